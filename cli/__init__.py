@@ -1,0 +1,1 @@
+"""govgraph's command line: parses arguments, calls govgraph.graph, formats output."""

@@ -1,0 +1,30 @@
+"""What every command shares: the data selection, language, today's date, and one backend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from govgraph.graph.backend import Backend
+from govgraph.graph.dataset import DataSelection
+
+
+@dataclass
+class AppContext:
+    data: tuple[Path, ...] = ()
+    builtin: bool = True
+    lang: str = "de"
+    today: date = field(default_factory=date.today)
+    _backend: Backend | None = None
+
+    @property
+    def selection(self) -> DataSelection:
+        return DataSelection(builtin=self.builtin, extra=self.data)
+
+    def backend(self) -> Backend:
+        if self._backend is None:
+            from govgraph.graph.session import open_backend
+
+            self._backend = open_backend(self.selection)
+        return self._backend

@@ -1,0 +1,100 @@
+"""The `govgraph` command: global options, the command list, and one-line errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from govgraph.graph import __version__
+from govgraph.graph.errors import EXIT_DATA, GovgraphError
+
+from .context import AppContext
+
+
+def _today(ctx: click.Context, param: click.Parameter, value: str | None):
+    from govgraph.graph.dates import parse_date
+    from govgraph.graph.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except UsageError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="govgraph")
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Eigene Fakten (Turtle-Datei oder Ordner), zusätzlich zum mitgelieferten Graphen; "
+    "mehrfach möglich. / Your own facts (Turtle file or folder); repeatable.",
+)
+@click.option(
+    "--no-builtin",
+    is_flag=True,
+    help="Den mitgelieferten Graphen weglassen. / Leave out the shipped graph.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default="de",
+    show_default=True,
+    help="Sprache der Bezeichnungen. / Language of labels.",
+)
+@click.option(
+    "--today",
+    callback=_today,
+    metavar="DATE",
+    help="»Heute« festlegen (für reproduzierbare Läufe). / Fix 'today' for reproducible runs.",
+)
+@click.pass_context
+def cli(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, lang: str, today) -> None:
+    """govgraph – wer macht was in der Verwaltungsdigitalisierung.
+
+    A knowledge graph of who does what in German administrative digitalisation.
+    """
+    app = AppContext(data=data, builtin=not no_builtin, lang=lang)
+    if today is not None:
+        app.today = today
+    ctx.obj = app
+
+
+def _register() -> None:
+    from . import export_cmd, stats_cmd, validate_cmd
+
+    for module in (validate_cmd, stats_cmd, export_cmd):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def run() -> None:
+    """Console entry point: user errors become one line on stderr and an exit code."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("govgraph: abgebrochen / aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except click.exceptions.Exit as err:
+        sys.exit(err.exit_code)
+    except GovgraphError as err:
+        click.echo(f"govgraph: {err}", err=True)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        click.echo("govgraph: abgebrochen / interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except OSError as err:
+        click.echo(f"govgraph: {err.filename or ''}: {err.strerror or err}", err=True)
+        sys.exit(EXIT_DATA)

@@ -1,0 +1,38 @@
+"""Errors users can act on. Each carries its exit code so the CLI reports one line and exits."""
+
+from __future__ import annotations
+
+# Exit codes, documented in the README.
+EXIT_DATA = 1  # bad data, bad query, unknown entity, empty result
+EXIT_USAGE = 2  # bad option or argument
+EXIT_REMOTE = 3  # endpoint unreachable or failing
+
+
+class GovgraphError(Exception):
+    """An error with a one-line message meant for the user."""
+
+    exit_code = EXIT_DATA
+
+
+class DataError(GovgraphError):
+    """A data file cannot be read or parsed."""
+
+
+class QueryError(GovgraphError):
+    """A SPARQL query is malformed, refused, or failed."""
+
+
+class NotFoundError(GovgraphError):
+    """An entity argument matches nothing, or several things."""
+
+
+class UsageError(GovgraphError):
+    """An argument value is malformed (e.g. a date)."""
+
+    exit_code = EXIT_USAGE
+
+
+class RemoteError(GovgraphError):
+    """A remote SPARQL endpoint failed."""
+
+    exit_code = EXIT_REMOTE
