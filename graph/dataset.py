@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .resources import builtin_data_files
+from .resources import builtin_data_files, vocabulary_files
 from .turtle import data_files, parse_file
 
 
@@ -20,7 +20,7 @@ class DataSelection:
     extra: tuple[Path, ...] = field(default_factory=tuple)
 
     def files(self) -> list[Path]:
-        found = list(builtin_data_files()) if self.builtin else []
+        found = vocabulary_files() + (builtin_data_files() if self.builtin else [])
         for path in self.extra:
             found.extend(data_files(Path(path)))
         seen: set[Path] = set()

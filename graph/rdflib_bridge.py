@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 
 def to_rdflib_term(term):
     import rdflib
@@ -17,6 +19,8 @@ def to_rdflib_term(term):
     if isinstance(term, ox.Literal):
         if term.language:
             return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
+            return rdflib.Literal(term.value)
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
     raise TypeError(f"unsupported term {term!r}")
 

@@ -34,8 +34,11 @@ def queries_dir() -> Path:
     return _package_dir("govgraph.queries")
 
 
+def vocabulary_files() -> list[Path]:
+    """The ontology: always loaded, also with --no-builtin, so users' facts have their classes."""
+    return [ontology_file()]
+
+
 def builtin_data_files() -> list[Path]:
-    """The ontology, the source records and the curated facts, in a stable order."""
-    return (
-        [ontology_file()] + sorted(sources_dir().glob("*.ttl")) + sorted(facts_dir().glob("*.ttl"))
-    )
+    """The source records and the curated facts shipped with govgraph, in a stable order."""
+    return sorted(sources_dir().glob("*.ttl")) + sorted(facts_dir().glob("*.ttl"))

@@ -1,0 +1,85 @@
+"""Shared helpers: run the real `govgraph` entry point in-process or as a subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from govgraph.cli.main import run
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE_TEXT = REPO / "graph" / "sources" / "000_2f97107a3c89067a.txt"
+FIXED_TODAY = "2026-11-27"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def govgraph(capsys, monkeypatch):
+    """Call `govgraph ARGS…` through the console entry point; returns exit code, stdout, stderr."""
+
+    def call(*args: str) -> Result:
+        monkeypatch.setattr(sys, "argv", ["govgraph", *args])
+        code = 0
+        try:
+            run()
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return call
+
+
+def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`govgraph ARGS…` as a separate process, as a user would start it."""
+    return subprocess.run(
+        [sys.executable, "-c", "from govgraph.cli.main import run; run()", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+PREFIXES = """\
+@prefix gg: <https://w3id.org/govgraph/ontology#> .
+@prefix ggc: <https://w3id.org/govgraph/concept/> .
+@prefix ggd: <https://w3id.org/govgraph/id/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix time: <http://www.w3.org/2006/time#> .
+"""
+
+SOURCE = "ggd:source-000_2f97107a3c89067a"
+
+
+def evidence(quote: str) -> str:
+    return (
+        f"prov:wasDerivedFrom [ a oa:SpecificResource ; oa:hasSource {SOURCE} ; "
+        f'oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact "{quote}" ] ]'
+    )
+
+
+@pytest.fixture
+def write_ttl(tmp_path):
+    """Write a Turtle file (with the govgraph prefixes) and return its path."""
+
+    def write(name: str, body: str, prefixes: bool = True) -> Path:
+        path = tmp_path / name
+        path.write_text((PREFIXES if prefixes else "") + body, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,118 @@
+"""Package data is found from anywhere; stats and export work; --data and --no-builtin combine."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pyoxigraph as ox
+import pytest
+
+from conftest import REPO, evidence, run_process
+
+
+def test_runs_from_any_directory(tmp_path):
+    result = run_process("stats", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert '"facts"' in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_wheel_ships_ontology_facts_sources_and_queries(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("govgraph-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in (
+        "govgraph/ontology/govgraph.ttl",
+        "govgraph/ontology/shapes.ttl",
+        "govgraph/graph/facts/000_2f97107a3c89067a.ttl",
+        "govgraph/graph/sources/000_2f97107a3c89067a.txt",
+        "govgraph/queries/all-triples.rq",
+        "govgraph/cli/main.py",
+        "govgraph/graph/backend.py",
+    ):
+        assert required in names
+
+
+def test_stats_counts(govgraph):
+    result = govgraph("stats", "--format", "json")
+    assert result.code == 0, result.err
+    import json
+
+    data = json.loads(result.out)
+    assert data["summary"]["facts"] >= 40
+    assert data["summary"]["actors"] >= 40
+    assert data["summary"]["sources"] == 1
+    classes = {c["class"]: c["count"] for c in data["classes"]}
+    assert classes["gg:Demand"] >= 10
+    assert classes["gg:StateTreaty"] >= 1
+
+
+@pytest.mark.parametrize(
+    "fmt,rdf_format",
+    [
+        ("ttl", ox.RdfFormat.TURTLE),
+        ("nt", ox.RdfFormat.N_TRIPLES),
+        ("trig", ox.RdfFormat.TRIG),
+        ("jsonld", ox.RdfFormat.JSON_LD),
+    ],
+)
+def test_export_round_trips(govgraph, tmp_path, fmt, rdf_format):
+    out = tmp_path / f"graph.{fmt}"
+    result = govgraph("export", "--format", fmt, "-o", str(out))
+    assert result.code == 0, result.err
+    triples = {q.triple for q in ox.parse(path=str(out), format=rdf_format)}
+    stats = govgraph("stats", "--format", "json")
+    import json
+
+    expected = json.loads(stats.out)["summary"]["triples"]
+    # blank nodes are relabelled; the count of distinct triples still matches
+    assert len(triples) == expected
+    assert [p.name for p in tmp_path.iterdir()] == [f"graph.{fmt}"]
+
+
+def test_data_adds_and_no_builtin_removes(govgraph, write_ttl):
+    body = (
+        'ggd:probe a gg:Ministry ;\n  skos:prefLabel "Probeministerium"@de , "Probe"@en ;\n'
+        '  skos:definition "d"@de , "d"@en ;\n  ' + evidence("Digitalisierung") + " .\n"
+    )
+    path = write_ttl("mine.ttl", body)
+    import json
+
+    base = json.loads(govgraph("stats", "--format", "json").out)["summary"]
+    more = json.loads(govgraph("--data", str(path), "stats", "--format", "json").out)["summary"]
+    assert more["actors"] == base["actors"] + 1
+    only = json.loads(
+        govgraph("--no-builtin", "--data", str(path), "stats", "--format", "json").out
+    )["summary"]
+    assert only["actors"] == 1
+
+
+def test_bad_data_file_is_one_line_error(govgraph, write_ttl):
+    path = write_ttl("bad.ttl", 'ggd:x a gg:Ministry ; skos:prefLabel "x\n')
+    result = govgraph("--data", str(path), "stats")
+    assert result.code == 1
+    assert result.err.count("\n") == 1
+    assert result.err.startswith(f"govgraph: {path}:10:")
+
+
+def test_missing_data_path_is_usage_error(govgraph, tmp_path):
+    result = govgraph("--data", str(tmp_path / "nope.ttl"), "stats")
+    assert result.code == 2
+    assert "no such file" in result.err
