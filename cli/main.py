@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import click
+
 from govgraph.graph import __version__
 from govgraph.graph.errors import EXIT_DATA, GovgraphError
 
@@ -65,11 +66,20 @@ def cli(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, lang: str,
 
 
 def _register() -> None:
-    from . import export_cmd, stats_cmd, validate_cmd
+    """Add the commands of every `cli/*_cmd.py` module (each lists them in COMMANDS).
 
-    for module in (validate_cmd, stats_cmd, export_cmd):
-        for command in module.COMMANDS:
-            cli.add_command(command)
+    Command modules import heavy libraries only inside their functions, so listing them is cheap.
+    """
+    import importlib
+    import pkgutil
+
+    from govgraph import cli as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.name.endswith("_cmd"):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for command in module.COMMANDS:
+                cli.add_command(command)
 
 
 _register()

@@ -1,11 +1,16 @@
-"""The named queries in queries/: one .rq per question, described by its comment header.
+"""The named queries in queries/: one .rq per question, in the grlc/BASIL conventions.
 
-Header lines (before the first non-comment line):
-    # title: Who is responsible for a subject
-    # description: Every responsibility … (may repeat; lines are joined)
-    # param: subject entity  The topic, programme, system … (required)
-    # param: at date optional  As-of date; default today
-Parameter kinds: entity (resolved by label), iri, date, string, integer, decimal, lang.
+The header is YAML behind `#+` (as grlc reads it), e.g.:
+    #+ summary: Who is responsible for a subject
+    #+ description: Every responsibility, funding share …
+    #+ tags:
+    #+   - policy
+    #+ defaults:
+    #+   - lang: de
+Parameters are the query's variables that start with `?_` (mandatory) or `?__` (optional); a
+suffix gives the type: `?_subject_iri` (an IRI, or an entity resolved by label), `?__at_xsd_date`
+(a typed literal, any XSD datatype), `?_text_de` (a literal in that language), `?_name` (a plain
+string). Values are bound as RDF terms (see binding.py), never spliced into the text.
 """
 
 from __future__ import annotations
@@ -14,70 +19,150 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import NotFoundError
+import pyoxigraph as ox
+
+from .errors import NotFoundError, UsageError
 from .resources import queries_dir
 
-PARAM_KINDS = ("entity", "iri", "date", "string", "integer", "decimal", "lang")
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_VARIABLE = re.compile(r"[?$](__?)([A-Za-z][A-Za-z0-9]*)((?:_[A-Za-z0-9]+)*)")
+_LANGS = {"de", "en", "fr"}
 
 
 @dataclass(frozen=True)
 class Param:
-    name: str
-    kind: str
+    """One query parameter, derived from a `?_name_type` variable."""
+
+    variable: str  # the variable as written in the query, without `?`
+    name: str  # what users type: --param NAME=VALUE
+    kind: str  # "iri", "string", "lang", or "datatype"
     optional: bool
-    description: str
+    language: str | None = None
+    datatype: str | None = None  # full IRI for kind == "datatype"
+    default: str | None = None
+
+    @property
+    def type_label(self) -> str:
+        if self.kind == "datatype":
+            return "xsd:" + self.datatype.removeprefix(XSD)
+        if self.kind == "lang":
+            return f"text@{self.language}"
+        return self.kind
+
+    def term(self, value: str) -> ox.NamedNode | ox.Literal:
+        """The RDF term for a value the user typed (IRIs must be absolute)."""
+        if self.kind == "iri":
+            value = value.strip().removeprefix("<").removesuffix(">")
+            if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$", value):
+                raise UsageError(f"parameter {self.name}: not an IRI: {value!r}")
+            return ox.NamedNode(value)
+        if self.kind == "lang":
+            return ox.Literal(value, language=self.language)
+        if self.kind == "datatype":
+            return ox.Literal(value, datatype=ox.NamedNode(self.datatype))
+        return ox.Literal(value)
+
+
+def _param(variable: str, optional_marker: str, name: str, suffix: str) -> Param:
+    parts = [p for p in suffix.split("_") if p]
+    optional = optional_marker == "__"
+    if parts == ["iri"]:
+        return Param(variable, name, "iri", optional)
+    if len(parts) == 1 and parts[0] in _LANGS:
+        return Param(variable, name, "lang", optional, language=parts[0])
+    if len(parts) >= 2 and parts[0] == "xsd":
+        return Param(variable, name, "datatype", optional, datatype=XSD + "_".join(parts[1:]))
+    if len(parts) == 1 and parts[0] in ("integer", "decimal", "date", "boolean"):
+        return Param(variable, name, "datatype", optional, datatype=XSD + parts[0])
+    # Unknown suffix: it belongs to the name (grlc reads `?_my_name` as a string parameter).
+    return Param(variable, name + suffix, "string", optional)
+
+
+def _strip_comments_and_strings(text: str) -> str:
+    text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'', '""', text)
+    text = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', text)
+    text = re.sub(r"<[^<>\"{}|^`\\\s]*>", "<>", text)
+    return re.sub(r"#[^\n]*", "", text)
+
+
+def query_params(text: str, defaults: dict[str, str] | None = None) -> tuple[Param, ...]:
+    """The parameters of a query text, in order of first appearance."""
+    found: dict[str, Param] = {}
+    for m in _VARIABLE.finditer(_strip_comments_and_strings(text)):
+        variable = m.group(0)[1:]
+        if variable not in found:
+            p = _param(variable, m.group(1), m.group(2), m.group(3))
+            if defaults and p.name in defaults:
+                p = Param(**{**p.__dict__, "default": str(defaults[p.name])})
+            found[variable] = p
+    return tuple(found.values())
 
 
 @dataclass(frozen=True)
 class NamedQuery:
     name: str
     path: Path
-    title: str
+    summary: str
     description: str
+    tags: tuple[str, ...] = ()
     params: tuple[Param, ...] = field(default_factory=tuple)
+    enumerate: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
         return self.path.read_text(encoding="utf-8")
 
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name or p.variable.lstrip("_") == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise UsageError(f"query {self.name} has no parameter {name!r} (parameters: {known})")
 
-def _parse_param(spec: str, where: str) -> Param:
-    parts = spec.split(None, 2)
-    if len(parts) < 2 or parts[1] not in PARAM_KINDS:
-        raise ValueError(f"{where}: bad param line {spec!r} (want: NAME KIND [optional] TEXT)")
-    name, kind = parts[0], parts[1]
-    rest = parts[2] if len(parts) > 2 else ""
-    optional = rest.startswith("optional")
-    if optional:
-        rest = rest[len("optional") :].strip()
-    return Param(name=name, kind=kind, optional=optional, description=rest)
+
+def _header(text: str, where: str) -> dict:
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("#+"):
+            lines.append(line[3:] if line.startswith("#+ ") else line[2:])
+        elif line.strip() and not line.startswith("#"):
+            break
+    if not lines:
+        return {}
+    import yaml
+
+    try:
+        header = yaml.safe_load("\n".join(lines)) or {}
+    except yaml.YAMLError as err:
+        raise UsageError(f"{where}: bad #+ header: {err}") from None
+    if not isinstance(header, dict):
+        raise UsageError(f"{where}: the #+ header must be a mapping")
+    return header
+
+
+def _defaults(raw) -> dict[str, str]:
+    """grlc writes defaults as a list of one-key mappings; accept a mapping too."""
+    if isinstance(raw, dict):
+        return {str(k): str(v) for k, v in raw.items()}
+    merged: dict[str, str] = {}
+    for item in raw or []:
+        if isinstance(item, dict):
+            merged.update({str(k): str(v) for k, v in item.items()})
+    return merged
 
 
 def read_query_file(path: Path) -> NamedQuery:
-    """A NamedQuery from a .rq file's comment header."""
-    title, description, params = "", [], []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.startswith("#"):
-            if line.strip():
-                break
-            continue
-        m = _HEADER.match(line)
-        if not m:
-            continue
-        key, value = m.group(1), m.group(2).strip()
-        if key == "title":
-            title = value
-        elif key == "description":
-            description.append(value)
-        else:
-            params.append(_parse_param(value, f"{path}:{number}"))
+    """A NamedQuery from a .rq file: header from `#+` lines, parameters from `?_` variables."""
+    text = path.read_text(encoding="utf-8")
+    header = _header(text, str(path))
     return NamedQuery(
         name=path.stem,
         path=path,
-        title=title or path.stem,
-        description=" ".join(description),
-        params=tuple(params),
+        summary=str(header.get("summary", path.stem)),
+        description=" ".join(str(header.get("description", "")).split()),
+        tags=tuple(str(t) for t in header.get("tags", []) or []),
+        params=query_params(text, _defaults(header.get("defaults"))),
+        enumerate=tuple(str(e) for e in header.get("enumerate", []) or []),
     )
 
 

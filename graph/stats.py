@@ -18,6 +18,6 @@ def graph_stats(backend: Backend, lang: str) -> tuple[dict[str, int], list[dict[
             "label": row["classLabel"].value if "classLabel" in row else "",
             "count": int(row["count"].value),
         }
-        for row in backend.select(named_query("class-counts").text, {"lang": ox.Literal(lang)})
+        for row in backend.select(named_query("class-counts").text, {"__lang": ox.Literal(lang)})
     ]
     return summary, classes

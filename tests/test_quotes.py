@@ -34,11 +34,12 @@ def test_every_entity_and_fact_has_evidence():
                PREFIX org: <http://www.w3.org/ns/org#>
                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                PREFIX prov: <http://www.w3.org/ns/prov#>
+               PREFIX oa: <http://www.w3.org/ns/oa#>
                SELECT ?x WHERE {
                  { ?x a/rdfs:subClassOf* org:Organization } UNION { ?x a/rdfs:subClassOf* gg:Work }
                  UNION { ?x a/rdfs:subClassOf* gg:Event } UNION { ?x a/rdfs:subClassOf* gg:Fact }
                  UNION { ?x a gg:Topic } UNION { ?x a gg:TimePoint }
-                 FILTER NOT EXISTS { ?x prov:wasDerivedFrom/<http://www.w3.org/ns/oa#hasSelector> ?s }
+                 FILTER NOT EXISTS { ?x prov:wasDerivedFrom/oa:hasSelector ?s }
                }"""
         )
     )

@@ -1,0 +1,136 @@
+"""Turn what a user types (any label or abbreviation, in any case or spelling) into an entity.
+
+`itplr`, `IT-PLR` and `IT-Planungsrat` all find the IT-Planungsrat; `Städtetag`, `Staedtetag` and
+`stadtetag` find the Städtetag. Ambiguous input never silently picks one: it lists candidates.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from .backend import Backend
+from .catalog import named_query
+from .errors import NotFoundError
+from .namespaces import PREFIXES, compact
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def normalize(text: str) -> str:
+    """Lower case, umlauts spelled out, accents and all punctuation and spaces dropped."""
+    text = text.casefold().translate(_UMLAUTS)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+
+
+def _loose(text: str) -> str:
+    """Like normalize, but umlauts folded to their base letter (`stadtetag` finds Städtetag)."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+
+
+@dataclass
+class Entity:
+    iri: str
+    labels: dict[str, str] = field(default_factory=dict)  # language -> preferred label
+    alt_labels: list[str] = field(default_factory=list)
+    type: str = ""
+    type_label: str = ""
+
+    def label(self, lang: str) -> str:
+        return (
+            self.labels.get(lang)
+            or self.labels.get("de")
+            or next(iter(self.labels.values()), compact(self.iri))
+        )
+
+    def all_labels(self) -> list[str]:
+        return [*self.labels.values(), *self.alt_labels]
+
+
+@dataclass
+class Match:
+    entity: Entity
+    score: float
+    matched: str
+
+
+class EntityIndex:
+    """All entities and their labels, loaded once per backend with the entity-labels query."""
+
+    def __init__(self, backend: Backend, lang: str = "de") -> None:
+        self.lang = lang
+        self.entities: dict[str, Entity] = {}
+        rows = backend.select(named_query("entity-labels").text, {"__lang": ox.Literal(lang)})
+        for row in rows:
+            iri = row["entity"].value
+            e = self.entities.setdefault(iri, Entity(iri))
+            label = row["label"]
+            if row["labelKind"].value == "pref" and label.language not in e.labels:
+                e.labels[label.language or "de"] = label.value
+            elif label.value not in e.alt_labels:
+                e.alt_labels.append(label.value)
+            if not e.type:
+                e.type = row["type"].value
+                e.type_label = row["typeLabel"].value if "typeLabel" in row else ""
+
+    def get(self, iri: str) -> Entity | None:
+        return self.entities.get(iri)
+
+    def _by_iri(self, text: str) -> Entity | None:
+        value = text.strip().removeprefix("<").removesuffix(">")
+        if ":" in value and not value.startswith(("http:", "https:", "urn:")):
+            prefix, local = value.split(":", 1)
+            if prefix in PREFIXES:
+                value = PREFIXES[prefix] + local
+        return self.entities.get(value)
+
+    def rank(self, text: str, limit: int = 20) -> list[Match]:
+        """Entities matching `text`, best first: exact label, prefix, substring, then fuzzy."""
+        by_iri = self._by_iri(text)
+        if by_iri:
+            return [Match(by_iri, 1.0, compact(by_iri.iri))]
+        query, loose = normalize(text), _loose(text)
+        if not query:
+            return []
+        best: dict[str, Match] = {}
+        for e in self.entities.values():
+            for label in e.all_labels():
+                key, key_loose = normalize(label), _loose(label)
+                if query == key or loose == key_loose:
+                    score = 1.0
+                elif key.startswith(query) or key_loose.startswith(loose):
+                    score = 0.8 + 0.1 * len(query) / max(len(key), 1)
+                elif query in key or loose in key_loose:
+                    score = 0.6 + 0.1 * len(query) / max(len(key), 1)
+                else:
+                    continue
+                if e.iri not in best or score > best[e.iri].score:
+                    best[e.iri] = Match(e, score, label)
+        matches = sorted(best.values(), key=lambda m: (-m.score, m.entity.label(self.lang)))
+        return matches[:limit]
+
+    def suggestions(self, text: str, n: int = 5) -> list[str]:
+        labels = {normalize(lbl): lbl for e in self.entities.values() for lbl in e.all_labels()}
+        close = difflib.get_close_matches(normalize(text), list(labels), n=n, cutoff=0.5)
+        return [labels[c] for c in close]
+
+    def resolve(self, text: str) -> Entity:
+        """Exactly one entity for `text`, or a NotFoundError that lists candidates."""
+        matches = self.rank(text, limit=50)
+        if not matches:
+            hint = self.suggestions(text)
+            more = f"; meinten Sie / did you mean: {', '.join(hint)}" if hint else ""
+            raise NotFoundError(f"nichts gefunden / no entity matches {text!r}{more}")
+        top = [m for m in matches if m.score == matches[0].score]
+        if len(top) == 1:
+            return top[0].entity
+        lines = [f"mehrdeutig / ambiguous: {text!r} matches {len(top)} entities:"]
+        for m in top[:15]:
+            e = m.entity
+            lines.append(f"  {e.label(self.lang)}  [{e.type_label or compact(e.type)}]  {e.iri}")
+        raise NotFoundError("\n".join(lines))
