@@ -16,6 +16,8 @@ class AppContext:
     builtin: bool = True
     lang: str = "de"
     today: date = field(default_factory=date.today)
+    endpoint: str | None = None
+    timeout: float = 30.0
     _backend: Backend | None = None
 
     @property
@@ -26,5 +28,5 @@ class AppContext:
         if self._backend is None:
             from govgraph.graph.session import open_backend
 
-            self._backend = open_backend(self.selection)
+            self._backend = open_backend(self.selection, self.endpoint, self.timeout)
         return self._backend

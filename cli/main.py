@@ -59,7 +59,9 @@ def cli(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, lang: str,
 
     A knowledge graph of who does what in German administrative digitalisation.
     """
-    app = AppContext(data=data, builtin=not no_builtin, lang=lang)
+    app = AppContext(
+        data=data, builtin=not no_builtin, lang=lang, endpoint=endpoint, timeout=timeout
+    )
     if today is not None:
         app.today = today
     ctx.obj = app
