@@ -53,8 +53,30 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None):
     metavar="DATE",
     help="»Heute« festlegen (für reproduzierbare Läufe). / Fix 'today' for reproducible runs.",
 )
+@click.option(
+    "--endpoint",
+    envvar="GOVGRAPH_ENDPOINT",
+    metavar="URL",
+    help="SPARQL-Endpunkt statt des lokalen Graphen (auch GOVGRAPH_ENDPOINT). "
+    "/ Query a SPARQL 1.1 endpoint instead of the local graph.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Zeitlimit für Anfragen in Sekunden. / Query timeout in seconds.",
+)
 @click.pass_context
-def cli(ctx: click.Context, data: tuple[Path, ...], no_builtin: bool, lang: str, today) -> None:
+def cli(
+    ctx: click.Context,
+    data: tuple[Path, ...],
+    no_builtin: bool,
+    lang: str,
+    today,
+    endpoint: str | None,
+    timeout: float,
+) -> None:
     """govgraph – wer macht was in der Verwaltungsdigitalisierung.
 
     A knowledge graph of who does what in German administrative digitalisation.
