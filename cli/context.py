@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from govgraph.graph.backend import Backend
-from govgraph.graph.dataset import DataSelection
+if TYPE_CHECKING:  # imported lazily: `govgraph --help` must not load the graph engine
+    from govgraph.graph.backend import Backend
+    from govgraph.graph.dataset import DataSelection
 
 
 @dataclass
@@ -22,11 +24,18 @@ class AppContext:
 
     @property
     def selection(self) -> DataSelection:
+        from govgraph.graph.dataset import DataSelection
+
         return DataSelection(builtin=self.builtin, extra=self.data)
 
     def backend(self) -> Backend:
         if self._backend is None:
             from govgraph.graph.session import open_backend
 
-            self._backend = open_backend(self.selection, self.endpoint, self.timeout)
+            from .progress import stderr_progress
+
+            with stderr_progress("Graph laden / loading graph") as progress:
+                self._backend = open_backend(
+                    self.selection, self.endpoint, self.timeout, progress=progress
+                )
         return self._backend

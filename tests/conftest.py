@@ -83,3 +83,18 @@ def write_ttl(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """Tests never write to the user's cache folder."""
+    import os
+
+    folder = tmp_path_factory.mktemp("govgraph-cache")
+    old = os.environ.get("GOVGRAPH_CACHE_DIR")
+    os.environ["GOVGRAPH_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("GOVGRAPH_CACHE_DIR", None)
+    else:
+        os.environ["GOVGRAPH_CACHE_DIR"] = old

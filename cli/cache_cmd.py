@@ -1,0 +1,36 @@
+"""`govgraph cache info|clear`: the persisted stores that make repeated commands fast."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group("cache")
+def cache() -> None:
+    """Zwischenspeicher des Graphen. / The graph's store cache."""
+
+
+@cache.command("info")
+def cache_info() -> None:
+    """Ort, Stores und Größe. / Location, stores and size."""
+    from datetime import datetime
+
+    from govgraph.graph.cache import info
+
+    details = info()
+    click.echo(f"{details.root}")
+    for path, size, used in details.stores:
+        when = datetime.fromtimestamp(used).strftime("%Y-%m-%d %H:%M")
+        click.echo(f"  {path.name}  {size / 1e6:8.1f} MB  {when}")
+    click.echo(f"Stores: {len(details.stores)}")
+
+
+@cache.command("clear")
+def cache_clear() -> None:
+    """Alle gespeicherten Stores löschen. / Remove every cached store."""
+    from govgraph.graph.cache import clear
+
+    click.echo(f"{clear()} Stores gelöscht / removed")
+
+
+COMMANDS = [cache]

@@ -1,0 +1,159 @@
+"""The persisted store cache: reused, rebuilt on change, safe with concurrent builders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import evidence
+from govgraph.graph import cache
+from govgraph.graph.dataset import DataSelection
+from govgraph.graph.session import open_backend
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def _entity(n: int) -> str:
+    return (
+        f"ggd:probe-{n} a gg:Ministry ;\n"
+        f'  skos:prefLabel "Probe {n}"@de , "Probe {n}"@en ;\n'
+        '  skos:definition "d"@de , "d"@en ;\n  ' + evidence("Digitalisierung") + " .\n"
+    )
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("GOVGRAPH_CACHE_DIR", str(folder))
+    return folder
+
+
+def _count(selection: DataSelection) -> int:
+    return int(open_backend(selection).select(COUNT)[0]["n"].value)
+
+
+def test_store_is_built_once_and_reused(fresh_cache, write_ttl):
+    path = write_ttl("mine.ttl", _entity(1))
+    selection = DataSelection(extra=(path,))
+    first = _count(selection)
+    stores = list(fresh_cache.glob("store-*"))
+    assert len(stores) == 1 and (stores[0] / cache.READY).exists()
+    marker = (stores[0] / cache.READY).stat().st_ino
+    assert _count(selection) == first
+    assert list(fresh_cache.glob("store-*")) == stores
+    assert (stores[0] / cache.READY).stat().st_ino == marker  # not rebuilt
+
+
+def test_changed_fact_file_rebuilds(fresh_cache, write_ttl):
+    path = write_ttl("mine.ttl", _entity(1))
+    selection = DataSelection(extra=(path,))
+    before = _count(selection)
+    write_ttl("mine.ttl", _entity(1) + _entity(2))
+    after = _count(selection)
+    assert after > before
+    assert len(list(fresh_cache.glob("store-*"))) == 2
+
+
+def test_same_size_same_mtime_edit_is_still_seen(fresh_cache, write_ttl):
+    """The hash memo trusts size+mtime; an edit that keeps both must not be served stale."""
+    path = write_ttl("mine.ttl", _entity(1))
+    selection = DataSelection(extra=(path,))
+    _count(selection)
+    stat = path.stat()
+    path.write_text(path.read_text().replace("Probe 1", "Probe 7"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    rows = open_backend(selection).select(
+        'SELECT ?x WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> "Probe 7"@de }'
+    )
+    assert len(rows) == 1
+
+
+def test_bad_file_leaves_no_store(fresh_cache, write_ttl):
+    from govgraph.graph.errors import DataError
+
+    path = write_ttl("bad.ttl", 'ggd:x a gg:Ministry ; skos:prefLabel "x\n')
+    with pytest.raises(DataError, match=r"bad\.ttl:10:"):
+        open_backend(DataSelection(extra=(path,)))
+    assert list(fresh_cache.glob("store-*")) == []
+    assert list(fresh_cache.glob(".build-*")) == []
+
+
+BUILDER = """
+import sys
+from pathlib import Path
+from govgraph.graph.dataset import DataSelection
+from govgraph.graph.session import open_backend
+rows = open_backend(DataSelection(extra=(Path(sys.argv[1]),))).select(
+    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+print(rows[0]["n"].value)
+"""
+
+
+def test_two_concurrent_builders(fresh_cache, tmp_path):
+    big = tmp_path / "big.ttl"
+    lines = ["@prefix ex: <http://example.org/> ."]
+    lines += [f'ex:s{i} ex:p ex:o{i % 97} ; ex:label "item {i}" .' for i in range(60000)]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = {**os.environ, "GOVGRAPH_CACHE_DIR": str(fresh_cache)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", BUILDER, str(big)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(3)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [o[1] for o in outputs]
+    counts = {o[0].strip() for o in outputs}
+    assert len(counts) == 1
+    assert int(counts.pop()) > 120000
+    stores = list(fresh_cache.glob("store-*"))
+    assert len(stores) == 1 and (stores[0] / cache.READY).exists()
+    assert list(fresh_cache.glob(".build-*")) == []
+
+
+def test_interrupted_build_is_invisible(fresh_cache, tmp_path):
+    big = tmp_path / "big.ttl"
+    lines = ["@prefix ex: <http://example.org/> ."]
+    lines += [f'ex:s{i} ex:p ex:o{i} ; ex:label "item {i}" .' for i in range(400000)]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = {**os.environ, "GOVGRAPH_CACHE_DIR": str(fresh_cache)}
+    proc = subprocess.Popen([sys.executable, "-c", BUILDER, str(big)], env=env)
+    import time
+
+    deadline = time.monotonic() + 60
+    while not list(fresh_cache.glob(".build-*")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.kill()
+    proc.wait()
+    assert [p for p in fresh_cache.glob("store-*") if not (p / cache.READY).exists()] == []
+    # the next run builds a complete store
+    assert int(open_backend(DataSelection(extra=(big,))).select(COUNT)[0]["n"].value) > 800000
+
+
+def test_cache_commands(govgraph, fresh_cache):
+    assert govgraph("stats").code == 0
+    info = govgraph("cache", "info")
+    assert info.code == 0 and "Stores: 1" in info.out
+    assert govgraph("cache", "clear").code == 0
+    assert "Stores: 0" in govgraph("cache", "info").out
+
+
+def test_unwritable_cache_falls_back_to_memory(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("GOVGRAPH_CACHE_DIR", str(blocker / "cache"))
+    assert _count(DataSelection()) > 1000
+
+
+def test_no_cache_env(monkeypatch, fresh_cache):
+    monkeypatch.setenv("GOVGRAPH_NO_CACHE", "1")
+    assert _count(DataSelection()) > 1000
+    assert not Path(fresh_cache).exists()
