@@ -18,7 +18,7 @@ try:
     run()
 except SystemExit:
     pass
-heavy = sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))
+heavy = sorted(set(m.split('.')[0] for m in sys.modules) & set(HEAVY))
 print("HEAVY=" + ",".join(heavy), file=sys.stderr)
 """
 
