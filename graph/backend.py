@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from .binding import Term, bind
 from .errors import QueryError
+from .sparql_guard import check_query
 
 Row = dict[str, Term]
 
@@ -34,8 +35,10 @@ class LocalBackend:
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
+        self.allow_service = False  # SERVICE/FROM would make pyoxigraph fetch URLs
 
     def _run(self, query: str, bindings: Mapping[str, Term] | None):
+        check_query(query, self.allow_service)  # read-only; no network unless allowed
         try:
             return self.store.query(bind(query, bindings or {}))
         except SyntaxError as err:

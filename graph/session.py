@@ -7,6 +7,7 @@ import os
 from .backend import Backend, LocalBackend
 from .cache import Progress, open_cached
 from .dataset import DataSelection, load_store
+from .errors import UsageError
 
 
 def open_backend(
@@ -21,6 +22,8 @@ def open_backend(
     home, full disk) or GOVGRAPH_NO_CACHE is set, they are parsed into memory instead.
     """
     if endpoint:
+        if selection.extra:
+            raise UsageError("--data and --endpoint exclude each other: push the files first")
         from .remote import RemoteBackend
 
         return RemoteBackend(endpoint, timeout=timeout)

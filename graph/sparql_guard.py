@@ -1,0 +1,150 @@
+"""Read-only guard: every query is checked before it is evaluated locally or sent anywhere.
+
+Why: SPARQLWrapper guesses the query form with a regex that a comment fools (it would POST an
+UPDATE to the update endpoint), and pyoxigraph evaluates `SERVICE <url>` and `LOAD <url>` over
+HTTP by itself. So we tokenise the text (comments, strings and IRIs cannot hide a keyword), refuse
+an UPDATE and - unless explicitly allowed - SERVICE, FROM and LOAD, and then let pyoxigraph's real
+parser decide whether the text is a valid query and of which form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from .errors import QueryError
+
+UPDATE_VERBS = {
+    "INSERT",
+    "DELETE",
+    "LOAD",
+    "CLEAR",
+    "CREATE",
+    "DROP",
+    "COPY",
+    "MOVE",
+    "ADD",
+    "WITH",
+}
+NETWORK_KEYWORDS = {"SERVICE", "FROM", "LOAD"}
+
+# One token of SPARQL text: comments, strings and IRIs are matched whole, so that keywords
+# inside them are never seen as keywords.
+_TOKEN = re.compile(
+    r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00b7-\uffff]+)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_.\-]*(?::[^\s{}()\[\];,<>"']*)?|:[^\s{}()\[\];,<>"']*)
+  | (?P<space>\s+)
+  | (?P<other>.)
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Keyword:
+    word: str  # upper case
+    start: int  # offset in the text
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    """A query that passed the guard, with its form (SELECT, ASK, CONSTRUCT or DESCRIBE)."""
+
+    text: str
+    form: str
+
+
+def keywords(text: str) -> list[Keyword]:
+    """The bare words of the query (no prefixed names, variables, strings, IRIs or comments)."""
+    found = []
+    for m in _TOKEN.finditer(text):
+        word = m.group("word")
+        if word and ":" not in word:
+            found.append(Keyword(word.upper(), m.start()))
+    return found
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _first_operation(words: list[Keyword]) -> Keyword | None:
+    """The first keyword after the prologue (BASE and PREFIX declarations)."""
+    for w in words:
+        if w.word not in ("BASE", "PREFIX"):
+            return w
+    return None
+
+
+def _syntax_error(text: str, err: SyntaxError) -> QueryError:
+    message = str(err.args[0] if err.args else err)
+    m = re.match(r"error at (\d+):(\d+): (.*)", message, re.DOTALL)
+    if m:
+        return QueryError(
+            f"SPARQL-Syntaxfehler / syntax error at line {m[1]}, column {m[2]}: {m[3].strip()}"
+        )
+    return QueryError(f"SPARQL-Syntaxfehler / syntax error: {message}")
+
+
+def _neutralised(text: str, words: list[Keyword]) -> str:
+    """The text with SERVICE [SILENT] turned into GRAPH, same length, so parsing cannot call out.
+
+    Columns stay where they were, so syntax errors point at the user's text.
+    """
+    chars = list(text)
+    previous = None
+    for w in words:
+        if w.word == "SERVICE":
+            chars[w.start : w.start + 7] = list("GRAPH  ")
+        elif w.word == "SILENT" and previous == "SERVICE":
+            chars[w.start : w.start + 6] = list("      ")
+        previous = w.word
+    return "".join(chars)
+
+
+def check_query(text: str, allow_service: bool = False) -> CheckedQuery:
+    """Refuse updates and (unless allowed) remote access; parse; return the query form.
+
+    Raises QueryError with line and column for a syntax error or a refused keyword.
+    """
+    words = keywords(text)
+    first = _first_operation(words)
+    if first is not None and first.word in UPDATE_VERBS:
+        line, col = position(text, first.start)
+        raise QueryError(
+            f"SPARQL-Update abgelehnt / UPDATE refused ({first.word} at line {line}, "
+            f"column {col}): govgraph runs read-only queries only"
+        )
+    if not allow_service:
+        for w in words:
+            if w.word in NETWORK_KEYWORDS:
+                line, col = position(text, w.start)
+                raise QueryError(
+                    f"{w.word} at line {line}, column {col} refused: it would make the store "
+                    "fetch data from the network or the file system; use --allow-service "
+                    "if you mean it"
+                )
+    # pyoxigraph's parser decides; an empty in-memory store evaluates nothing that matters
+    # (SELECT/CONSTRUCT are lazy, and SERVICE has been neutralised).
+    try:
+        result = ox.Store().query(_neutralised(text, words))
+    except SyntaxError as err:
+        raise _syntax_error(text, err) from None
+    except OSError as err:
+        raise QueryError(f"query failed: {err}") from None
+    if isinstance(result, ox.QueryBoolean):
+        form = "ASK"
+    elif isinstance(result, ox.QuerySolutions):
+        form = "SELECT"
+    else:
+        form = "DESCRIBE" if first is not None and first.word == "DESCRIBE" else "CONSTRUCT"
+    return CheckedQuery(text, form)
