@@ -58,6 +58,7 @@ class CheckedQuery:
 
     text: str
     form: str
+    variables: tuple[str, ...] = ()  # the SELECT projection, in order
 
 
 def keywords(text: str) -> list[Keyword]:
@@ -85,12 +86,42 @@ def _first_operation(words: list[Keyword]) -> Keyword | None:
     return None
 
 
+def _undeclared_prefix(text: str) -> str | None:
+    """A hint for the first prefixed name whose prefix the query does not declare."""
+    from .namespaces import PREFIXES
+
+    declared = set(re.findall(r"(?i)PREFIX\s+([A-Za-z][\w.-]*)?:", _without_literals(text)))
+    for m in _TOKEN.finditer(text):
+        word = m.group("word")
+        if word and ":" in word:
+            prefix = word.split(":", 1)[0]
+            if prefix not in declared and prefix.upper() != "PREFIX":
+                line, col = position(text, m.start())
+                known = PREFIXES.get(prefix)
+                fix = f"PREFIX {prefix}: <{known}>" if known else f"PREFIX {prefix}: <…>"
+                return f"unknown prefix {prefix}: at line {line}, column {col}; declare it: {fix}"
+    return None
+
+
+def _without_literals(text: str) -> str:
+    return "".join(
+        m.group(0) if not (m.group("comment") or m.group("string")) else " "
+        for m in _TOKEN.finditer(text)
+    )
+
+
 def _syntax_error(text: str, err: SyntaxError) -> QueryError:
-    message = str(err.args[0] if err.args else err)
-    m = re.match(r"error at (\d+):(\d+): (.*)", message, re.DOTALL)
+    message = " ".join(str(err.args[0] if err.args else err).split())
+    if "Prefix not found" in message:
+        hint = _undeclared_prefix(text)
+        if hint:
+            return QueryError(f"SPARQL-Syntaxfehler / syntax error: {hint}")
+    if len(message) > 160:
+        message = message[:159] + "…"
+    m = re.match(r"error at (\d+):(\d+): (.*)", message)
     if m:
         return QueryError(
-            f"SPARQL-Syntaxfehler / syntax error at line {m[1]}, column {m[2]}: {m[3].strip()}"
+            f"SPARQL-Syntaxfehler / syntax error at line {m[1]}, column {m[2]}: {m[3]}"
         )
     return QueryError(f"SPARQL-Syntaxfehler / syntax error: {message}")
 
@@ -142,9 +173,8 @@ def check_query(text: str, allow_service: bool = False) -> CheckedQuery:
     except OSError as err:
         raise QueryError(f"query failed: {err}") from None
     if isinstance(result, ox.QueryBoolean):
-        form = "ASK"
-    elif isinstance(result, ox.QuerySolutions):
-        form = "SELECT"
-    else:
-        form = "DESCRIBE" if first is not None and first.word == "DESCRIBE" else "CONSTRUCT"
+        return CheckedQuery(text, "ASK")
+    if isinstance(result, ox.QuerySolutions):
+        return CheckedQuery(text, "SELECT", tuple(v.value for v in result.variables))
+    form = "DESCRIBE" if first is not None and first.word == "DESCRIBE" else "CONSTRUCT"
     return CheckedQuery(text, form)

@@ -1,0 +1,189 @@
+"""`govgraph queries` and `govgraph query`: the named SPARQL queries, and any query of your own."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .context import AppContext
+from .output import clean, emit
+
+_RESULT_FORMATS = ["table", "csv", "tsv", "json"]
+_GRAPH_FORMATS = ["ttl", "nt", "jsonld"]
+
+
+@click.command("queries")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "tsv"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_obj
+def queries(app: AppContext, fmt: str) -> None:
+    """Die benannten Abfragen mit Parametern. / The named queries and their parameters."""
+    from govgraph.graph.catalog import all_queries
+
+    items = []
+    for q in all_queries():
+        params = [
+            {
+                "name": p.name,
+                "variable": p.variable,
+                "type": p.type_label,
+                "optional": p.optional,
+                "default": p.default,
+            }
+            for p in q.params
+        ]
+        items.append(
+            {
+                "name": q.name,
+                "summary": q.summary,
+                "description": q.description,
+                "parameters": params,
+                "tags": list(q.tags),
+            }
+        )
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    de = app.lang == "de"
+    if fmt == "table":
+        for item in items:
+            click.echo(clean(f"{item['name']}  –  {item['summary']}"))
+            if item["description"]:
+                import textwrap
+
+                for line in textwrap.wrap(clean(item["description"]), 96):
+                    click.echo("    " + line)
+            for p in item["parameters"]:
+                need = "optional" if p["optional"] else ("Pflicht" if de else "required")
+                default = (
+                    f", {'Vorgabe' if de else 'default'} {p['default']}" if p["default"] else ""
+                )
+                click.echo(f"    --param {p['name']}=…  ({p['type']}, {need}{default})")
+            if item["tags"]:
+                click.echo(f"    {'Schlagworte' if de else 'tags'}: {', '.join(item['tags'])}")
+            click.echo()
+        return
+    flat = [
+        {
+            "name": i["name"],
+            "summary": i["summary"],
+            "parameters": " ".join(
+                f"{p['name']}:{p['type']}{'?' if p['optional'] else ''}" for p in i["parameters"]
+            ),
+            "tags": " ".join(i["tags"]),
+            "description": i["description"],
+        }
+        for i in items
+    ]
+    emit(flat, [(k, k) for k in ("name", "summary", "parameters", "tags", "description")], fmt)
+
+
+@click.command("query")
+@click.argument("query", required=False, metavar="(NAME | FILE.rq | -)")
+@click.option("-e", "--expression", metavar="SPARQL", help="Abfragetext. / Query text.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Parameterwert (mehrfach). / Parameter value (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_RESULT_FORMATS + _GRAPH_FORMATS),
+    default=None,
+    help="SELECT/ASK: table (Vorgabe), csv, tsv, json. CONSTRUCT/DESCRIBE: ttl (Vorgabe), nt, "
+    "jsonld.",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="SERVICE, FROM und LOAD erlauben (Netz-/Dateizugriff). / Allow SERVICE, FROM and LOAD.",
+)
+@click.pass_obj
+def query(
+    app: AppContext,
+    query: str | None,
+    expression: str | None,
+    params: tuple[str, ...],
+    fmt: str | None,
+    allow_service: bool,
+) -> None:
+    """SPARQL-Abfrage ausführen (nur lesend). / Run a read-only SPARQL query.
+
+    QUERY is the name of a query in `govgraph queries`, a .rq file, or - for stdin.
+    """
+    from govgraph.graph.errors import UsageError
+    from govgraph.graph.query_runner import bind_params, parse_param_options, prepare, run
+
+    stdin = sys.stdin.read() if query == "-" else None
+    prepared = prepare(query, expression, stdin)
+    given = parse_param_options(params)
+    # Check the text before the store is even opened: a refused UPDATE costs nothing.
+    from govgraph.graph.sparql_guard import check_query
+
+    form = check_query(prepared.text, allow_service).form
+    if fmt in _GRAPH_FORMATS and form in ("SELECT", "ASK"):
+        raise UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
+    if fmt in ("table", "csv", "tsv", "json") and form in ("CONSTRUCT", "DESCRIBE"):
+        raise UsageError(f"--format {fmt} is for SELECT/ASK; use ttl, nt or jsonld")
+    backend = app.backend()
+    outcome = run(backend, prepared, bind_params(prepared, given, backend, app.lang), allow_service)
+    _print(outcome, fmt, app.lang)
+
+
+def _cell(term) -> str:
+    import pyoxigraph as ox
+
+    from govgraph.graph.namespaces import compact
+
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return compact(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def _print(outcome, fmt: str | None, lang: str) -> None:
+    from govgraph.graph import result_formats as rf
+
+    if outcome.form in ("CONSTRUCT", "DESCRIBE"):
+        from govgraph.graph.export import serialize
+
+        click.get_binary_stream("stdout").write(serialize(outcome.triples, fmt or "ttl"))
+        return
+    fmt = fmt or "table"
+    if outcome.form == "ASK":
+        if fmt == "table":
+            yes, no = ("ja", "nein") if lang == "de" else ("yes", "no")
+            click.echo(yes if outcome.boolean else no)
+        else:
+            click.echo(rf.ask_text(outcome.boolean, fmt), nl=False)
+        return
+    if fmt == "table":
+        rows = [{v: _cell(r.get(v)) for v in outcome.variables} for r in outcome.rows]
+        if rows:
+            emit(rows, [(v, v) for v in outcome.variables], "table")
+        n = len(rows)
+        click.echo(
+            f"({n} {'Zeile' if n == 1 else 'Zeilen'})" if lang == "de" else f"({n} rows)", err=True
+        )
+        return
+    # The W3C formats: written exactly, bytes as UTF-8, no terminal clean-up.
+    text = rf.render_select(fmt, outcome.variables, outcome.rows)
+    click.get_binary_stream("stdout").write(text.encode("utf-8"))
+
+
+COMMANDS = [queries, query]
