@@ -1,0 +1,74 @@
+"""`govgraph push`: upload ontology and facts to a SPARQL server, all or nothing."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .context import AppContext
+
+
+@click.command("push")
+@click.option(
+    "--endpoint",
+    "endpoint",
+    metavar="URL",
+    help="Abfrage-URL des Servers, z. B. http://127.0.0.1:7878/query (sonst das globale "
+    "--endpoint / GOVGRAPH_ENDPOINT). / The server's query URL.",
+)
+@click.option(
+    "--graph",
+    metavar="IRI",
+    help="Zielgraph (sonst der Default-Graph). / Target named graph (default: the default graph).",
+)
+@click.option("--store-url", metavar="URL", help="Graph-Store-Protocol-URL (sonst abgeleitet).")
+@click.option("--update-url", metavar="URL", help="SPARQL-Update-URL (sonst abgeleitet).")
+@click.pass_obj
+def push(
+    app: AppContext,
+    endpoint: str | None,
+    graph: str | None,
+    store_url: str | None,
+    update_url: str | None,
+) -> None:
+    """Graphen auf einen SPARQL-Server laden. / Upload the graph to a SPARQL server.
+
+    Uploads into a staging graph, checks the triple count, then swaps it into the target graph
+    with one update: a failed push leaves the old data on the server intact. HTTP basic auth
+    comes from GOVGRAPH_USER and GOVGRAPH_PASSWORD.
+    """
+    from govgraph.graph.errors import UsageError
+    from govgraph.graph.push import derive_targets, graph_iri
+    from govgraph.graph.push import push as run_push
+
+    endpoint = endpoint or app.endpoint
+    if not endpoint:
+        raise UsageError("push: --endpoint URL fehlt / is missing (or set GOVGRAPH_ENDPOINT)")
+    targets = derive_targets(endpoint, store_url, update_url)
+    progress = None
+    if sys.stderr.isatty():
+
+        def progress(message: str) -> None:
+            click.echo(
+                f"\r\033[K{message}",
+                err=True,
+                nl=message.startswith("upload 100") or not message.startswith("upload"),
+            )
+
+    report = run_push(app.selection, targets, graph_iri(graph), app.timeout, progress)
+    where = f"<{report.graph}>" if report.graph else "default graph"
+    de = app.lang == "de"
+    if de:
+        click.echo(
+            f"{report.sent} Tripel hochgeladen; {where}: {report.on_server} Tripel auf "
+            f"{targets.query_url}"
+        )
+    else:
+        click.echo(
+            f"{report.sent} triples pushed; {where}: {report.on_server} triples on "
+            f"{targets.query_url}"
+        )
+
+
+COMMANDS = [push]

@@ -1,0 +1,63 @@
+"""`govgraph serve`: a local SPARQL server (Oxigraph) with the graph loaded, until Ctrl-C."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import click
+
+from .context import AppContext
+
+
+@click.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option(
+    "--location",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Datenordner des Servers (sonst ein temporärer, der am Ende gelöscht wird). "
+    "/ Data folder (default: a temporary one, removed on exit).",
+)
+@click.option(
+    "--read-write",
+    is_flag=True,
+    help="Schreibzugriff (Update, Graph Store) erlauben. / Allow updates and uploads.",
+)
+@click.pass_obj
+def serve(app: AppContext, port: int, location: Path | None, read_write: bool) -> None:
+    """Lokalen SPARQL-Server starten (127.0.0.1). / Start a local SPARQL server.
+
+    Loads ontology and facts (and --data) into Oxigraph, prints the query URL and serves
+    until Ctrl-C. Read-only unless --read-write.
+    """
+    from govgraph.graph.serve import start
+
+    server, triples = start(app.selection, port, location, read_write)
+    stopping = {"signal": False}
+
+    def on_signal(signum, frame) -> None:
+        stopping["signal"] = True
+        server.process.terminate()
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        mode = "lesen und schreiben / read-write" if read_write else "nur lesen / read-only"
+        click.echo(f"{triples} Tripel / triples, {mode}")
+        click.echo(server.query_url)
+        click.echo(
+            f"  govgraph --endpoint {server.query_url} query …   (Strg-C beendet / Ctrl-C stops)",
+            err=True,
+        )
+        code = server.process.wait()
+    finally:
+        server.stop()
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    if not stopping["signal"] and code != 0:
+        from govgraph.graph.errors import RemoteError
+
+        detail = server.process.stderr.read() if server.process.stderr else ""
+        raise RemoteError(f"oxigraph server exited with {code}: {' '.join(detail.split())[:300]}")
+
+
+COMMANDS = [serve]
