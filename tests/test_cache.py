@@ -29,6 +29,7 @@ def _entity(n: int) -> str:
 def fresh_cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("GOVGRAPH_CACHE_DIR", str(folder))
+    monkeypatch.setenv("GOVGRAPH_CACHE_MIN_BYTES", "0")  # cache even the small test graphs
     return folder
 
 
@@ -150,7 +151,14 @@ def test_unwritable_cache_falls_back_to_memory(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("x")
     monkeypatch.setenv("GOVGRAPH_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setenv("GOVGRAPH_CACHE_MIN_BYTES", "0")
     assert _count(DataSelection()) > 1000
+
+
+def test_small_graph_stays_in_memory(monkeypatch, fresh_cache):
+    monkeypatch.setenv("GOVGRAPH_CACHE_MIN_BYTES", str(10**9))
+    assert _count(DataSelection()) > 1000
+    assert not Path(fresh_cache).exists()
 
 
 def test_no_cache_env(monkeypatch, fresh_cache):
