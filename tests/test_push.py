@@ -10,7 +10,6 @@ from govgraph.graph.errors import UsageError
 from govgraph.graph.push import count_triples, derive_targets
 from govgraph.graph.remote import RemoteBackend
 
-
 LABELS = (
     "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } ORDER BY ?s ?l"
 )
