@@ -59,6 +59,11 @@ class Match:
     matched: str
 
 
+def _tier(score: float) -> int:
+    """2 = exact label, 1 = prefix of a label, 0 = inside a label (see EntityIndex.rank)."""
+    return 2 if score >= 1.0 else 1 if score >= 0.8 else 0
+
+
 class EntityIndex:
     """All entities and their labels, loaded once per backend with the entity-labels query."""
 
@@ -126,7 +131,9 @@ class EntityIndex:
             hint = self.suggestions(text)
             more = f"; meinten Sie / did you mean: {', '.join(hint)}" if hint else ""
             raise NotFoundError(f"nichts gefunden / no entity matches {text!r}{more}")
-        top = [m for m in matches if m.score == matches[0].score]
+        # Ambiguity is decided by kind of match (exact, prefix, substring), not by score: a prefix
+        # of two labels is ambiguous even if one label is shorter.
+        top = [m for m in matches if _tier(m.score) == _tier(matches[0].score)]
         if len(top) == 1:
             return top[0].entity
         lines = [f"mehrdeutig / ambiguous: {text!r} matches {len(top)} entities:"]
