@@ -158,17 +158,28 @@ def _prune(root: Path, keep: Path) -> None:
         shutil.rmtree(p, ignore_errors=True)
 
 
+def _fill(folder: Path, files: Sequence[Path], progress: Progress | None) -> None:
+    """Load and compact the store, and close it (also on error: RocksDB must let go of the
+    folder before it can be removed)."""
+    store = ox.Store(str(folder))
+    try:
+        _load_into(store, files, progress)
+        store.optimize()
+        store.flush()
+    except BaseException as err:
+        # The traceback's frames still hold the store; drop them so that it closes now.
+        del store
+        raise err.with_traceback(None) from None
+    del store
+
+
 def build(files: Sequence[Path], target: Path, progress: Progress | None = None) -> None:
     """Build the store for `files` at `target`, atomically; a racing builder's result is fine."""
     root = target.parent
     root.mkdir(parents=True, exist_ok=True)
     tmp = root / f".build-{target.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     try:
-        store = ox.Store(str(tmp))
-        _load_into(store, files, progress)
-        store.optimize()
-        store.flush()
-        del store
+        _fill(tmp, files, progress)
         (tmp / READY).write_text(__version__, encoding="utf-8")
         try:
             os.rename(tmp, target)
