@@ -1,0 +1,158 @@
+"""`who` and `what` answer real questions from the source, as of a day (`--at`)."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import FIXED_TODAY
+
+
+def who(govgraph, *args):
+    result = govgraph("--today", FIXED_TODAY, "who", *args, "--format", "json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def rows_for(rows, actor):
+    return [r for r in rows if r["actor"] == actor]
+
+
+def test_noots_funding_by_it_planungsrat_in_2026(govgraph):
+    rows = who(govgraph, "NOOTS", "--at", "2026-06-01")
+    itplr = rows_for(rows, "IT-Planungsrat")
+    assert [(r["role"], r["share"], r["period"]) for r in itplr] == [
+        ("Finanzierung", 1.0, "2025–2026")
+    ]
+    assert itplr[0]["from"] == "2025-01-01" and itplr[0]["to"] == "2026-12-31"
+    assert itplr[0]["certainty"] == "ausdrücklich genannt"
+    assert "vollständig über Mittel des IT-Planungsrates" in itplr[0]["quote"]
+    # The 2027 arrangement does not hold yet.
+    assert not rows_for(rows, "Bund") and not rows_for(rows, "Föderale IT-Kooperation")
+
+
+def test_noots_funding_half_bund_half_fitko_from_2027(govgraph):
+    rows = who(govgraph, "NOOTS", "--at", "2027-03-01")
+    assert not rows_for(rows, "IT-Planungsrat")
+    for actor in ("Bund", "Föderale IT-Kooperation"):
+        (row,) = rows_for(rows, actor)
+        assert (row["role"], row["share"], row["period"]) == ("Finanzierung", 0.5, "ab 2027")
+        assert row["certainty"] == "beabsichtigt"
+        assert row["from"] == "2027-01-01" and row["to"] == ""
+
+
+def test_noots_ratification_by_all_laender_comes_through_the_treaty(govgraph):
+    rows = rows_for(who(govgraph, "NOOTS"), "alle Bundesländer")
+    deadline = [r for r in rows if r["period"] == "bis Mitte 2026"]
+    assert deadline and deadline[0]["role"] == "Ratifizierung"
+    assert deadline[0]["via"] == "über NOOTS-Staatsvertrag (betrifft)"
+    assert "spätestens bis Mitte 2026" in deadline[0]["quote"]
+
+
+def test_table_shows_share_as_percent_and_date_in_heading(govgraph):
+    result = govgraph("--today", FIXED_TODAY, "who", "NOOTS", "--at", "2027-03-01")
+    assert result.code == 0, result.err
+    assert "Stand 01.03.2027" in result.out
+    assert "Finanzierung 50 %" in result.out
+
+
+def test_regmo_includes_unit_parent_and_parts(govgraph):
+    rows = who(govgraph, "RegMo", "--at", "2026-06-01")
+    mastd = rows_for(rows, "Ministerium für Arbeit, Soziales, Transformation und Digitalisierung")
+    assert any(r["via"].startswith("über Einheit Landeskoordination RegMo") for r in mastd)
+    assert any(r["role"] == "Koordination" for r in mastd)
+    # NOOTS is part of RegMo: its funding counts, marked as such.
+    itplr = rows_for(rows, "IT-Planungsrat")
+    assert itplr and itplr[0]["via"].startswith("über Teil National Once Only Technical System")
+    # Direct facts come first.
+    assert rows[0]["via"] == ""
+
+
+def test_english_labels(govgraph):
+    result = govgraph("--lang", "en", "who", "NOOTS", "--at", "2027-03-01", "--format", "json")
+    assert result.code == 0, result.err
+    rows = json.loads(result.out)
+    fitko = [r for r in rows if r["actor"] == "Federal IT Cooperation"]
+    assert fitko and fitko[0]["role"] == "financing" and fitko[0]["period"] == "from 2027"
+    assert fitko[0]["certainty"] == "intended"
+
+
+def test_topic_counts_its_narrower_topics(govgraph):
+    rows = who(govgraph, "Digitalisierung", "--all-times")
+    assert any(
+        r["actor"] == "Bundesministerium für Digitales und Staatsmodernisierung" for r in rows
+    )
+    assert any(r["via"].startswith("über Unterthema") for r in rows)
+
+
+def test_kommunalgremium_representation(govgraph):
+    rows = who(govgraph, "Kommunalgremium")
+    (row,) = rows_for(rows, "Städtetag Rheinland-Pfalz")
+    assert row["role"] == "Vertretung" and row["certainty"] == "erschlossen"
+
+
+def test_at_before_a_time_point_hides_what_had_not_happened(govgraph):
+    before = who(govgraph, "NOOTS-Staatsvertrag", "--at", "2024-11-15")
+    after = who(govgraph, "NOOTS-Staatsvertrag", "--at", "2025-01-15")
+    approval = "Ministerpräsidentinnen und -präsidenten"
+    assert not rows_for(before, approval)
+    assert rows_for(after, approval)[0]["period"] == "Dezember 2024"
+
+
+def test_csv_has_stable_english_header(govgraph):
+    result = govgraph("who", "NOOTS", "--format", "csv", "--all-times")
+    assert result.code == 0, result.err
+    header = result.out.splitlines()[0]
+    assert header.startswith("actor,actor_iri,role,share,period,from,to,certainty,via")
+
+
+def test_what_lfdi_did(govgraph):
+    result = govgraph("--today", FIXED_TODAY, "what", "LfDI", "--format", "json")
+    assert result.code == 0, result.err
+    rows = json.loads(result.out)
+    relations = {r["relation"] for r in rows}
+    assert "organiser" in relations or "participant" in relations
+    text = " ".join(r["quote"] for r in rows)
+    assert "Umfrage zur organisatorischen Stellung der kommunalen Datenschutzbeauftragten" in text
+    assert any(r["role"] == "Gast" for r in rows)
+
+
+def test_what_mastd_was_asked_and_acts_through_its_unit(govgraph):
+    result = govgraph("--today", FIXED_TODAY, "what", "MASTD", "--format", "json")
+    assert result.code == 0, result.err
+    rows = json.loads(result.out)
+    asked = [r for r in rows if r["relation"] == "asked"]
+    assert any("KI-Infrastruktur" in r["quote"] for r in asked)
+    assert all(r["counterpart"] == "Städtetag Rheinland-Pfalz" for r in asked)
+    assert any(r["via"] == "über Einheit Landeskoordination RegMo im MASTD" for r in rows)
+
+
+def test_what_staedtetag_is_represented_and_party(govgraph):
+    result = govgraph("what", "Städtetag", "--format", "json")
+    rows = json.loads(result.out)
+    member = [r for r in rows if r["relation"] == "member"]
+    assert member and member[0]["object"] == "Kommunalgremium des IT-Planungsrats"
+    assert any(r["relation"] == "demanded" for r in rows)
+
+
+def test_unknown_and_ambiguous_subject(govgraph):
+    result = govgraph("who", "Xyzzy")
+    assert result.code == 1 and result.err.startswith("govgraph: nichts gefunden")
+    assert "Traceback" not in result.err
+    result = govgraph("who", "Arbeitskreis")
+    assert result.code == 1 and "mehrdeutig" in result.err
+    assert "Arbeitskreis Schul-IT" in result.err and "Arbeitskreis IT" in result.err
+
+
+def test_bad_date_is_a_usage_error(govgraph):
+    result = govgraph("who", "NOOTS", "--at", "2026-13-01")
+    assert result.code == 2
+    assert result.err.strip() == (
+        "govgraph: --at: not a date: '2026-13-01' (use YYYY-MM-DD or TT.MM.JJJJ)"
+    )
+
+
+def test_empty_answer_is_one_line_and_exit_1(govgraph):
+    result = govgraph("who", "Bundestagswahl 2025")
+    assert result.code == 1
+    assert result.err.startswith("govgraph: keine Ergebnisse / no results")
+    assert len(result.err.strip().splitlines()) == 1

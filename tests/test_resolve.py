@@ -1,0 +1,81 @@
+"""Entity resolution: abbreviations, case, hyphens, umlauts, ambiguity, no match."""
+
+from __future__ import annotations
+
+import pytest
+
+from govgraph.graph.dataset import DataSelection
+from govgraph.graph.errors import NotFoundError
+from govgraph.graph.resolve import EntityIndex, normalize
+from govgraph.graph.session import open_backend
+
+ID = "https://w3id.org/govgraph/id/"
+
+
+@pytest.fixture(scope="module")
+def index():
+    return EntityIndex(open_backend(DataSelection()), "de")
+
+
+@pytest.mark.parametrize(
+    "text, local",
+    [
+        ("IT-PLR", "it-planungsrat"),
+        ("itplr", "it-planungsrat"),
+        ("IT PLR", "it-planungsrat"),
+        ("it-planungsrat", "it-planungsrat"),
+        ("IT Planning Council", "it-planungsrat"),
+        ("MASTD", "mastd"),
+        ("mastd", "mastd"),
+        ("RegMo", "registermodernisierung"),
+        ("regmo", "registermodernisierung"),
+        ("LfDI", "lfdi"),
+        ("Städtetag", "staedtetag-rlp"),
+        ("Staedtetag", "staedtetag-rlp"),
+        ("stadtetag", "staedtetag-rlp"),
+        ("STÄDTETAG RHEINLAND-PFALZ", "staedtetag-rlp"),
+        ("NOOTS", "noots"),
+        ("FITKO", "fitko"),
+        ("OZG", "ozg"),
+        ("KI", "topic-ki"),
+        ("Kommunalgremium", "kommunalgremium"),
+        ("ggd:mastd", "mastd"),
+        (ID + "fitko", "fitko"),
+        ("Föderale IT-Koop", "fitko"),  # unique prefix
+    ],
+)
+def test_resolves(index, text, local):
+    assert index.resolve(text).iri == ID + local
+
+
+def test_normalize():
+    assert normalize("IT-Planungsrat") == normalize("it planungsrat") == "itplanungsrat"
+    assert normalize("Städtetag") == "staedtetag"
+
+
+@pytest.mark.parametrize("text", ["Arbeitskreis", "Registermodernisierung"])
+def test_ambiguous_lists_candidates(index, text):
+    with pytest.raises(NotFoundError) as err:
+        index.resolve(text)
+    message = str(err.value)
+    assert message.startswith("mehrdeutig / ambiguous")
+    assert message.count(ID) >= 2
+
+
+def test_prefix_of_several_is_ambiguous_even_if_one_is_shorter(index):
+    with pytest.raises(NotFoundError) as err:
+        index.resolve("Arbeitskreis")
+    assert "Arbeitskreis IT" in str(err.value) and "Arbeitskreis Schul-IT" in str(err.value)
+
+
+def test_no_match_suggests(index):
+    with pytest.raises(NotFoundError) as err:
+        index.resolve("Staedtetg")
+    assert "Städtetag" in str(err.value) and "meinten Sie" in str(err.value)
+    with pytest.raises(NotFoundError) as err:
+        index.resolve("zzzzqqq")
+    assert str(err.value).startswith("nichts gefunden")
+
+
+def test_land_resolves_to_rhineland_palatinate(index):
+    assert index.resolve("Land").iri == ID + "land-rlp"
