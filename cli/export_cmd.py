@@ -1,37 +1,74 @@
-"""`govgraph export`: the whole graph as Turtle, N-Triples, TriG or JSON-LD."""
+"""`govgraph export`: the whole graph as RDF (Turtle, N-Triples, TriG, JSON-LD) or as a network
+for Gephi and Cytoscape (GraphML, GEXF, CSV)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from .context import AppContext
 
+RDF_FORMATS = ["ttl", "nt", "trig", "jsonld"]
+NETWORK_FORMATS = ["graphml", "gexf", "csv"]
+
+
+def csv_paths(output: Path) -> tuple[Path, Path]:
+    """`-o net.csv` (or `-o net`) -> net-nodes.csv and net-edges.csv beside it."""
+    stem = output.name[: -len(".csv")] if output.name.lower().endswith(".csv") else output.name
+    return output.with_name(f"{stem}-nodes.csv"), output.with_name(f"{stem}-edges.csv")
+
 
 @click.command("export")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "nt", "trig", "jsonld"]),
+    type=click.Choice(RDF_FORMATS + NETWORK_FORMATS),
     default="ttl",
     show_default=True,
+    help="RDF (ttl, nt, trig, jsonld) oder Netzwerk für Gephi/Cytoscape (graphml, gexf, csv: "
+    "zwei Dateien NAME-nodes.csv und NAME-edges.csv). / RDF, or a network for Gephi/Cytoscape.",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei (sonst Standardausgabe). / Output file (default: stdout).",
+    help="Zieldatei (sonst Standardausgabe; bei csv Pflicht). / Output file (default: stdout; "
+    "required for csv).",
+)
+@click.option(
+    "--facts",
+    type=click.Choice(["edge", "node"]),
+    default="edge",
+    show_default=True,
+    help="Netzwerk: Aussagen als Kante oder als Knoten. / Network: facts as edges or nodes.",
 )
 @click.pass_obj
-def export(app: AppContext, fmt: str, output: Path | None) -> None:
+def export(app: AppContext, fmt: str, output: Path | None, facts: str) -> None:
     """Ontologie und Fakten exportieren. / Export ontology and facts."""
-    from govgraph.graph.export import export_graph
     from govgraph.graph.files import write_atomic
 
-    data = export_graph(app.backend(), fmt)
+    if fmt in RDF_FORMATS:
+        from govgraph.graph.export import export_graph
+
+        data = export_graph(app.backend(), fmt)
+    else:
+        from govgraph.graph.errors import UsageError
+        from govgraph.graph.network import project
+        from govgraph.graph.network_export import export_network, to_csv
+
+        g = project(app.backend(), app.lang, facts)
+        if fmt == "csv":
+            if output is None:
+                raise UsageError("csv: bitte -o NAME.csv angeben / please give -o NAME.csv")
+            for path, table in zip(csv_paths(output), to_csv(g), strict=True):
+                write_atomic(path, table)
+                click.echo(f"{path}: {len(table)} bytes", err=True)
+            return
+        data = export_network(g, fmt)
     if output is None:
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.buffer.write(data)
     else:
         write_atomic(output, data)
         click.echo(f"{output}: {len(data)} bytes", err=True)

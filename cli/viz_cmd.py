@@ -40,10 +40,9 @@ def _write(data: bytes, output: Path | None, fmt: str) -> None:
     from govgraph.graph.files import write_atomic
 
     if output is None:
-        stream = click.get_binary_stream("stdout")
         if fmt == "png" or sys.stdout.isatty():
             raise UsageError(f"bitte -o DATEI.{fmt} angeben / please give -o FILE.{fmt}")
-        stream.write(data)
+        sys.stdout.buffer.write(data)
         return
     write_atomic(output, data)
     click.echo(f"{output}: {len(data)} bytes", err=True)

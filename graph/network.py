@@ -68,6 +68,26 @@ _PROPERTY_LABELS: dict[str, tuple[str, str]] = {
     "gg:addressee": ("Adressat", "addressee"),
 }
 
+# Short words users type for --type, besides the kind ids and legend labels.
+KIND_ALIASES: dict[str, str] = {
+    "bund": "federal",
+    "land": "state",
+    "laender": "state",
+    "kommunal": "municipal",
+    "kommune": "municipal",
+    "gremium": "body",
+    "committee": "body",
+    "vereinbarung": "agreement",
+    "gesetz": "law",
+    "programm": "programme",
+    "program": "programme",
+    "system": "system",
+    "frist": "event",
+    "deadline": "event",
+    "ereignis": "event",
+    "thema": "topic",
+}
+
 _TO = {"de": "an", "en": "to"}
 
 
@@ -274,8 +294,8 @@ def project(
 
 def _match_kinds(g: nx.MultiDiGraph, wanted: Iterable[str]) -> set[str]:
     """Nodes whose kind or type matches any of `wanted` (id, label, class name; any case)."""
-    keys = {normalize(w) for w in wanted}
-    known = set()
+    keys = {KIND_ALIASES.get(normalize(w), normalize(w)) for w in wanted}
+    known = set(KIND_ALIASES)
     for kind, (de, en) in KINDS.items():
         known |= {normalize(kind), normalize(de), normalize(en)}
     types = {normalize(d.get("type", "").split(":")[-1]) for _, d in g.nodes(data=True)}
