@@ -158,6 +158,15 @@ def _prune(root: Path, keep: Path) -> None:
         shutil.rmtree(p, ignore_errors=True)
 
 
+def _remove(folder: Path) -> None:
+    """Remove a build folder; RocksDB may still be writing its last files, so try again."""
+    for _ in range(50):
+        if not folder.exists():
+            return
+        shutil.rmtree(folder, ignore_errors=True)
+        time.sleep(0.02)
+
+
 def _fill(folder: Path, files: Sequence[Path], progress: Progress | None) -> None:
     """Load and compact the store, and close it (also on error: RocksDB must let go of the
     folder before it can be removed)."""
@@ -187,8 +196,7 @@ def build(files: Sequence[Path], target: Path, progress: Progress | None = None)
             if not (target / READY).exists():
                 raise
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        _remove(tmp)
     _prune(root, target)
 
 
