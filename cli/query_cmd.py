@@ -162,7 +162,7 @@ def _print(outcome, fmt: str | None, lang: str) -> None:
     if outcome.form in ("CONSTRUCT", "DESCRIBE"):
         from govgraph.graph.export import serialize
 
-        click.get_binary_stream("stdout").write(serialize(outcome.triples, fmt or "ttl"))
+        click.echo(serialize(outcome.triples, fmt or "ttl"), nl=False)
         return
     fmt = fmt or "table"
     if outcome.form == "ASK":
@@ -183,7 +183,7 @@ def _print(outcome, fmt: str | None, lang: str) -> None:
         return
     # The W3C formats: written exactly, bytes as UTF-8, no terminal clean-up.
     text = rf.render_select(fmt, outcome.variables, outcome.rows)
-    click.get_binary_stream("stdout").write(text.encode("utf-8"))
+    click.echo(text.encode("utf-8"), nl=False)
 
 
 COMMANDS = [queries, query]
