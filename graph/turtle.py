@@ -43,6 +43,7 @@ def syntax_error_message(path: Path, err: SyntaxError) -> str:
     for prefix in ("Parser error ",):
         if what.startswith(prefix) and ": " in what:
             what = what.split(": ", 1)[1]
+    what = what.replace("\r", "\\r").replace("\n", "\\n")  # the message quotes terms: one line
     term = _offending_text(path, line, col, end_line, end_col)
     near = f" (at '{term}')" if term else ""
     return f"{path}:{line}:{col}: {what}{near}"
