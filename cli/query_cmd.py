@@ -136,7 +136,9 @@ def query(
     if fmt in _GRAPH_FORMATS and form in ("SELECT", "ASK"):
         raise UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
     if fmt in ("table", "csv", "tsv", "json") and form in ("CONSTRUCT", "DESCRIBE"):
-        raise UsageError(f"--format {fmt} is for SELECT/ASK; use ttl, nt or jsonld")
+        raise UsageError(
+            f"--format {fmt} is for SELECT/ASK; for CONSTRUCT/DESCRIBE use ttl, nt or jsonld"
+        )
     backend = app.backend()
     outcome = run(backend, prepared, bind_params(prepared, given, backend, app.lang), allow_service)
     _print(outcome, fmt, app.lang)
