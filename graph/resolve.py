@@ -60,8 +60,9 @@ class Match:
 
 
 def _tier(score: float) -> int:
-    """2 = exact label, 1 = prefix of a label, 0 = inside a label (see EntityIndex.rank)."""
-    return 2 if score >= 1.0 else 1 if score >= 0.8 else 0
+    """3 = exact preferred label, 2 = exact alternative label, 1 = prefix of a label, 0 = inside
+    a label (see EntityIndex.rank)."""
+    return 3 if score >= 1.0 else 2 if score >= 0.95 else 1 if score >= 0.8 else 0
 
 
 class EntityIndex:
@@ -104,10 +105,13 @@ class EntityIndex:
             return []
         best: dict[str, Match] = {}
         for e in self.entities.values():
+            preferred = set(e.labels.values())
             for label in e.all_labels():
                 key, key_loose = normalize(label), _loose(label)
                 if query == key or loose == key_loose:
-                    score = 1.0
+                    # An entity's own name beats another entity's alternative name: the
+                    # programme "Registermodernisierung" before the topic of that altLabel.
+                    score = 1.0 if label in preferred else 0.95
                 elif key.startswith(query) or key_loose.startswith(loose):
                     score = 0.8 + 0.1 * len(query) / max(len(key), 1)
                 elif query in key or loose in key_loose:

@@ -53,13 +53,21 @@ def test_normalize():
     assert normalize("Städtetag") == "staedtetag"
 
 
-@pytest.mark.parametrize("text", ["Arbeitskreis", "Registermodernisierung"])
+@pytest.mark.parametrize("text", ["Arbeitskreis", "Kooperationsvereinbarung"])
 def test_ambiguous_lists_candidates(index, text):
     with pytest.raises(NotFoundError) as err:
         index.resolve(text)
     message = str(err.value)
     assert message.startswith("mehrdeutig / ambiguous")
     assert message.count(ID) >= 2
+
+
+def test_own_name_beats_another_entitys_alternative_name(index):
+    """The programme is called "Registermodernisierung"; the topic only has it as altLabel."""
+    assert index.resolve("Registermodernisierung").iri == ID + "registermodernisierung"
+    assert (
+        index.resolve("Registermodernisierung (Thema)").iri == ID + "topic-registermodernisierung"
+    )
 
 
 def test_prefix_of_several_is_ambiguous_even_if_one_is_shorter(index):
