@@ -111,21 +111,14 @@ def search(app: AppContext, text: str, limit: int, fmt: str) -> None:
     matches = index.rank(text, limit=limit)
     de = _de(app)
     rows = []
-    kind = {
-        2: "genau" if de else "exact",
-        1: "Anfang" if de else "prefix",
-        0: "enthalten" if de else "contains",
+    words = {
+        "exact": "genau" if de else "exact",
+        "prefix": "Anfang" if de else "prefix",
+        "contains": "enthalten" if de else "contains",
+        "similar": "ähnlich" if de else "similar",
     }
-    for m in matches:
-        tier = 2 if m.score >= 1.0 else 1 if m.score >= 0.8 else 0
-        rows.append(_search_row(m.entity, app.lang, kind[tier], m.matched, round(m.score, 3)))
-    if not rows:
-        for label in index.suggestions(text):
-            for m in index.rank(label, limit=3):
-                if m.score >= 1.0 and all(r["iri"] != m.entity.iri for r in rows):
-                    rows.append(
-                        _search_row(m.entity, app.lang, "ähnlich" if de else "similar", label, 0.0)
-                    )
+    for m in matches or index.similar(text):
+        rows.append(_search_row(m.entity, app.lang, words[m.kind], m.matched, round(m.score, 3)))
     if not rows:
         raise _nothing(f"search {text!r}")
     emit(

@@ -58,6 +58,13 @@ class Match:
     score: float
     matched: str
 
+    @property
+    def kind(self) -> str:
+        """How the text matched: exact (a whole label), prefix, contains, or similar (fuzzy)."""
+        if self.score <= 0:
+            return "similar"
+        return ("contains", "prefix", "exact", "exact")[_tier(self.score)]
+
 
 def _tier(score: float) -> int:
     """3 = exact preferred label, 2 = exact alternative label, 1 = prefix of a label, 0 = inside
@@ -122,6 +129,15 @@ class EntityIndex:
                     best[e.iri] = Match(e, score, label)
         matches = sorted(best.values(), key=lambda m: (-m.score, m.entity.label(self.lang)))
         return matches[:limit]
+
+    def similar(self, text: str, limit: int = 5) -> list[Match]:
+        """Entities whose labels are close to `text` (typos), for when nothing matches."""
+        found: dict[str, Match] = {}
+        for label in self.suggestions(text, limit):
+            for m in self.rank(label, limit=3):
+                if _tier(m.score) >= 2 and m.entity.iri not in found:
+                    found[m.entity.iri] = Match(m.entity, 0.0, label)
+        return list(found.values())
 
     def suggestions(self, text: str, n: int = 5) -> list[str]:
         labels = {normalize(lbl): lbl for e in self.entities.values() for lbl in e.all_labels()}
