@@ -132,7 +132,8 @@ def query(
     # Check the text before the store is even opened: a refused UPDATE costs nothing.
     from govgraph.graph.sparql_guard import check_query
 
-    form = check_query(prepared.text, allow_service).form
+    checked = check_query(prepared.text, allow_service)
+    form = checked.form
     if fmt in _GRAPH_FORMATS and form in ("SELECT", "ASK"):
         raise UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
     if fmt in ("table", "csv", "tsv", "json") and form in ("CONSTRUCT", "DESCRIBE"):
@@ -140,7 +141,8 @@ def query(
             f"--format {fmt} is for SELECT/ASK; for CONSTRUCT/DESCRIBE use ttl, nt or jsonld"
         )
     backend = app.backend()
-    outcome = run(backend, prepared, bind_params(prepared, given, backend, app.lang), allow_service)
+    bindings = bind_params(prepared, given, backend, app.lang)
+    outcome = run(backend, prepared, bindings, allow_service, checked)
     _print(outcome, fmt, app.lang)
 
 

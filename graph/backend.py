@@ -38,7 +38,7 @@ class LocalBackend:
         self.allow_service = False  # SERVICE/FROM would make pyoxigraph fetch URLs
 
     def _run(self, query: str, bindings: Mapping[str, Term] | None):
-        check_query(query, self.allow_service)  # read-only; no network unless allowed
+        check_query(query, self.allow_service, parse=False)  # read-only; no network unless allowed
         try:
             return self.store.query(bind(query, bindings or {}))
         except SyntaxError as err:

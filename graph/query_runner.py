@@ -18,7 +18,7 @@ from .binding import Term
 from .catalog import NamedQuery, Param, _defaults, _header, named_query, query_params
 from .errors import UsageError
 from .namespaces import PREFIXES
-from .sparql_guard import check_query
+from .sparql_guard import CheckedQuery, check_query
 
 _NUMBER = {
     "integer": re.compile(r"^[+-]?\d+$"),
@@ -153,10 +153,14 @@ def parse_param_options(options: tuple[str, ...]) -> dict[str, str]:
 
 
 def run(
-    backend: Backend, query: PreparedQuery, bindings: dict[str, Term], allow_service: bool = False
+    backend: Backend,
+    query: PreparedQuery,
+    bindings: dict[str, Term],
+    allow_service: bool = False,
+    checked: CheckedQuery | None = None,
 ) -> QueryOutcome:
-    """Check, then evaluate with the backend method for the query's form."""
-    checked = check_query(query.text, allow_service)
+    """Check (unless done already), then evaluate with the backend method for the query's form."""
+    checked = checked or check_query(query.text, allow_service)
     if allow_service and hasattr(backend, "allow_service"):
         backend.allow_service = True
     if checked.form == "SELECT":
