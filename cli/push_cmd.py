@@ -57,8 +57,8 @@ def push(
             )
 
     report = run_push(app.selection, targets, graph_iri(graph), app.timeout, progress)
-    where = f"<{report.graph}>" if report.graph else "default graph"
     de = app.lang == "de"
+    where = f"<{report.graph}>" if report.graph else ("Default-Graph" if de else "default graph")
     if de:
         click.echo(
             f"{report.sent} Tripel hochgeladen; {where}: {report.on_server} Tripel auf "

@@ -51,7 +51,7 @@ def test_push_loads_the_graph_and_reports_it(govgraph, oxigraph_server):  # noqa
     result = govgraph("push", "--endpoint", oxigraph_server.url)
     assert result.code == 0, result.err
     n = shipped_triples()
-    assert f"{n} Tripel hochgeladen" in result.out and f": {n} Tripel auf" in result.out
+    assert f"{n} Tripel hochgeladen; Default-Graph: {n} Tripel auf" in result.out
     backend = RemoteBackend(oxigraph_server.url, timeout=10)
     assert count_triples(backend, None) == n
     # No staging graph is left behind.
