@@ -23,11 +23,13 @@ import pyoxigraph as ox
 
 from . import __version__
 from .errors import DataError
+from .labelkeys import index_quads
 from .turtle import parse_file, syntax_error_message
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
 
 READY = "READY"
+STORE_FORMAT = 2  # bump when what a build writes changes (2: label key index)
 KEEP_STORES = 4  # the most recently used stores kept; older ones are removed after a build
 STALE_BUILD_SECONDS = 3600
 SMALL_FILE_BYTES = 4 << 20  # files this small are parsed whole first, for exact error messages
@@ -73,7 +75,7 @@ def selection_key(files: Sequence[Path], root: Path) -> str:
             os.replace(tmp, memo_path)
         except OSError:
             pass  # only a speed-up; the key is still right
-    digest = hashlib.sha256(f"govgraph {__version__}\n".encode())
+    digest = hashlib.sha256(f"govgraph {__version__} store format {STORE_FORMAT}\n".encode())
     for h in hashes:
         digest.update(h.encode() + b"\n")
     return digest.hexdigest()[:32]
@@ -173,6 +175,7 @@ def _fill(folder: Path, files: Sequence[Path], progress: Progress | None) -> Non
     store = ox.Store(str(folder))
     try:
         _load_into(store, files, progress)
+        store.bulk_extend(list(index_quads(store)))  # read fully before writing
         store.optimize()
         store.flush()
     except BaseException as err:

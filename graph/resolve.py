@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -15,22 +14,11 @@ import pyoxigraph as ox
 from .backend import Backend
 from .catalog import named_query
 from .errors import NotFoundError
+from .labelkeys import loose, normalize
 from .namespaces import PREFIXES, compact
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def normalize(text: str) -> str:
-    """Lower case, umlauts spelled out, accents and all punctuation and spaces dropped."""
-    text = text.casefold().translate(_UMLAUTS)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
-
-
-def _loose(text: str) -> str:
-    """Like normalize, but umlauts folded to their base letter (`stadtetag` finds Städtetag)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+# The key functions are shared with the store cache's label index.
+_loose = loose
 
 
 @dataclass
@@ -76,31 +64,75 @@ class EntityIndex:
     """All entities and their labels, loaded once per backend with the entity-labels query."""
 
     def __init__(self, backend: Backend, lang: str = "de") -> None:
+        self.backend = backend
         self.lang = lang
-        self.entities: dict[str, Entity] = {}
-        rows = backend.select(named_query("entity-labels").text, {"__lang": ox.Literal(lang)})
+        self._entities: dict[str, Entity] | None = None
+
+    @property
+    def entities(self) -> dict[str, Entity]:
+        """Every entity with its labels: one query over all labels, run only when needed."""
+        if self._entities is None:
+            self._entities = {}
+            rows = self.backend.select(
+                named_query("entity-labels").text, {"__lang": ox.Literal(self.lang)}
+            )
+            for row in rows:
+                e = self._entities.setdefault(row["entity"].value, Entity(row["entity"].value))
+                _add_label_row(e, row)
+        return self._entities
+
+    def entity(self, iri: str) -> Entity | None:
+        """One entity with its labels, without loading all of them; None if not an entity."""
+        if self._entities is not None:
+            return self._entities.get(iri)
+        rows = self.backend.select(
+            named_query("entity-labels-of").text,
+            {"_entity_iri": ox.NamedNode(iri), "__lang": ox.Literal(self.lang)},
+        )
+        if not rows:
+            return None
+        e = Entity(iri)
+        for row in rows:
+            _add_label_row(e, row)
+        return e
+
+    def _exact(self, text: str) -> list[Match]:
+        """Exact label matches from the store cache's label index (empty where there is none)."""
+        key = normalize(text)
+        if not key:
+            return []
+        rows = self.backend.select(
+            named_query("entity-by-key").text,
+            {"_key": ox.Literal(key), "_loose": ox.Literal(loose(text))},
+        )
+        found: dict[str, Match] = {}
         for row in rows:
             iri = row["entity"].value
-            e = self.entities.setdefault(iri, Entity(iri))
-            label = row["label"]
-            if row["labelKind"].value == "pref" and label.language not in e.labels:
-                e.labels[label.language or "de"] = label.value
-            elif label.value not in e.alt_labels:
-                e.alt_labels.append(label.value)
-            if not e.type:
-                e.type = row["type"].value
-                e.type_label = row["typeLabel"].value if "typeLabel" in row else ""
+            if iri in found:
+                continue
+            e = self.entity(iri)
+            if e is not None:
+                score = 1.0 if row["preferred"].value == "true" else 0.95
+                found[iri] = Match(e, score, text)
+        return sorted(found.values(), key=lambda m: (-m.score, m.entity.label(self.lang)))
 
     def get(self, iri: str) -> Entity | None:
-        return self.entities.get(iri)
+        return self.entity(iri)
 
     def _by_iri(self, text: str) -> Entity | None:
+        """The entity named by a full IRI or a known prefixed name (`ggd:mastd`), if any."""
         value = text.strip().removeprefix("<").removesuffix(">")
-        if ":" in value and not value.startswith(("http:", "https:", "urn:")):
+        if ":" not in value or " " in value:
+            return None
+        if not value.startswith(("http:", "https:", "urn:")):
             prefix, local = value.split(":", 1)
-            if prefix in PREFIXES:
-                value = PREFIXES[prefix] + local
-        return self.entities.get(value)
+            if prefix not in PREFIXES:
+                return None
+            value = PREFIXES[prefix] + local
+        try:
+            return self.entity(value)
+        except Exception:  # noqa: BLE001 - not a valid IRI: then it is not an IRI argument
+            return None
 
     def rank(self, text: str, limit: int = 20) -> list[Match]:
         """Entities matching `text`, best first: exact label, prefix, substring, then fuzzy."""
@@ -146,7 +178,10 @@ class EntityIndex:
 
     def resolve(self, text: str) -> Entity:
         """Exactly one entity for `text`, or a NotFoundError that lists candidates."""
-        matches = self.rank(text, limit=50)
+        by_iri = self._by_iri(text)
+        if by_iri is not None:
+            return by_iri
+        matches = self._exact(text) or self.rank(text, limit=50)
         if not matches:
             hint = self.suggestions(text)
             more = f"; meinten Sie / did you mean: {', '.join(hint)}" if hint else ""
@@ -161,3 +196,16 @@ class EntityIndex:
             e = m.entity
             lines.append(f"  {e.label(self.lang)}  [{e.type_label or compact(e.type)}]  {e.iri}")
         raise NotFoundError("\n".join(lines))
+
+
+def _add_label_row(e: Entity, row: dict) -> None:
+    """Fold one row of entity-labels / entity-labels-of into an Entity (first type wins: the
+    queries list the most specific type first)."""
+    label = row["label"]
+    if row["labelKind"].value == "pref" and (label.language or "de") not in e.labels:
+        e.labels[label.language or "de"] = label.value
+    elif row["labelKind"].value != "pref" and label.value not in e.alt_labels:
+        e.alt_labels.append(label.value)
+    if not e.type and ("typeLabel" in row or "depth" in row):
+        e.type = row["type"].value
+        e.type_label = row["typeLabel"].value if "typeLabel" in row else ""

@@ -165,3 +165,34 @@ def test_no_cache_env(monkeypatch, fresh_cache):
     monkeypatch.setenv("GOVGRAPH_NO_CACHE", "1")
     assert _count(DataSelection()) > 1000
     assert not Path(fresh_cache).exists()
+
+
+def test_cached_store_resolves_exact_labels_through_the_key_index(fresh_cache):
+    from govgraph.graph.resolve import EntityIndex
+
+    backend = open_backend(DataSelection())
+    index = EntityIndex(backend)
+    expected = {
+        "IT-PLR": "it-planungsrat",
+        "itplr": "it-planungsrat",
+        "Städtetag": "staedtetag-rlp",
+        "Staedtetag": "staedtetag-rlp",
+        "stadtetag": "staedtetag-rlp",
+        "Registermodernisierung": "registermodernisierung",
+        "MASTD": "mastd",
+    }
+    for text, local in expected.items():
+        assert index.resolve(text).iri.endswith("/" + local), text
+    assert index._entities is None  # no full scan of all labels was needed
+    # what the index cannot answer (a prefix) falls back to the full label list
+    assert index.resolve("Landeskoordination").iri.endswith("/landeskoordination-regmo")
+    assert index._entities is not None
+
+
+def test_key_index_stays_out_of_the_default_graph(fresh_cache):
+    backend = open_backend(DataSelection())
+    rows = backend.select(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o "
+        "FILTER(STRSTARTS(STR(?p), 'https://w3id.org/govgraph/index#')) }"
+    )
+    assert rows[0]["n"].value == "0"
