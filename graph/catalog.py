@@ -120,7 +120,7 @@ class NamedQuery:
         raise UsageError(f"query {self.name} has no parameter {name!r} (parameters: {known})")
 
 
-def _header(text: str, where: str) -> dict:
+def read_header(text: str, where: str) -> dict:
     lines = []
     for line in text.splitlines():
         if line.startswith("#+"):
@@ -140,7 +140,7 @@ def _header(text: str, where: str) -> dict:
     return header
 
 
-def _defaults(raw) -> dict[str, str]:
+def header_defaults(raw) -> dict[str, str]:
     """grlc writes defaults as a list of one-key mappings; accept a mapping too."""
     if isinstance(raw, dict):
         return {str(k): str(v) for k, v in raw.items()}
@@ -154,14 +154,14 @@ def _defaults(raw) -> dict[str, str]:
 def read_query_file(path: Path) -> NamedQuery:
     """A NamedQuery from a .rq file: header from `#+` lines, parameters from `?_` variables."""
     text = path.read_text(encoding="utf-8")
-    header = _header(text, str(path))
+    header = read_header(text, str(path))
     return NamedQuery(
         name=path.stem,
         path=path,
         summary=str(header.get("summary", path.stem)),
         description=" ".join(str(header.get("description", "")).split()),
         tags=tuple(str(t) for t in header.get("tags", []) or []),
-        params=query_params(text, _defaults(header.get("defaults"))),
+        params=query_params(text, header_defaults(header.get("defaults"))),
         enumerate=tuple(str(e) for e in header.get("enumerate", []) or []),
     )
 

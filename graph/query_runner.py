@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from .backend import Backend
 from .binding import Term
-from .catalog import NamedQuery, Param, _defaults, _header, named_query, query_params
+from .catalog import NamedQuery, Param, header_defaults, named_query, query_params, read_header
 from .errors import UsageError
 from .namespaces import PREFIXES
 from .sparql_guard import CheckedQuery, check_query
@@ -53,7 +53,7 @@ class QueryOutcome:
 
 
 def _from_text(name: str, text: str) -> PreparedQuery:
-    defaults = _defaults(_header(text, name).get("defaults"))
+    defaults = header_defaults(read_header(text, name).get("defaults"))
     return PreparedQuery(name, text, query_params(text, defaults))
 
 
