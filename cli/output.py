@@ -34,9 +34,23 @@ def table(rows: Sequence[dict[str, str]], columns: Sequence[tuple[str, str]]) ->
     cells = [[clean(r.get(k, "")) for k, _ in columns] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
     budget = width - 2 * (len(widths) - 1)
-    while sum(widths) > budget and max(widths) > 12:
-        i = widths.index(max(widths))
-        widths[i] -= 1
+    # Shrink the widest column first, but keep short columns whole (up to 20 characters) and
+    # every column as wide as its longest word (up to 24), so that words wrap whole; cut words
+    # only if the terminal is too narrow for that.
+    words = [
+        max(
+            min(widths[i], 20),
+            min(24, max(len(h), *(len(w) for c in cells for w in c[i].split() or [""]))),
+        )
+        for i, h in enumerate(headers)
+    ]
+    for floor in (words, [12] * len(widths)):
+        while sum(widths) > budget:
+            shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
+            if not shrinkable:
+                break
+            i = max(shrinkable, key=lambda k: widths[k])
+            widths[i] -= 1
 
     def wrap(text: str, w: int) -> list[str]:
         import textwrap
