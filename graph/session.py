@@ -39,7 +39,7 @@ def open_backend(
     big = sum(f.stat().st_size for f in files) >= threshold
     if big and not os.environ.get("GOVGRAPH_NO_CACHE"):
         try:
-            return LocalBackend(open_cached(files, progress))
+            return LocalBackend(open_cached(files, progress), timeout)
         except OSError:
             pass
-    return LocalBackend(load_store(files))
+    return LocalBackend(load_store(files), timeout)

@@ -1,0 +1,169 @@
+"""SPARQL safety that needs its own process: SERVICE, FROM, LOAD and file:// never touch the
+network or the file system, and a runaway query stops at --timeout.
+
+Two witnesses, because pyoxigraph does its HTTP in Rust, where Python's audit hooks cannot see:
+an audit hook fails the process on any Python-level socket connect or file open outside the
+project, and a listening socket records any connection that reaches it from any level.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+from conftest import REPO
+
+AUDITED = r"""
+import os, sys
+project = os.path.realpath(sys.argv[1])
+allowed = [project, os.path.realpath(sys.prefix), os.path.realpath(sys.base_prefix),
+           "/dev/", "/proc/", "/sys/", "/etc/", "/usr/", "/tmp/"]
+armed = False
+def hook(event, args):
+    if not armed:
+        return
+    if event in ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname"):
+        print("NETWORK", event, args, file=sys.stderr)
+        os._exit(99)
+    if event == "open" and isinstance(args[0], (str, bytes)):
+        path = os.path.realpath(os.fsdecode(args[0]))
+        if not any(path.startswith(a) for a in allowed) and "/etc/passwd" not in path:
+            print("FILE", path, file=sys.stderr)
+            os._exit(98)
+        if "/etc/passwd" in path:
+            print("FILE", path, file=sys.stderr)
+            os._exit(98)
+sys.addaudithook(hook)
+from govgraph.cli.main import run
+sys.argv = ["govgraph", *sys.argv[2:]]
+import govgraph.graph.session  # imports done before arming
+armed = True
+run()
+"""
+
+HOSTILE = [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:PORT/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE <file:///etc/passwd> { ?s ?p ?o } }",
+    "SELECT * FROM <http://127.0.0.1:PORT/data.ttl> WHERE { ?s ?p ?o }",
+    "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }",
+    "SELECT * FROM NAMED <http://127.0.0.1:PORT/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "LOAD <file:///etc/passwd>",
+    "LOAD <http://127.0.0.1:PORT/data.ttl> INTO GRAPH <http://g>",
+    "# SELECT\nLOAD <http://127.0.0.1:PORT/x>",
+    "PREFIX x: <http://e/>\n#SELECT * WHERE {}\nDROP ALL",
+    "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE SILENT <http://127.0.0.1:PORT/s> { ?s ?p ?o } }",
+]
+
+
+class Listener:
+    """A TCP port that counts the connections that reach it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            conn.close()
+
+
+def _audited(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", AUDITED, str(REPO), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_hostile_queries_touch_no_network_and_no_file():
+    listener = Listener()
+    for template in HOSTILE:
+        text = template.replace("PORT", str(listener.port))
+        result = _audited("query", "-e", text)
+        assert result.returncode == 1, (text, result.returncode, result.stderr)
+        assert "NETWORK" not in result.stderr and "FILE" not in result.stderr, text
+        assert result.stderr.startswith("govgraph: "), result.stderr
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert "Traceback" not in result.stderr
+    time.sleep(0.2)
+    assert listener.connections == 0
+
+
+def test_the_witnesses_see_an_allowed_service_call():
+    """With --allow-service pyoxigraph does reach out: the listener notices (so it would above)."""
+    listener = Listener()
+    result = _audited(
+        "query",
+        "--allow-service",
+        "-e",
+        f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}",
+    )
+    time.sleep(0.2)
+    assert listener.connections >= 1, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_audit_hook_catches_python_level_fetches():
+    """A remote endpoint is reached through Python (SPARQLWrapper): the hook stops it."""
+    result = _audited("--endpoint", "http://127.0.0.1:8/sparql", "query", "-e", "ASK {}")
+    assert result.returncode == 99
+    assert "NETWORK" in result.stderr
+
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_runaway_local_query_stops_at_timeout():
+    started = time.monotonic()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from govgraph.cli.main import run; run()",
+            "--timeout",
+            "1.5",
+            "query",
+            "-e",
+            RUNAWAY,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    elapsed = time.monotonic() - started
+    assert result.returncode == 1, result.stderr
+    assert "stopped after 1.5 s" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert elapsed < 15
+
+
+def test_runaway_named_answer_stops_at_timeout():
+    """The same limit protects the policy commands (here: a user's --data makes who slow)."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from govgraph.graph.backend import LocalBackend\n"
+            "from govgraph.graph.dataset import DataSelection, load_store\n"
+            "from govgraph.graph.errors import QueryError\n"
+            "b = LocalBackend(load_store(DataSelection().files()), timeout=0.5)\n"
+            f"try:\n    b.select({RUNAWAY!r})\nexcept QueryError as e:\n    print(e)\n",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "stopped after 0.5 s" in result.stdout, result.stderr
