@@ -119,3 +119,28 @@ def test_link_to_undefined_entity(govgraph, write_ttl):
     result = govgraph("--data", str(write_ttl("dangling.ttl", body)), "validate")
     assert result.code == 1
     assert "ggd:probe: gg:concerns points at ggd:does-not-exist" in result.err
+
+
+def test_two_dates_for_one_event_conflict(govgraph, write_ttl):
+    body = (
+        'ggd:probe-event a gg:Meeting ;\n  skos:prefLabel "Probe"@de , "Probe"@en ;\n'
+        '  skos:definition "d"@de , "d"@en ;\n'
+        "  time:hasTime ggd:time-2025-03 , ggd:time-2025-04-10 ;\n  "
+        + evidence("Digitalisierung")
+        + " .\n"
+    )
+    result = govgraph("--data", str(write_ttl("twodates.ttl", body)), "validate")
+    assert result.code == 1
+    assert "ggd:probe-event" in result.err and "two are conflicting claims" in result.err
+
+
+def test_fact_pointing_at_a_missing_actor(govgraph, write_ttl):
+    body = (
+        'ggd:fact-probe a gg:Responsibility ;\n  rdfs:label "Probe"@de , "probe"@en ;\n'
+        "  gg:actor ggd:nobody ; gg:subject ggd:noots ; gg:role ggc:lead ;\n  "
+        + evidence("Digitalisierung")
+        + " .\n"
+    )
+    result = govgraph("--data", str(write_ttl("missing.ttl", body)), "validate")
+    assert result.code == 1
+    assert "ggd:fact-probe: gg:actor points at ggd:nobody, which is not defined" in result.err
