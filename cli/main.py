@@ -49,9 +49,11 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None):
 )
 @click.option(
     "--today",
+    envvar="GOVGRAPH_TODAY",
     callback=_today,
     metavar="DATE",
-    help="»Heute« festlegen (für reproduzierbare Läufe). / Fix 'today' for reproducible runs.",
+    help="»Heute« festlegen, für reproduzierbare Läufe (auch GOVGRAPH_TODAY). "
+    "/ Fix 'today' for reproducible runs.",
 )
 @click.option(
     "--endpoint",

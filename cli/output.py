@@ -25,13 +25,24 @@ def csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _short(value: object) -> str:
+    """IRIs of the known vocabularies as prefixed names (`ggd:mastd`): tables are for reading;
+    JSON and CSV keep the full IRI."""
+    text = str(value)
+    if text.startswith(("http://", "https://")) and " " not in text:
+        from govgraph.graph.namespaces import compact
+
+        return compact(text)
+    return text
+
+
 def table(rows: Sequence[dict[str, str]], columns: Sequence[tuple[str, str]]) -> str:
     """A plain-text table; the widest columns shrink and wrap to fit the terminal."""
     if not rows:
         return ""
     width = shutil.get_terminal_size((120, 24)).columns
     headers = [h for _, h in columns]
-    cells = [[clean(r.get(k, "")) for k, _ in columns] for r in rows]
+    cells = [[clean(_short(r.get(k, ""))) for k, _ in columns] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
     budget = width - 2 * (len(widths) - 1)
     # Shrink the widest column first, but keep short columns whole (up to 20 characters) and
