@@ -1,0 +1,50 @@
+"""write_atomic: whole files with the ordinary permissions, old file kept on failure."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+import pytest
+
+from govgraph.graph.files import write_atomic
+
+posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+
+
+@posix
+@pytest.mark.parametrize("mask", [0o022, 0o002, 0o077])
+def test_new_file_gets_mode_from_umask_not_0600(tmp_path, mask):
+    old = os.umask(mask)
+    try:
+        write_atomic(tmp_path / "page.html", b"<p>x</p>")
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((tmp_path / "page.html").stat().st_mode)
+    assert mode == 0o666 & ~mask
+    assert os.umask(old) == old  # the umask is left as it was
+
+
+@posix
+def test_replaced_file_is_readable_by_others(tmp_path):
+    target = tmp_path / "out.svg"
+    target.write_bytes(b"old")
+    old = os.umask(0o022)
+    try:
+        write_atomic(target, b"new")
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["out.svg"]  # no temporary file left
+
+
+def test_failed_write_keeps_old_file_and_leaves_no_temp(tmp_path):
+    target = tmp_path / "out.html"
+    target.write_bytes(b"old")
+
+    with pytest.raises(TypeError):
+        write_atomic(target, "not bytes")  # type: ignore[arg-type]
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.html"]
