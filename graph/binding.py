@@ -9,58 +9,40 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import pyoxigraph as ox
 
 from .errors import QueryError
+from .sparql_guard import tokens
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def _skip_token(query: str, i: int) -> int:
-    """Index after a string, IRI or comment starting at i; i itself if none starts there."""
-    c = query[i]
-    if c == "#":
-        end = query.find("\n", i)
-        return len(query) if end < 0 else end + 1
-    if c == "<":
-        m = re.match(r"<[^<>\"{}|^`\\\s]*>", query[i:])
-        return i + m.end() if m else i
-    if c in "\"'":
-        for quote in (c * 3, c):
-            if query.startswith(quote, i):
-                j = i + len(quote)
-                while j < len(query):
-                    if query[j] == "\\":
-                        j += 2
-                        continue
-                    if query.startswith(quote, j):
-                        return j + len(quote)
-                    j += 1
-                raise QueryError("unterminated string in query")
-    return i
-
-
+@lru_cache(maxsize=256)
 def where_group_start(query: str) -> int:
-    """Position just after the `{` that opens the query's top-level WHERE group."""
-    i, first_brace, depth = 0, -1, 0
-    while i < len(query):
-        j = _skip_token(query, i)
-        if j != i:
-            i = j
+    """Position just after the `{` that opens the query's top-level WHERE group.
+
+    Tokenised with the guard's tokenizer, so braces or WHERE inside strings, IRIs and comments
+    do not count. Cached: the named queries are bound again and again with new values.
+    """
+    depth, first_brace, after_where = 0, -1, False
+    for m in tokens(query):
+        kind = m.lastgroup
+        if kind in ("space", "comment"):
             continue
-        c = query[i]
-        if c == "{":
+        text = m.group()
+        if kind == "other" and text == "{":
             if first_brace < 0:
-                first_brace = i
-            if depth == 0 and re.search(r"WHERE\s*$", query[:i], re.IGNORECASE):
-                return i + 1
+                first_brace = m.start()
+            if depth == 0 and after_where:
+                return m.end()
             depth += 1
-        elif c == "}":
+        elif kind == "other" and text == "}":
             depth -= 1
-        i += 1
+        after_where = kind == "word" and text.upper() == "WHERE"
     if first_brace < 0:
         raise QueryError("query has no WHERE group to bind parameters into")
     return first_brace + 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -59,6 +60,12 @@ class CheckedQuery:
     text: str
     form: str
     variables: tuple[str, ...] = ()  # the SELECT projection, in order
+
+
+def tokens(text: str):
+    """The tokens of a query text as regex matches (groups: comment, string, iri, var, word,
+    space, other)."""
+    return _TOKEN.finditer(text)
 
 
 def keywords(text: str) -> list[Keyword]:
@@ -142,6 +149,7 @@ def _neutralised(text: str, words: list[Keyword]) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=256)  # the named queries are checked again and again; failures are not cached
 def check_query(text: str, allow_service: bool = False, parse: bool = True) -> CheckedQuery:
     """Refuse updates and (unless allowed) remote access; parse; return the query form.
 
