@@ -14,6 +14,7 @@ from datetime import date
 import click
 
 from .context import AppContext
+from .options import date_value
 from .output import clean, emit
 
 _FORMATS = click.Choice(["table", "json", "csv", "tsv"])
@@ -30,19 +31,6 @@ def _format_option(command):
     )(command)
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    """A bad date is one line naming the option, exit 2 (UsageError through cli.main.run)."""
-    from govgraph.graph.dates import parse_date
-    from govgraph.graph.errors import UsageError
-
-    if value is None:
-        return None
-    try:
-        return parse_date(value)
-    except UsageError as err:
-        raise UsageError(f"{param.opts[0]}: {err}") from None
-
-
 def _at_options(command):
     command = click.option(
         "--all-times",
@@ -52,7 +40,7 @@ def _at_options(command):
     return click.option(
         "--at",
         "at",
-        callback=_date,
+        callback=date_value,
         metavar="DATE",
         help="Stand an diesem Tag (Voreinstellung: heute). / As of this day (default: today).",
     )(command)
@@ -395,10 +383,10 @@ def what(app: AppContext, actor: str, at: date | None, all_times: bool, fmt: str
 
 @click.command()
 @click.option(
-    "--from", "start", callback=_date, metavar="DATE", help="Ab diesem Tag. / From this day."
+    "--from", "start", callback=date_value, metavar="DATE", help="Ab diesem Tag. / From this day."
 )
 @click.option(
-    "--to", "end", callback=_date, metavar="DATE", help="Bis zu diesem Tag. / Up to this day."
+    "--to", "end", callback=date_value, metavar="DATE", help="Bis zu diesem Tag. / Up to this day."
 )
 @click.option(
     "--status",

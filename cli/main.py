@@ -11,18 +11,7 @@ from govgraph.graph import __version__
 from govgraph.graph.errors import EXIT_DATA, GovgraphError
 
 from .context import AppContext
-
-
-def _today(ctx: click.Context, param: click.Parameter, value: str | None):
-    from govgraph.graph.dates import parse_date
-    from govgraph.graph.errors import UsageError
-
-    if value is None:
-        return None
-    try:
-        return parse_date(value)
-    except UsageError as err:
-        raise click.BadParameter(str(err)) from None
+from .options import date_value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -50,7 +39,7 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None):
 @click.option(
     "--today",
     envvar="GOVGRAPH_TODAY",
-    callback=_today,
+    callback=date_value,
     metavar="DATE",
     help="»Heute« festlegen, für reproduzierbare Läufe (auch GOVGRAPH_TODAY). "
     "/ Fix 'today' for reproducible runs.",

@@ -11,19 +11,8 @@ from pathlib import Path
 import click
 
 from .context import AppContext
+from .options import date_value
 from .output import clean
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None):
-    from govgraph.graph.dates import parse_date
-    from govgraph.graph.errors import UsageError
-
-    if value is None:
-        return None
-    try:
-        return parse_date(value)
-    except UsageError as err:
-        raise click.BadParameter(str(err)) from None
 
 
 def _format(fmt: str | None, output: Path | None, allowed: tuple[str, ...]) -> str:
@@ -87,7 +76,7 @@ _OUTPUT = click.option(
 )
 @click.option(
     "--at",
-    callback=_date,
+    callback=date_value,
     metavar="DATE",
     help="Nur Aussagen, die an diesem Tag gelten. / Only facts valid on that day.",
 )
@@ -126,8 +115,8 @@ def viz(app: AppContext, output, fmt, focus, depth, types, topic, at, facts, max
 @click.command("timeline")
 @_OUTPUT
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]))
-@click.option("--from", "start", callback=_date, metavar="DATE", help="Ab / from.")
-@click.option("--to", "end", callback=_date, metavar="DATE", help="Bis / to.")
+@click.option("--from", "start", callback=date_value, metavar="DATE", help="Ab / from.")
+@click.option("--to", "end", callback=date_value, metavar="DATE", help="Bis / to.")
 @click.pass_obj
 def timeline(app: AppContext, output, fmt, start, end) -> None:
     """Fristen und Ereignisse auf einer Zeitachse. / Deadlines and events on a time axis.
@@ -166,7 +155,7 @@ def timeline(app: AppContext, output, fmt, start, end) -> None:
 )
 @click.option(
     "--at",
-    callback=_date,
+    callback=date_value,
     metavar="DATE",
     help="Nur Aussagen, die an diesem Tag gelten. / Only facts valid on that day.",
 )

@@ -1,0 +1,23 @@
+"""Option helpers shared by the commands."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+
+def date_value(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """Click callback for date options: ISO, TT.MM.JJJJ, YYYY-MM, YYYY or heute/today.
+
+    A bad date is one line naming the option, exit 2 (a UsageError, reported by cli.main.run).
+    """
+    from govgraph.graph.dates import parse_date
+    from govgraph.graph.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except UsageError as err:
+        raise UsageError(f"{param.opts[0]}: {err}") from None
