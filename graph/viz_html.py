@@ -12,9 +12,12 @@ tooltips as HTML, nor its add_node/add_edge, which are quadratic. Instead:
 
 from __future__ import annotations
 
+import gc
 import html
 import importlib.util
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -108,46 +111,76 @@ def _tip(d: dict, lang: str) -> list[list[str]]:
     return lines
 
 
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Hold the cycle collector while building ~100k small dicts and lists (none cyclic).
+
+    Each allocation burst otherwise triggers collections that walk the whole networkx graph
+    too; at 10,000 nodes that is half of the page's build time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def vis_data(g: nx.MultiDiGraph, lang: str) -> dict:
-    """Nodes and edges as vis-network DataSet items, built in one pass (linear)."""
+    """Nodes and edges as vis-network DataSet items, built in one pass (linear).
+
+    This is the page's hot path (10,000 nodes and 18,000 edges in about 0.1 s): a node names its
+    kind as its vis-network group, and the look of each kind is sent once (`vis_groups`).
+    """
     index = {n: i for i, n in enumerate(g.nodes)}
     nodes = []
     for n, d in g.nodes(data=True):
-        s = style(d.get("kind", "actor"))
+        label = d.get("label") or compact(n)
         nodes.append(
             {
                 "id": index[n],
                 "iri": n,
-                "label": d.get("label", compact(n)),
-                "names": [d.get("label", ""), d.get("label_de", ""), d.get("label_en", "")],
-                "kind": d.get("kind", "actor"),
-                "shape": s.shape,
-                "size": s.size,
-                "color": {"background": s.color, "border": s.border},
+                "label": label,
+                "names": [d.get("label_de", ""), d.get("label_en", "")],
+                "group": d.get("kind") or "actor",
                 "tip": _tip(d, lang),
             }
         )
+    quote_word = _TEXT[lang]["quote"]
     edges = []
     seen_pairs: dict[tuple[int, int], int] = {}
     for i, (u, v, d) in enumerate(g.edges(data=True)):
         a, b = index[u], index[v]
-        pair = (min(a, b), max(a, b))
+        pair = (a, b) if a < b else (b, a)
         k = seen_pairs.get(pair, 0)
         seen_pairs[pair] = k + 1
-        edge = {
-            "id": i,
-            "from": a,
-            "to": b,
-            "label": d.get("label", ""),
-            "tip": [["head", d.get("label", "")]]
-            + ([["", d["description"]]] if d.get("description") else [])
-            + ([["", d["time"]]] if d.get("time") else [])
-            + ([["quote", f"{_TEXT[lang]['quote']}: „{d['quote']}“"]] if d.get("quote") else []),
-        }
+        label = d.get("label", "")
+        tip = [["head", label]]
+        if d.get("description"):
+            tip.append(["", d["description"]])
+        if d.get("time"):
+            tip.append(["", d["time"]])
+        if d.get("quote"):
+            tip.append(["quote", f"{quote_word}: „{d['quote']}“"])
+        edge = {"id": i, "from": a, "to": b, "label": label, "tip": tip}
         if k:  # parallel edges: bend them apart so their labels stay readable
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18 * k}
         edges.append(edge)
     return {"nodes": nodes, "edges": edges}
+
+
+def vis_groups(kinds: set[str]) -> dict:
+    """Shape, size and colours per kind, as vis-network groups (sent once, not per node)."""
+    groups = {}
+    for kind in sorted(kinds):
+        s = style(kind)
+        groups[kind] = {
+            "shape": s.shape,
+            "size": s.size,
+            "color": {"background": s.color, "border": s.border},
+        }
+    return groups
 
 
 def vis_options(node_count: int, edge_count: int) -> dict:
@@ -230,7 +263,9 @@ _SCRIPT = r"""
     var hits = [];
     if (query) {
       nodes.forEach(function (n) {
-        if (n.names.some(function (name) { return fold(name).indexOf(query) >= 0; })) {
+        if ([n.label].concat(n.names).some(function (name) {
+          return fold(name).indexOf(query) >= 0;
+        })) {
           hits.push(n.id);
         }
       });
@@ -280,13 +315,16 @@ def render_page(g: nx.MultiDiGraph, title: str, lang: str) -> str:
     js, css = vis_assets()
     t = _TEXT[lang]
     e = html.escape
-    kinds = {d.get("kind", "actor") for _, d in g.nodes(data=True)}
+    kinds = {d.get("kind") or "actor" for _, d in g.nodes(data=True)}
     items = "\n".join(
         f'<li data-kind="{e(kind)}"><span class="glyph">{swatch(s)}</span> {e(label)}</li>'
         for kind, s, label in legend(kinds, lang)
     )
-    data = vis_data(g, lang)
-    options = vis_options(g.number_of_nodes(), g.number_of_edges())
+    with _no_gc_pauses():
+        data = vis_data(g, lang)
+        options = vis_options(len(data["nodes"]), len(data["edges"]))
+        options["groups"] = vis_groups({n["group"] for n in data["nodes"]})
+        payload = json_for_script(data)
     return f"""<!DOCTYPE html>
 <html lang="{e(lang)}">
 <head>
@@ -316,7 +354,7 @@ def render_page(g: nx.MultiDiGraph, title: str, lang: str) -> str:
 </ul></aside>
 </main>
 <script id="gg-text" type="application/json">{json_for_script(t)}</script>
-<script id="gg-data" type="application/json">{json_for_script(data)}</script>
+<script id="gg-data" type="application/json">{payload}</script>
 <script id="gg-options" type="application/json">{json_for_script(options)}</script>
 <script>{js}</script>
 <script>{_SCRIPT}</script>

@@ -67,6 +67,15 @@ def test_focus_view_settles_with_expected_counts(govgraph, browser, tmp_path):
         " return [n.title instanceof HTMLElement, n.title.textContent]; })()"
     )
     assert tip[0] is True and "Programm oder Vorhaben" in tip[1] and "Beleg" in tip[1]
+    # each kind's look comes from its group: the programme is a pink diamond, a Land actor green
+    looks = page.evaluate(
+        "(() => { const out = {}; for (const [label, key] of [['Registermodernisierung', 'p'],"
+        " ['Landeskoordination RegMo im MASTD', 's']]) {"
+        " const id = govgraph.nodes.get().find(n => n.label === label).id;"
+        " const o = govgraph.network.body.nodes[id].options;"
+        " out[key] = [o.shape, o.color.background]; } return out; })()"
+    )
+    assert looks == {"p": ["diamond", "#e377c2"], "s": ["dot", "#3a9d5d"]}
     # nothing but the file itself was requested, and nothing went wrong
     browser.pump(0.3)
     assert page.requests() == [out.resolve().as_uri()]
