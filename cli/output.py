@@ -45,14 +45,13 @@ def table(rows: Sequence[dict[str, str]], columns: Sequence[tuple[str, str]]) ->
     cells = [[clean(_short(r.get(k, ""))) for k, _ in columns] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
     budget = width - 2 * (len(widths) - 1)
-    # Shrink the widest column first, but keep short columns whole (up to 20 characters) and
-    # every column as wide as its longest word (up to 24), so that words wrap whole; cut words
+    # Shrink the widest column first, but keep short columns (up to 20 characters) whole and
+    # the others as wide as their longest word (up to 24), so that words wrap whole; cut words
     # only if the terminal is too narrow for that.
     words = [
-        max(
-            min(widths[i], 20),
-            min(24, max(len(h), *(len(w) for c in cells for w in c[i].split() or [""]))),
-        )
+        widths[i]
+        if widths[i] <= 20
+        else min(24, max(len(h), *(len(w) for c in cells for w in c[i].split() or [""])))
         for i, h in enumerate(headers)
     ]
     for floor in (words, [12] * len(widths)):
