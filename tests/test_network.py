@@ -9,6 +9,7 @@ from datetime import date
 import networkx as nx
 import pytest
 
+from conftest import evidence
 from govgraph.graph.dataset import DataSelection
 from govgraph.graph.errors import UsageError
 from govgraph.graph.network import project, select_view, share_text
@@ -201,3 +202,54 @@ def test_export_command_network_formats(govgraph, tmp_path):
     ]
     r = govgraph("export", "--format", "csv")
     assert r.code == 2 and "-o" in r.err
+
+
+OWN_DATA = f"""
+ggd:Landesgesetz a rdfs:Class ; rdfs:subClassOf gg:Law ;
+    skos:prefLabel "Landesgesetz"@de , "state law"@en .
+ggd:egovg-x a ggd:Landesgesetz ; skos:prefLabel "E-Government-Gesetz X"@de ;
+    gg:level ggc:state ; {evidence("Das Gesetz X gilt.")} .
+ggd:stadt-x a gg:Government , gg:Municipality ; skos:prefLabel "Stadt X"@de ;
+    gg:level ggc:municipal ; {evidence("Die Stadt X handelt.")} .
+ggd:rat-x a gg:Council ; skos:prefLabel "Rat X"@de ; gg:level ggc:federal ;
+    org:unitOf ggd:stadt-x ; {evidence("Der Rat X berät.")} .
+ggd:eu-x a gg:Authority ; skos:prefLabel "EU-Behörde X"@de ; gg:level ggc:eu ;
+    {evidence("Die Behörde X wacht.")} .
+ggd:verein-x a org:Organization ; skos:prefLabel "Verein X"@de ; {evidence("Der Verein X.")} .
+ggd:time-x a gg:TimePoint ; rdfs:label "irgendwann 2027"@de ;
+    gg:notBefore "2027-01-01"^^xsd:date ; gg:notAfter "2027-12-31"^^xsd:date .
+ggd:frist-x a gg:Deadline ; rdfs:label "Frist X"@de ; gg:actor ggd:stadt-x ;
+    gg:subject ggd:egovg-x ; gg:dueBy ggd:time-x ; {evidence("Bis 2027 setzt X um.")} .
+"""
+
+
+def test_kinds_follow_the_class_hierarchy_of_own_data(write_ttl):
+    """Kinds come from the classes: a user's own subclass of gg:Law is a law, a council is a body
+    whatever its level, organisations take their level, the most specific type wins."""
+    path = write_ttl("own.ttl", "@prefix org: <http://www.w3.org/ns/org#> .\n" + OWN_DATA)
+    g = project(open_backend(DataSelection(builtin=False, extra=(path,))), "de", "edge")
+    kinds = {n.removeprefix(GGD): (d["kind"], d["type"]) for n, d in g.nodes(data=True)}
+    assert kinds == {
+        "egovg-x": ("law", "ggd:Landesgesetz"),
+        "stadt-x": ("municipal", "gg:Municipality"),
+        "rat-x": ("body", "gg:Council"),
+        "eu-x": ("joint", "gg:Authority"),
+        "verein-x": ("actor", "org:Organization"),
+    }
+    assert g.nodes[GGD + "egovg-x"]["type_label"] == "Landesgesetz"
+    assert g.nodes[GGD + "rat-x"]["quote"] == "Der Rat X berät."
+    assert [d["label"] for d in edges_between(g, "rat-x", "stadt-x")] == ["ist Einheit von"]
+    assert [d["label"] for d in edges_between(g, "stadt-x", "egovg-x")] == [
+        "Frist (irgendwann 2027)"
+    ]
+
+
+def test_timeline_point_without_precision_has_no_precision_label(write_ttl):
+    """A time point without gg:precision must not pick up some other concept's label."""
+    from govgraph.graph.timeline import timeline_items
+
+    path = write_ttl("own.ttl", "@prefix org: <http://www.w3.org/ns/org#> .\n" + OWN_DATA)
+    items = timeline_items(open_backend(DataSelection(builtin=False, extra=(path,))), "de")
+    assert [(i.label, i.kind, i.start, i.end, i.wording, i.precision) for i in items] == [
+        ("Frist X", "deadline", date(2027, 1, 1), date(2027, 12, 31), "irgendwann 2027", "")
+    ]
