@@ -38,8 +38,6 @@ COMMANDS = {
 
 # Queries whose answer is not determined by the data: entity-facts picks one quote per fact with
 # SAMPLE(), which two stores answer differently (reported; fix: MIN() or GROUP_CONCAT + sort).
-NOT_DETERMINISTIC = {"entity-facts": "SAMPLE(?quote0) in entity-facts.rq"}
-NOT_DETERMINISTIC_COMMANDS = {"show": "show uses entity-facts (SAMPLE)"}
 
 
 def params_for(q) -> list[str]:
@@ -94,8 +92,6 @@ def pushed(oxigraph_server):  # noqa: F811
 @pytest.mark.parametrize("q", all_queries(), ids=lambda q: q.name)
 @pytest.mark.parametrize("fmt", ["json"])
 def test_named_query_same_locally_and_remotely(govgraph, pushed, q, fmt, request):
-    if q.name in NOT_DETERMINISTIC:
-        request.applymarker(pytest.mark.xfail(reason=NOT_DETERMINISTIC[q.name], strict=False))
     args = ["--today", FIXED_TODAY, "query", q.name, *params_for(q)]
     if q.name == "all-triples":
         args += ["--format", "nt"]
@@ -119,17 +115,11 @@ POLICY = [
 ]
 
 
-@pytest.mark.parametrize(
-    "name, args", POLICY or [pytest.param("-", [], marks=pytest.mark.skip("no policy commands"))]
-)
+@pytest.mark.parametrize("name, args", POLICY)
 @pytest.mark.parametrize("fmt", [[], ["--format", "json"]], ids=["table", "json"])
 def test_policy_command_same_locally_and_remotely(govgraph, pushed, name, args, fmt, request):
-    if name in NOT_DETERMINISTIC_COMMANDS:
-        reason = NOT_DETERMINISTIC_COMMANDS[name]
-        request.applymarker(pytest.mark.xfail(reason=reason, strict=False))
     command = cli.commands[name]
-    if fmt and not any("--format" in p.opts for p in command.params):
-        pytest.skip(f"{name} has no --format")
+    assert not fmt or any("--format" in p.opts for p in command.params)
     full = ["--today", FIXED_TODAY, name, *args, *fmt]
     local = govgraph(*full)
     remote = govgraph("--endpoint", pushed, *full)
