@@ -91,7 +91,7 @@ def pushed(oxigraph_server):  # noqa: F811
 
 @pytest.mark.parametrize("q", all_queries(), ids=lambda q: q.name)
 @pytest.mark.parametrize("fmt", ["json"])
-def test_named_query_same_locally_and_remotely(govgraph, pushed, q, fmt, request):
+def test_named_query_same_locally_and_remotely(govgraph, pushed, q, fmt):
     args = ["--today", FIXED_TODAY, "query", q.name, *params_for(q)]
     if q.name == "all-triples":
         args += ["--format", "nt"]
@@ -117,7 +117,7 @@ POLICY = [
 
 @pytest.mark.parametrize("name, args", POLICY)
 @pytest.mark.parametrize("fmt", [[], ["--format", "json"]], ids=["table", "json"])
-def test_policy_command_same_locally_and_remotely(govgraph, pushed, name, args, fmt, request):
+def test_policy_command_same_locally_and_remotely(govgraph, pushed, name, args, fmt):
     command = cli.commands[name]
     assert not fmt or any("--format" in p.opts for p in command.params)
     full = ["--today", FIXED_TODAY, name, *args, *fmt]
