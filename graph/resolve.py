@@ -101,19 +101,18 @@ class EntityIndex:
         key = normalize(text)
         if not key:
             return []
-        rows = self.backend.select(
-            named_query("entity-by-key").text,
-            {"_key": ox.Literal(key), "_loose": ox.Literal(loose(text))},
-        )
-        found: dict[str, Match] = {}
+        rows = []
+        for k in dict.fromkeys((key, loose(text))):  # the loose key only where it differs
+            rows += self.backend.select(named_query("entity-by-key").text, {"_key": ox.Literal(k)})
+        preferred: dict[str, bool] = {}
         for row in rows:
             iri = row["entity"].value
-            if iri in found:
-                continue
+            preferred[iri] = preferred.get(iri, False) or row["preferred"].value == "true"
+        found: dict[str, Match] = {}
+        for iri, pref in preferred.items():
             e = self.entity(iri)
             if e is not None:
-                score = 1.0 if row["preferred"].value == "true" else 0.95
-                found[iri] = Match(e, score, text)
+                found[iri] = Match(e, 1.0 if pref else 0.95, text)
         return sorted(found.values(), key=lambda m: (-m.score, m.entity.label(self.lang)))
 
     def get(self, iri: str) -> Entity | None:
