@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -98,15 +99,35 @@ def query_params(text: str, defaults: dict[str, str] | None = None) -> tuple[Par
     return tuple(found.values())
 
 
-@dataclass(frozen=True)
+@dataclass
 class NamedQuery:
+    """A query file; its parameters come from its variables, its description from the `#+`
+    header, which is parsed (with YAML) only when asked for: running a query needs only the
+    defaults, read without YAML (importing and running it costs ~20 ms per command)."""
+
     name: str
     path: Path
-    summary: str
-    description: str
-    tags: tuple[str, ...] = ()
     params: tuple[Param, ...] = field(default_factory=tuple)
-    enumerate: tuple[str, ...] = ()
+
+    @cached_property
+    def header(self) -> dict:
+        return read_header(self.text, str(self.path))
+
+    @property
+    def summary(self) -> str:
+        return str(self.header.get("summary", self.name))
+
+    @property
+    def description(self) -> str:
+        return " ".join(str(self.header.get("description", "")).split())
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(str(t) for t in self.header.get("tags", []) or [])
+
+    @property
+    def enumerate(self) -> tuple[str, ...]:
+        return tuple(str(e) for e in self.header.get("enumerate", []) or [])
 
     @property
     def text(self) -> str:
@@ -151,18 +172,29 @@ def header_defaults(raw) -> dict[str, str]:
     return merged
 
 
+_DEFAULTS_BLOCK = re.compile(r"^#\+\s*defaults:\s*\n((?:#\+\s+-\s+[^\n]*\n)*)", re.MULTILINE)
+_DEFAULT_ITEM = re.compile(r"^#\+\s+-\s+([A-Za-z_][A-Za-z0-9_]*):\s*(.*?)\s*$", re.MULTILINE)
+
+
+def quick_defaults(text: str, where: str) -> dict[str, str]:
+    """The `#+ defaults:` of a header in the grlc list form (`#+   - lang: de`), without YAML;
+    any other form is left to the YAML reader."""
+    if "#+" not in text or "defaults:" not in text:
+        return {}
+    block = _DEFAULTS_BLOCK.search(text)
+    if block is None:
+        return header_defaults(read_header(text, where).get("defaults"))
+    items = _DEFAULT_ITEM.findall(block.group(1))
+    if len(items) != block.group(1).count("\n") or any(v[:1] in "\"'[{&*!|>" for _, v in items):
+        return header_defaults(read_header(text, where).get("defaults"))
+    return dict(items)
+
+
 def read_query_file(path: Path) -> NamedQuery:
-    """A NamedQuery from a .rq file: header from `#+` lines, parameters from `?_` variables."""
+    """A NamedQuery from a .rq file: parameters from `?_` variables, defaults from the header."""
     text = path.read_text(encoding="utf-8")
-    header = read_header(text, str(path))
     return NamedQuery(
-        name=path.stem,
-        path=path,
-        summary=str(header.get("summary", path.stem)),
-        description=" ".join(str(header.get("description", "")).split()),
-        tags=tuple(str(t) for t in header.get("tags", []) or []),
-        params=query_params(text, header_defaults(header.get("defaults"))),
-        enumerate=tuple(str(e) for e in header.get("enumerate", []) or []),
+        name=path.stem, path=path, params=query_params(text, quick_defaults(text, str(path)))
     )
 
 

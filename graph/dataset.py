@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .errors import DataError
 from .resources import builtin_data_files, vocabulary_files
-from .turtle import data_files, parse_file
+from .turtle import data_files, syntax_error_message
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,27 @@ class DataSelection:
 
 
 def load_store(files: Iterable[Path]) -> ox.Store:
-    """An in-memory store with every triple of every file; any bad file aborts before loading."""
-    parsed = [parse_file(f) for f in files]
+    """An in-memory store with every triple of every file; any bad file raises DataError and
+    the half-filled store is dropped, so nothing of a broken file is ever used.
+
+    pyoxigraph parses straight into the store (no Python objects per triple): for the shipped
+    graph that is several times faster than parsing into a list first.
+    """
     store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object) for triples in parsed for t in triples)
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise DataError(f"{path}: cannot read: {err.strerror or err}") from None
+        if not data.strip():
+            raise DataError(f"{path}:1:1: file is empty (no triples)")
+        before = len(store)
+        try:
+            store.load(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+        except SyntaxError as err:
+            raise DataError(syntax_error_message(path, err)) from None
+        if len(store) == before and not any(
+            True for _ in ox.parse(data, format=ox.RdfFormat.TURTLE)
+        ):
+            raise DataError(f"{path}:1:1: file holds only prefixes or comments (no triples)")
     return store
