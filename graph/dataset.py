@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from .errors import DataError
 from .resources import builtin_data_files, vocabulary_files
-from .turtle import data_files, syntax_error_message
+from .turtle import NO_TRIPLES, data_files, read_data_file, syntax_error_message
 
 
 @dataclass(frozen=True)
@@ -43,12 +43,7 @@ def load_store(files: Iterable[Path]) -> ox.Store:
     """
     store = ox.Store()
     for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            raise DataError(f"{path}: cannot read: {err.strerror or err}") from None
-        if not data.strip():
-            raise DataError(f"{path}:1:1: file is empty (no triples)")
+        data = read_data_file(path)
         before = len(store)
         try:
             store.load(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
@@ -57,5 +52,5 @@ def load_store(files: Iterable[Path]) -> ox.Store:
         if len(store) == before and not any(
             True for _ in ox.parse(data, format=ox.RdfFormat.TURTLE)
         ):
-            raise DataError(f"{path}:1:1: file holds only prefixes or comments (no triples)")
+            raise DataError(f"{path}:1:1: {NO_TRIPLES}")
     return store

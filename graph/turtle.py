@@ -49,14 +49,23 @@ def syntax_error_message(path: Path, err: SyntaxError) -> str:
     return f"{path}:{line}:{col}: {what}{near}"
 
 
-def parse_file(path: Path) -> list[ox.Triple]:
-    """Every triple of one Turtle file, or a DataError; never a partial result."""
+def read_data_file(path: Path) -> bytes:
+    """The bytes of a data file, or a DataError if it cannot be read or is empty."""
     try:
         data = path.read_bytes()
     except OSError as err:
         raise DataError(f"{path}: cannot read: {err.strerror or err}") from None
     if not data.strip():
         raise DataError(f"{path}:1:1: file is empty (no triples)")
+    return data
+
+
+NO_TRIPLES = "file holds only prefixes or comments (no triples)"
+
+
+def parse_file(path: Path) -> list[ox.Triple]:
+    """Every triple of one Turtle file, or a DataError; never a partial result."""
+    data = read_data_file(path)
     try:
         triples = [
             q.triple
@@ -66,5 +75,5 @@ def parse_file(path: Path) -> list[ox.Triple]:
         err.filename = str(path)
         raise DataError(syntax_error_message(path, err)) from None
     if not triples:
-        raise DataError(f"{path}:1:1: file holds only prefixes or comments (no triples)")
+        raise DataError(f"{path}:1:1: {NO_TRIPLES}")
     return triples
