@@ -26,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
+from machine import describe  # noqa: E402
 
 # Each contender loads the same files: the ontology, the shipped facts and the synthetic data.
 BUILD = """
@@ -93,21 +94,11 @@ def median_call(fn, repeat: int) -> float:
 
 
 def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     import pyoxigraph
     import rdflib
 
     return (
-        f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, "
-        f"{mem:.0f} GiB RAM; Python {platform.python_version()}, "
+        f"{describe()}; Python {platform.python_version()}, "
         f"pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}"
     )
 

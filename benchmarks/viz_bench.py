@@ -30,8 +30,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE))
 
 from browser import Browser, BrowserError, find_chromium  # noqa: E402
+from machine import describe  # noqa: E402
 
 PREFIXES = """\
 @prefix gg: <https://w3id.org/govgraph/ontology#> .
@@ -205,20 +207,7 @@ def measure(n: int, folder: Path, settle_timeout: float, browser: bool, repeat: 
 
 
 def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-        memory = f", {pages / 2**30:.0f} GiB RAM"
-    except (ValueError, OSError, AttributeError):
-        memory = ""
-    return f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}"
+    return f"{describe()}, {platform.release()}"
 
 
 def main() -> None:
