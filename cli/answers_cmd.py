@@ -255,6 +255,21 @@ def _card_text(card: dict, de: bool) -> str:
 # --- who / what --------------------------------------------------------------------------------
 
 
+def _answer(app, text, at, all_times, fmt, fetch, command: str, title: tuple[str, str]):
+    """Resolve the entity, ask `fetch` as of the chosen day, print the heading; (records, de).
+
+    An empty answer is one line naming the command, entity and day (exit 1)."""
+    found = _resolve(app, text)
+    day = _when(app, at, all_times)
+    records = fetch(app.backend(), found.iri, app.lang, day)
+    de = _de(app)
+    stand = (" – Stand " if de else " – as of ") + _day(day, de) if day else ""
+    if not records:
+        raise _nothing(f"{command} {found.label(app.lang)}{stand}")
+    _heading(fmt, title[0 if de else 1] + found.label(app.lang) + stand)
+    return records, de
+
+
 @click.command()
 @click.argument("subject")
 @_at_options
@@ -264,18 +279,15 @@ def who(app: AppContext, subject: str, at: date | None, all_times: bool, fmt: st
     """Wer ist zuständig für Thema, Vorhaben, System …? / Who is responsible for SUBJECT."""
     from govgraph.graph import answers
 
-    found = _resolve(app, subject)
-    day = _when(app, at, all_times)
-    records = answers.who(app.backend(), found.iri, app.lang, day)
-    de = _de(app)
-    stand = (" – Stand " if de else " – as of ") + _day(day, de) if day else ""
-    if not records:
-        raise _nothing(f"who {found.label(app.lang)}{stand}")
-    _heading(
+    records, de = _answer(
+        app,
+        subject,
+        at,
+        all_times,
         fmt,
-        ("Wer ist zuständig für " if de else "Who is responsible for ")
-        + found.label(app.lang)
-        + stand,
+        answers.who,
+        "who",
+        ("Wer ist zuständig für ", "Who is responsible for "),
     )
     rows = records
     if fmt == "table":
@@ -326,16 +338,15 @@ def what(app: AppContext, actor: str, at: date | None, all_times: bool, fmt: str
     """Woran ist ein Akteur beteiligt? / What ACTOR is responsible for, funds, demanded …"""
     from govgraph.graph import answers
 
-    found = _resolve(app, actor)
-    day = _when(app, at, all_times)
-    records = answers.involvement(app.backend(), found.iri, app.lang, day)
-    de = _de(app)
-    stand = (" – Stand " if de else " – as of ") + _day(day, de) if day else ""
-    if not records:
-        raise _nothing(f"what {found.label(app.lang)}{stand}")
-    _heading(
+    records, de = _answer(
+        app,
+        actor,
+        at,
+        all_times,
         fmt,
-        ("Woran ist beteiligt: " if de else "What is involved: ") + found.label(app.lang) + stand,
+        answers.involvement,
+        "what",
+        ("Woran ist beteiligt: ", "What is involved: "),
     )
     if fmt == "table":
         rows = [
