@@ -32,15 +32,15 @@ from machine import describe  # noqa: E402
 BUILD = """
 import sys
 from pathlib import Path
-from govgraph.graph import cache
-from govgraph.graph.dataset import DataSelection
+from govgraph.graph.store import cache
+from govgraph.graph.store.dataset import DataSelection
 cache.open_cached(DataSelection(extra=(Path(sys.argv[1]),)).files())
 """
 RAW_LOAD = """
 import sys
 from pathlib import Path
 import pyoxigraph as ox
-from govgraph.graph.dataset import DataSelection
+from govgraph.graph.store.dataset import DataSelection
 store = ox.Store()
 for f in DataSelection(extra=(Path(sys.argv[1]),)).files():
     store.load(path=str(f), format=ox.RdfFormat.TURTLE)
@@ -49,7 +49,7 @@ RDFLIB_LOAD = """
 import sys
 from pathlib import Path
 import rdflib
-from govgraph.graph.dataset import DataSelection
+from govgraph.graph.store.dataset import DataSelection
 graph = rdflib.Graph()
 for f in DataSelection(extra=(Path(sys.argv[1]),)).files():
     graph.parse(f, format="turtle")
@@ -166,11 +166,11 @@ def bench_queries(files: list[Path], repeat: int, cache_dir: Path, rdflib_cap: f
 
     os.environ["GOVGRAPH_CACHE_DIR"] = str(cache_dir)
     os.environ["GOVGRAPH_CACHE_MIN_BYTES"] = "0"
-    from govgraph.graph import cache
-    from govgraph.graph.binding import bind
-    from govgraph.graph.catalog import all_queries
-    from govgraph.graph.dataset import DataSelection
-    from govgraph.graph.session import open_backend
+    from govgraph.graph.sparql.binding import bind
+    from govgraph.graph.sparql.catalog import all_queries
+    from govgraph.graph.store import cache
+    from govgraph.graph.store.dataset import DataSelection
+    from govgraph.graph.store.session import open_backend
 
     selection = DataSelection(extra=tuple(files))
     backend = open_backend(selection)

@@ -105,9 +105,9 @@ def _cli(*args: str) -> float:
 
 def _view(data: Path):
     """The view `govgraph --no-builtin --data FILE viz` shows, built in this process."""
-    from govgraph.graph.backend import LocalBackend
-    from govgraph.graph.dataset import DataSelection, load_store
-    from govgraph.graph.views import ViewRequest, build_view
+    from govgraph.graph.store.backend import LocalBackend
+    from govgraph.graph.store.dataset import DataSelection, load_store
+    from govgraph.graph.views.views import ViewRequest, build_view
 
     store = load_store(DataSelection(builtin=False, extra=(data,)).files())
     return build_view(LocalBackend(store), ViewRequest())
@@ -116,7 +116,7 @@ def _view(data: Path):
 def govgraph_page(view, title: str, page: Path, repeat: int) -> float:
     """Median time to build the page from the view and write it (what `viz` does after querying)."""
     from govgraph.graph.files import write_atomic
-    from govgraph.graph.views import render
+    from govgraph.graph.views.views import render
 
     times = []
     for _ in range(repeat):
@@ -130,7 +130,7 @@ def pyvis_page(view, title: str, folder: Path) -> tuple[float, float]:
     """(add_node/add_edge time, write_html time) for the same page through pyvis's API."""
     from pyvis.network import Network
 
-    from govgraph.graph.viz_style import style
+    from govgraph.graph.views.style import style
 
     def tip(d: dict) -> str:
         lines = [d.get("label", ""), d.get("description", ""), d.get("type_label", "")]
@@ -223,7 +223,7 @@ def main() -> None:
         sys.exit("chromium not found (or use --no-browser)")
     import pyvis  # noqa: F401  (fail early: the comparison needs it)
 
-    from govgraph.graph.views import MAX_INTERACTIVE_NODES
+    from govgraph.graph.views.views import MAX_INTERACTIVE_NODES
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -55,7 +55,7 @@ def _day(value: date, de: bool) -> str:
 
 
 def _resolve(app: AppContext, text: str):
-    from govgraph.graph.resolve import EntityIndex
+    from govgraph.graph.answers.resolve import EntityIndex
 
     return EntityIndex(app.backend(), app.lang).resolve(text)
 
@@ -74,7 +74,7 @@ def _heading(fmt: str, line: str) -> None:
 
 
 def _nothing(what: str):
-    from govgraph.graph.answers import NoResults
+    from govgraph.graph.answers.answers import NoResults
 
     return NoResults(what)
 
@@ -93,7 +93,7 @@ def _when(app: AppContext, at: date | None, all_times: bool) -> date | None:
 @click.pass_obj
 def search(app: AppContext, text: str, limit: int, fmt: str) -> None:
     """Einträge suchen: Akteure, Gegenstände, Themen … / Find entities by label, best first."""
-    from govgraph.graph.resolve import EntityIndex
+    from govgraph.graph.answers.resolve import EntityIndex
 
     index = EntityIndex(app.backend(), app.lang)
     matches = index.rank(text, limit=limit)
@@ -147,7 +147,7 @@ def _search_row(entity, lang: str, match: str, matched: str, score: float) -> di
 @click.pass_obj
 def show(app: AppContext, entity: str, fmt: str) -> None:
     """Steckbrief eines Eintrags: Typ, Namen, Beziehungen, Aussagen, Belege. / An entity's card."""
-    from govgraph.graph.card import entity_card
+    from govgraph.graph.answers.card import entity_card
 
     found = _resolve(app, entity)
     card = entity_card(app.backend(), found.iri, app.lang)
@@ -277,7 +277,7 @@ def _answer(app, text, at, all_times, fmt, fetch, command: str, title: tuple[str
 @click.pass_obj
 def who(app: AppContext, subject: str, at: date | None, all_times: bool, fmt: str) -> None:
     """Wer ist zuständig für Thema, Vorhaben, System …? / Who is responsible for SUBJECT."""
-    from govgraph.graph import answers
+    from govgraph.graph.answers import answers
 
     records, de = _answer(
         app,
@@ -336,7 +336,7 @@ def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
 @click.pass_obj
 def what(app: AppContext, actor: str, at: date | None, all_times: bool, fmt: str) -> None:
     """Woran ist ein Akteur beteiligt? / What ACTOR is responsible for, funds, demanded …"""
-    from govgraph.graph import answers
+    from govgraph.graph.answers import answers
 
     records, de = _answer(
         app,
@@ -410,7 +410,7 @@ def deadlines(
     app: AppContext, start: date | None, end: date | None, status: str | None, fmt: str
 ) -> None:
     """Fristen und datierte Ereignisse der Reihe nach. / Deadlines and dated events in order."""
-    from govgraph.graph import answers
+    from govgraph.graph.answers import answers
     from govgraph.graph.errors import UsageError
 
     if start and end and start > end:
@@ -478,7 +478,7 @@ def deadlines(
 @click.pass_obj
 def demands(app: AppContext, by: str | None, to: str | None, fmt: str) -> None:
     """Forderungen und Positionen: wer, an wen, worüber, wann. / Demands and positions."""
-    from govgraph.graph import answers
+    from govgraph.graph.answers import answers
 
     by_entity = _resolve(app, by) if by else None
     to_entity = _resolve(app, to) if to else None

@@ -15,7 +15,7 @@ def cache_info() -> None:
     """Ort, Stores und Größe. / Location, stores and size."""
     from datetime import datetime
 
-    from govgraph.graph.cache import info
+    from govgraph.graph.store.cache import info
 
     details = info()
     click.echo(f"{details.root}")
@@ -28,7 +28,7 @@ def cache_info() -> None:
 @cache.command("clear")
 def cache_clear() -> None:
     """Alle gespeicherten Stores löschen. / Remove every cached store."""
-    from govgraph.graph.cache import clear
+    from govgraph.graph.store.cache import clear
 
     click.echo(f"{clear()} Stores gelöscht / removed")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported lazily: `govgraph --help` must not load the graph engine
-    from govgraph.graph.backend import Backend
-    from govgraph.graph.dataset import DataSelection
+    from govgraph.graph.store.backend import Backend
+    from govgraph.graph.store.dataset import DataSelection
 
 
 @dataclass
@@ -24,13 +24,13 @@ class AppContext:
 
     @property
     def selection(self) -> DataSelection:
-        from govgraph.graph.dataset import DataSelection
+        from govgraph.graph.store.dataset import DataSelection
 
         return DataSelection(builtin=self.builtin, extra=self.data)
 
     def backend(self) -> Backend:
         if self._backend is None:
-            from govgraph.graph.session import open_backend
+            from govgraph.graph.store.session import open_backend
 
             from .progress import stderr_progress
 

@@ -50,13 +50,13 @@ def export(app: AppContext, fmt: str, output: Path | None, facts: str) -> None:
     from govgraph.graph.files import write_atomic
 
     if fmt in RDF_FORMATS:
-        from govgraph.graph.export import export_graph
+        from govgraph.graph.store.export import export_graph
 
         data = export_graph(app.backend(), fmt)
     else:
         from govgraph.graph.errors import UsageError
-        from govgraph.graph.network import project
-        from govgraph.graph.network_export import export_network, to_csv
+        from govgraph.graph.views.network import project
+        from govgraph.graph.views.network_export import export_network, to_csv
 
         g = project(app.backend(), app.lang, facts)
         if fmt == "csv":

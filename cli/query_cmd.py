@@ -24,7 +24,7 @@ _GRAPH_FORMATS = ["ttl", "nt", "jsonld"]
 @click.pass_obj
 def queries(app: AppContext, fmt: str) -> None:
     """Die benannten Abfragen mit Parametern. / The named queries and their parameters."""
-    from govgraph.graph.catalog import all_queries
+    from govgraph.graph.sparql.catalog import all_queries
 
     items = []
     for q in all_queries():
@@ -124,13 +124,13 @@ def query(
     QUERY is the name of a query in `govgraph queries`, a .rq file, or - for stdin.
     """
     from govgraph.graph.errors import UsageError
-    from govgraph.graph.query_runner import bind_params, parse_param_options, prepare, run
+    from govgraph.graph.sparql.runner import bind_params, parse_param_options, prepare, run
 
     stdin = sys.stdin.read() if query == "-" else None
     prepared = prepare(query, expression, stdin)
     given = parse_param_options(params)
     # Check the text before the store is even opened: a refused UPDATE costs nothing.
-    from govgraph.graph.sparql_guard import check_query
+    from govgraph.graph.sparql.guard import check_query
 
     checked = check_query(prepared.text, allow_service)
     form = checked.form
@@ -161,10 +161,10 @@ def _cell(term) -> str:
 
 
 def _print(outcome, fmt: str | None, lang: str) -> None:
-    from govgraph.graph import result_formats as rf
+    from govgraph.graph.sparql import formats as rf
 
     if outcome.form in ("CONSTRUCT", "DESCRIBE"):
-        from govgraph.graph.export import serialize
+        from govgraph.graph.store.export import serialize
 
         click.echo(serialize(outcome.triples, fmt or "ttl"), nl=False)
         return

@@ -15,7 +15,7 @@ _FORMATS = click.Choice(["table", "json", "csv", "tsv"])
 @click.pass_obj
 def stats(app: AppContext, fmt: str) -> None:
     """Zahlen zum Graphen: je Klasse, Aussagen, Belege. / Counts per class, facts, evidence."""
-    from govgraph.graph.stats import graph_stats
+    from govgraph.graph.answers.stats import graph_stats
 
     summary, classes = graph_stats(app.backend(), app.lang)
     de = app.lang == "de"

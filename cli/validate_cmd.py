@@ -18,7 +18,7 @@ def validate(app: AppContext) -> None:
     Check the graph: syntax, SHACL shapes, evidence quotes, dates, links.
     Exit code 0: conforms; 1: problems found; 2: a file could not be loaded.
     """
-    from govgraph.graph.validation import validate as run_validation
+    from govgraph.graph.store.validation import validate as run_validation
 
     de = app.lang == "de"
     report = run_validation(app.selection)

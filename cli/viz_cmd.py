@@ -102,7 +102,7 @@ def viz(app: AppContext, output, fmt, focus, depth, types, topic, at, facts, max
     govgraph viz --focus RegMo --depth 1 --format png -o regmo.png
     govgraph viz --type federal,state,body --format svg -o akteure.svg
     """
-    from govgraph.graph.views import ViewRequest, build_view, check_size, render
+    from govgraph.graph.views.views import ViewRequest, build_view, check_size, render
 
     fmt = _format(fmt, output, ("html", "svg", "png"))
     kinds = tuple(t.strip() for value in types for t in value.split(",") if t.strip())
@@ -123,7 +123,7 @@ def timeline(app: AppContext, output, fmt, start, end) -> None:
 
     Zeitangaben wie »Mitte 2026« erscheinen als Spanne, Tage als Punkt; heute ist markiert.
     """
-    from govgraph.graph.timeline import render_html, render_svg, timeline_items
+    from govgraph.graph.views.timeline import render_html, render_svg, timeline_items
 
     fmt = _format(fmt, output, ("html", "svg", "png"))
     items = timeline_items(app.backend(), app.lang, start, end)
@@ -136,7 +136,7 @@ def timeline(app: AppContext, output, fmt, start, end) -> None:
     elif fmt == "svg":
         data = svg.encode("utf-8")
     else:
-        from govgraph.graph.chromium import svg_to_png
+        from govgraph.graph.views.chromium import svg_to_png
 
         data = svg_to_png(svg, width, height)
     _write(data, output, fmt)
@@ -171,10 +171,10 @@ def path(app: AppContext, a: str, b: str, limit: int, at, fmt: str) -> None:
     """
     import json
 
+    from govgraph.graph.answers.path import chain_text, shortest_chains
+    from govgraph.graph.answers.resolve import EntityIndex
     from govgraph.graph.errors import NotFoundError
-    from govgraph.graph.network import project
-    from govgraph.graph.path import chain_text, shortest_chains
-    from govgraph.graph.resolve import EntityIndex
+    from govgraph.graph.views.network import project
 
     backend = app.backend()
     index = EntityIndex(backend, app.lang)

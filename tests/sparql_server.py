@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from govgraph.graph.serve import oxigraph_binary, wait_until_answering
+from govgraph.graph.store.serve import oxigraph_binary, wait_until_answering
 
 
 def free_port() -> int:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import evidence
-from govgraph.graph import cache
-from govgraph.graph.dataset import DataSelection
-from govgraph.graph.session import open_backend
+from govgraph.graph.store import cache
+from govgraph.graph.store.dataset import DataSelection
+from govgraph.graph.store.session import open_backend
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -86,8 +86,8 @@ def test_bad_file_leaves_no_store(fresh_cache, write_ttl):
 BUILDER = """
 import sys
 from pathlib import Path
-from govgraph.graph.dataset import DataSelection
-from govgraph.graph.session import open_backend
+from govgraph.graph.store.dataset import DataSelection
+from govgraph.graph.store.session import open_backend
 rows = open_backend(DataSelection(extra=(Path(sys.argv[1]),))).select(
     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
 print(rows[0]["n"].value)
@@ -168,7 +168,7 @@ def test_no_cache_env(monkeypatch, fresh_cache):
 
 
 def test_cached_store_resolves_exact_labels_through_the_key_index(fresh_cache):
-    from govgraph.graph.resolve import EntityIndex
+    from govgraph.graph.answers.resolve import EntityIndex
 
     backend = open_backend(DataSelection())
     index = EntityIndex(backend)

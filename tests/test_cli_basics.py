@@ -42,10 +42,10 @@ def test_wheel_ships_ontology_facts_sources_and_queries(tmp_path):
         "govgraph/ontology/govgraph.ttl",
         "govgraph/ontology/shapes.ttl",
         "govgraph/graph/facts/000_2f97107a3c89067a.ttl",
-        "govgraph/graph/sources/000_2f97107a3c89067a.txt",
+        "govgraph/graph/documents/000_2f97107a3c89067a.txt",
         "govgraph/queries/all-triples.rq",
         "govgraph/cli/main.py",
-        "govgraph/graph/backend.py",
+        "govgraph/graph/store/backend.py",
     ):
         assert required in names
 

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govgraph.graph.backend import LocalBackend
-from govgraph.graph.binding import bind
-from govgraph.graph.dataset import DataSelection, load_store
+from govgraph.graph.answers.resolve import EntityIndex
 from govgraph.graph.errors import GovgraphError, NotFoundError
-from govgraph.graph.resolve import EntityIndex
+from govgraph.graph.sparql.binding import bind
+from govgraph.graph.store.backend import LocalBackend
+from govgraph.graph.store.dataset import DataSelection, load_store
 
 STORE = load_store(DataSelection().files())
 BACKEND = LocalBackend(STORE)

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govgraph.graph.dataset import DataSelection
 from govgraph.graph.errors import DataError
-from govgraph.graph.session import open_backend
-from govgraph.graph.turtle import parse_file
+from govgraph.graph.store.dataset import DataSelection
+from govgraph.graph.store.session import open_backend
+from govgraph.graph.store.turtle import parse_file
 
 W3C = Path(__file__).parent / "data" / "w3c-turtle"
 RDFT = "http://www.w3.org/ns/rdftest#"

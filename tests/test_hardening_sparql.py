@@ -39,7 +39,7 @@ def hook(event, args):
 sys.addaudithook(hook)
 from govgraph.cli.main import run
 sys.argv = ["govgraph", *sys.argv[2:]]
-import govgraph.graph.session  # imports done before arming
+import govgraph.graph.store.session  # imports done before arming
 armed = True
 run()
 """
@@ -156,8 +156,8 @@ def test_runaway_named_answer_stops_at_timeout():
         [
             sys.executable,
             "-c",
-            "from govgraph.graph.backend import LocalBackend\n"
-            "from govgraph.graph.dataset import DataSelection, load_store\n"
+            "from govgraph.graph.store.backend import LocalBackend\n"
+            "from govgraph.graph.store.dataset import DataSelection, load_store\n"
             "from govgraph.graph.errors import QueryError\n"
             "b = LocalBackend(load_store(DataSelection().files()), timeout=0.5)\n"
             f"try:\n    b.select({RUNAWAY!r})\nexcept QueryError as e:\n    print(e)\n",

@@ -10,11 +10,11 @@ import networkx as nx
 import pytest
 
 from conftest import evidence
-from govgraph.graph.dataset import DataSelection
 from govgraph.graph.errors import UsageError
-from govgraph.graph.network import project, select_view, share_text
-from govgraph.graph.network_export import to_csv, to_gexf, to_graphml
-from govgraph.graph.session import open_backend
+from govgraph.graph.store.dataset import DataSelection
+from govgraph.graph.store.session import open_backend
+from govgraph.graph.views.network import project, select_view, share_text
+from govgraph.graph.views.network_export import to_csv, to_gexf, to_graphml
 
 GGD = "https://w3id.org/govgraph/id/"
 
@@ -246,7 +246,7 @@ def test_kinds_follow_the_class_hierarchy_of_own_data(write_ttl):
 
 def test_timeline_point_without_precision_has_no_precision_label(write_ttl):
     """A time point without gg:precision must not pick up some other concept's label."""
-    from govgraph.graph.timeline import timeline_items
+    from govgraph.graph.views.timeline import timeline_items
 
     path = write_ttl("own.ttl", "@prefix org: <http://www.w3.org/ns/org#> .\n" + OWN_DATA)
     items = timeline_items(open_backend(DataSelection(builtin=False, extra=(path,))), "de")

@@ -7,8 +7,8 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from govgraph.graph.rdflib_bridge import to_rdflib_graph
-from govgraph.graph.resources import builtin_data_files, shapes_file, vocabulary_files
+from govgraph.graph.store.rdflib_bridge import to_rdflib_graph
+from govgraph.graph.store.resources import builtin_data_files, shapes_file, vocabulary_files
 
 FILES = [*vocabulary_files(), *builtin_data_files(), shapes_file()]
 

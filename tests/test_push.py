@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sparql_server import cutting_proxy, oxigraph_server  # noqa: F401  (pytest fixture)
 
-from govgraph.graph.dataset import DataSelection, load_store
 from govgraph.graph.errors import UsageError
-from govgraph.graph.push import count_triples, derive_targets
-from govgraph.graph.remote import RemoteBackend
+from govgraph.graph.store.dataset import DataSelection, load_store
+from govgraph.graph.store.push import count_triples, derive_targets
+from govgraph.graph.store.remote import RemoteBackend
 
 LABELS = (
     "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } ORDER BY ?s ?l"

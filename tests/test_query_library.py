@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from govgraph.graph.backend import LocalBackend
-from govgraph.graph.catalog import all_queries, named_query
-from govgraph.graph.dataset import DataSelection, load_store
-from govgraph.graph.query_runner import PreparedQuery, bind_params
-from govgraph.graph.sparql_guard import check_query
+from govgraph.graph.sparql.catalog import all_queries, named_query
+from govgraph.graph.sparql.guard import check_query
+from govgraph.graph.sparql.runner import PreparedQuery, bind_params
+from govgraph.graph.store.backend import LocalBackend
+from govgraph.graph.store.dataset import DataSelection, load_store
 
 QUERIES = all_queries()
 GGD = "https://w3id.org/govgraph/id/"

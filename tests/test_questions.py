@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govgraph.graph.dataset import DataSelection, load_store
+from govgraph.graph.store.dataset import DataSelection, load_store
 
 PREFIXES = """
 PREFIX gg: <https://w3id.org/govgraph/ontology#>

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from govgraph.graph.dataset import DataSelection, load_store
-from govgraph.graph.resources import sources_dir
+from govgraph.graph.store.dataset import DataSelection, load_store
+from govgraph.graph.store.resources import sources_dir
 
 STORE = load_store(DataSelection().files())
 

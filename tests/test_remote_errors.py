@@ -9,7 +9,7 @@ import pytest
 from sparql_server import fake_endpoint, free_port  # noqa: F401  (pytest fixture)
 
 from govgraph.graph.errors import QueryError, RemoteError
-from govgraph.graph.remote import RemoteBackend
+from govgraph.graph.store.remote import RemoteBackend
 
 ASK = "ASK { ?s ?p ?o }"
 SELECT = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
@@ -159,7 +159,7 @@ def test_service_never_reaches_the_network_without_allow_service(govgraph, fake_
 
 
 def test_guard_sees_through_comments_strings_and_iris():
-    from govgraph.graph.sparql_guard import check_query
+    from govgraph.graph.sparql.guard import check_query
 
     ok = check_query('SELECT ?x WHERE { ?x <http://e/SERVICE> "FROM SERVICE DROP" } # SERVICE')
     assert ok.form == "SELECT" and ok.variables == ("x",)

@@ -11,7 +11,7 @@ from sparql_server import oxigraph_server  # noqa: F401  (pytest fixture)
 
 from conftest import FIXED_TODAY
 from govgraph.cli.main import cli
-from govgraph.graph.catalog import all_queries
+from govgraph.graph.sparql.catalog import all_queries
 
 # Values for mandatory parameters (and a few optional ones worth exercising).
 SAMPLE = {
@@ -82,8 +82,8 @@ def normalised(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pushed(oxigraph_server):  # noqa: F811
-    from govgraph.graph.dataset import DataSelection
-    from govgraph.graph.push import derive_targets, push
+    from govgraph.graph.store.dataset import DataSelection
+    from govgraph.graph.store.push import derive_targets, push
 
     push(DataSelection(), derive_targets(oxigraph_server.url), timeout=60)
     return oxigraph_server.url

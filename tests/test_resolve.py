@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from govgraph.graph.dataset import DataSelection
+from govgraph.graph.answers.resolve import EntityIndex, normalize
 from govgraph.graph.errors import NotFoundError
-from govgraph.graph.resolve import EntityIndex, normalize
-from govgraph.graph.session import open_backend
+from govgraph.graph.store.dataset import DataSelection
+from govgraph.graph.store.session import open_backend
 
 ID = "https://w3id.org/govgraph/id/"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sparql_server import free_port
 
-from govgraph.graph.remote import RemoteBackend
+from govgraph.graph.store.remote import RemoteBackend
 
 
 def start_serve(*args: str) -> subprocess.Popen:
@@ -47,7 +47,7 @@ def test_serve_read_only_answers_and_stops_on_ctrl_c(tmp_path):
         assert temp_dirs  # without --location: a temporary folder ...
         # Read-only: an upload is refused by the server.
         from govgraph.graph.errors import RemoteError
-        from govgraph.graph.push import update
+        from govgraph.graph.store.push import update
 
         try:
             update(f"http://127.0.0.1:{port}/update", "DROP ALL", 5)
@@ -79,7 +79,7 @@ def test_serve_with_location_keeps_the_data_and_replaces_it_on_restart(tmp_path)
                 process.kill()
                 process.wait()
         assert location.is_dir()
-    from govgraph.graph.dataset import DataSelection, load_store
+    from govgraph.graph.store.dataset import DataSelection, load_store
 
     assert count == len(load_store(DataSelection().files()))
 

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import FIXED_TODAY, evidence, run_process
-from govgraph.graph.viz_html import json_for_script
+from govgraph.graph.views.html import json_for_script
 
 EVIL = '<img src=x onerror="window.pwned=1">'
 EVIL_QUOTE = "Digitalisierung</script><script>window.pwned=2</script> href & co"

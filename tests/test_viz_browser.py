@@ -12,9 +12,9 @@ import pytest
 from browser import Browser, find_chromium, png_colours
 from test_viz import EVIL, evil_data  # noqa: F401  (fixture)
 
-from govgraph.graph.dataset import DataSelection
-from govgraph.graph.network import project, select_view
-from govgraph.graph.session import open_backend
+from govgraph.graph.store.dataset import DataSelection
+from govgraph.graph.store.session import open_backend
+from govgraph.graph.views.network import project, select_view
 
 if not find_chromium():
     if os.environ.get("CI"):

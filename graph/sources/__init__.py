@@ -1,0 +1,1 @@
+"""Sources: records, importers (text, GII XML), claims and conflicts between sources."""

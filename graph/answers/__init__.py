@@ -1,0 +1,1 @@
+"""Answers to users' questions: who/what/deadlines records, entity cards, resolution, dates."""

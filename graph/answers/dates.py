@@ -1,0 +1,38 @@
+"""Dates given on the command line: ISO (2026-06-30), German (30.06.2026), or today."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pyoxigraph as ox
+
+from govgraph.graph.errors import UsageError
+
+XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+
+
+def parse_date(text: str) -> date:
+    value = text.strip().lower()
+    if value in ("today", "heute"):
+        return date.today()
+    try:
+        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value)
+        if m:
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+        if m:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+        if m:
+            return date(int(m[1]), int(m[2]), 1)
+        m = re.fullmatch(r"(\d{4})", value)
+        if m:
+            return date(int(m[1]), 1, 1)
+    except ValueError:
+        pass
+    raise UsageError(f"not a date: {text!r} (use YYYY-MM-DD or TT.MM.JJJJ)")
+
+
+def date_literal(day: date) -> ox.Literal:
+    return ox.Literal(day.isoformat(), datatype=XSD_DATE)

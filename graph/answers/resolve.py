@@ -1,0 +1,210 @@
+"""Turn what a user types (any label or abbreviation, in any case or spelling) into an entity.
+
+`itplr`, `IT-PLR` and `IT-Planungsrat` all find the IT-Planungsrat; `Städtetag`, `Staedtetag` and
+`stadtetag` find the Städtetag. Ambiguous input never silently picks one: it lists candidates.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from govgraph.graph.answers.labelkeys import loose, normalize
+from govgraph.graph.errors import NotFoundError
+from govgraph.graph.namespaces import PREFIXES, compact
+from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.store.backend import Backend
+
+# The key functions are shared with the store cache's label index.
+_loose = loose
+
+
+@dataclass
+class Entity:
+    iri: str
+    labels: dict[str, str] = field(default_factory=dict)  # language -> preferred label
+    alt_labels: list[str] = field(default_factory=list)
+    type: str = ""
+    type_label: str = ""
+
+    def label(self, lang: str) -> str:
+        return (
+            self.labels.get(lang)
+            or self.labels.get("de")
+            or next(iter(self.labels.values()), compact(self.iri))
+        )
+
+    def all_labels(self) -> list[str]:
+        return [*self.labels.values(), *self.alt_labels]
+
+
+@dataclass
+class Match:
+    entity: Entity
+    score: float
+    matched: str
+
+    @property
+    def kind(self) -> str:
+        """How the text matched: exact (a whole label), prefix, contains, or similar (fuzzy)."""
+        if self.score <= 0:
+            return "similar"
+        return ("contains", "prefix", "exact", "exact")[_tier(self.score)]
+
+
+def _tier(score: float) -> int:
+    """3 = exact preferred label, 2 = exact alternative label, 1 = prefix of a label, 0 = inside
+    a label (see EntityIndex.rank)."""
+    return 3 if score >= 1.0 else 2 if score >= 0.95 else 1 if score >= 0.8 else 0
+
+
+class EntityIndex:
+    """All entities and their labels, loaded once per backend with the entity-labels query."""
+
+    def __init__(self, backend: Backend, lang: str = "de") -> None:
+        self.backend = backend
+        self.lang = lang
+        self._entities: dict[str, Entity] | None = None
+
+    @property
+    def entities(self) -> dict[str, Entity]:
+        """Every entity with its labels: one query over all labels, run only when needed."""
+        if self._entities is None:
+            self._entities = {}
+            rows = self.backend.select(
+                named_query("entity-labels").text, {"__lang": ox.Literal(self.lang)}
+            )
+            for row in rows:
+                e = self._entities.setdefault(row["entity"].value, Entity(row["entity"].value))
+                _add_label_row(e, row)
+        return self._entities
+
+    def entity(self, iri: str) -> Entity | None:
+        """One entity with its labels, without loading all of them; None if not an entity."""
+        if self._entities is not None:
+            return self._entities.get(iri)
+        rows = self.backend.select(
+            named_query("entity-labels-of").text,
+            {"_entity_iri": ox.NamedNode(iri), "__lang": ox.Literal(self.lang)},
+        )
+        if not rows:
+            return None
+        e = Entity(iri)
+        for row in rows:
+            _add_label_row(e, row)
+        return e
+
+    def _exact(self, text: str) -> list[Match]:
+        """Exact label matches from the store cache's label index (empty where there is none)."""
+        key = normalize(text)
+        if not key:
+            return []
+        rows = []
+        for k in dict.fromkeys((key, loose(text))):  # the loose key only where it differs
+            rows += self.backend.select(named_query("entity-by-key").text, {"_key": ox.Literal(k)})
+        preferred: dict[str, bool] = {}
+        for row in rows:
+            iri = row["entity"].value
+            preferred[iri] = preferred.get(iri, False) or row["preferred"].value == "true"
+        found: dict[str, Match] = {}
+        for iri, pref in preferred.items():
+            e = self.entity(iri)
+            if e is not None:
+                found[iri] = Match(e, 1.0 if pref else 0.95, text)
+        return sorted(found.values(), key=lambda m: (-m.score, m.entity.label(self.lang)))
+
+    def get(self, iri: str) -> Entity | None:
+        return self.entity(iri)
+
+    def _by_iri(self, text: str) -> Entity | None:
+        """The entity named by a full IRI or a known prefixed name (`ggd:mastd`), if any."""
+        value = text.strip().removeprefix("<").removesuffix(">")
+        if ":" not in value or " " in value:
+            return None
+        if not value.startswith(("http:", "https:", "urn:")):
+            prefix, local = value.split(":", 1)
+            if prefix not in PREFIXES:
+                return None
+            value = PREFIXES[prefix] + local
+        try:
+            return self.entity(value)
+        except Exception:  # noqa: BLE001 - not a valid IRI: then it is not an IRI argument
+            return None
+
+    def rank(self, text: str, limit: int = 20) -> list[Match]:
+        """Entities matching `text`, best first: exact label, prefix, substring, then fuzzy."""
+        by_iri = self._by_iri(text)
+        if by_iri:
+            return [Match(by_iri, 1.0, compact(by_iri.iri))]
+        query, loose = normalize(text), _loose(text)
+        if not query:
+            return []
+        best: dict[str, Match] = {}
+        for e in self.entities.values():
+            preferred = set(e.labels.values())
+            for label in e.all_labels():
+                key, key_loose = normalize(label), _loose(label)
+                if query == key or loose == key_loose:
+                    # An entity's own name beats another entity's alternative name: the
+                    # programme "Registermodernisierung" before the topic of that altLabel.
+                    score = 1.0 if label in preferred else 0.95
+                elif key.startswith(query) or key_loose.startswith(loose):
+                    score = 0.8 + 0.1 * len(query) / max(len(key), 1)
+                elif query in key or loose in key_loose:
+                    score = 0.6 + 0.1 * len(query) / max(len(key), 1)
+                else:
+                    continue
+                if e.iri not in best or score > best[e.iri].score:
+                    best[e.iri] = Match(e, score, label)
+        matches = sorted(best.values(), key=lambda m: (-m.score, m.entity.label(self.lang)))
+        return matches[:limit]
+
+    def similar(self, text: str, limit: int = 5) -> list[Match]:
+        """Entities whose labels are close to `text` (typos), for when nothing matches."""
+        found: dict[str, Match] = {}
+        for label in self.suggestions(text, limit):
+            for m in self.rank(label, limit=3):
+                if _tier(m.score) >= 2 and m.entity.iri not in found:
+                    found[m.entity.iri] = Match(m.entity, 0.0, label)
+        return list(found.values())
+
+    def suggestions(self, text: str, n: int = 5) -> list[str]:
+        labels = {normalize(lbl): lbl for e in self.entities.values() for lbl in e.all_labels()}
+        close = difflib.get_close_matches(normalize(text), list(labels), n=n, cutoff=0.5)
+        return [labels[c] for c in close]
+
+    def resolve(self, text: str) -> Entity:
+        """Exactly one entity for `text`, or a NotFoundError that lists candidates."""
+        by_iri = self._by_iri(text)
+        if by_iri is not None:
+            return by_iri
+        matches = self._exact(text) or self.rank(text, limit=50)
+        if not matches:
+            hint = self.suggestions(text)
+            more = f"; meinten Sie / did you mean: {', '.join(hint)}" if hint else ""
+            raise NotFoundError(f"nichts gefunden / no entity matches {text!r}{more}")
+        # Ambiguity is decided by kind of match (exact, prefix, substring), not by score: a prefix
+        # of two labels is ambiguous even if one label is shorter.
+        top = [m for m in matches if _tier(m.score) == _tier(matches[0].score)]
+        if len(top) == 1:
+            return top[0].entity
+        lines = [f"mehrdeutig / ambiguous: {text!r} matches {len(top)} entities:"]
+        for m in top[:15]:
+            e = m.entity
+            lines.append(f"  {e.label(self.lang)}  [{e.type_label or compact(e.type)}]  {e.iri}")
+        raise NotFoundError("\n".join(lines))
+
+
+def _add_label_row(e: Entity, row: dict) -> None:
+    """Fold one row of entity-labels / entity-labels-of into an Entity (first type wins: the
+    queries list the most specific type first)."""
+    label = row["label"]
+    if row["labelKind"].value == "pref" and (label.language or "de") not in e.labels:
+        e.labels[label.language or "de"] = label.value
+    elif row["labelKind"].value != "pref" and label.value not in e.alt_labels:
+        e.alt_labels.append(label.value)
+    if not e.type and ("typeLabel" in row or "depth" in row):
+        e.type = row["type"].value
+        e.type_label = row["typeLabel"].value if "typeLabel" in row else ""

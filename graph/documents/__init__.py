@@ -1,0 +1,1 @@
+"""Source documents shipped with govgraph, byte-identical, each with its bibliographic record."""

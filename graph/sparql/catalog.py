@@ -1,0 +1,210 @@
+"""The named queries in queries/: one .rq per question, in the grlc/BASIL conventions.
+
+The header is YAML behind `#+` (as grlc reads it), e.g.:
+    #+ summary: Who is responsible for a subject
+    #+ description: Every responsibility, funding share …
+    #+ tags:
+    #+   - policy
+    #+ defaults:
+    #+   - lang: de
+Parameters are the query's variables that start with `?_` (mandatory) or `?__` (optional); a
+suffix gives the type: `?_subject_iri` (an IRI, or an entity resolved by label), `?__at_xsd_date`
+(a typed literal, any XSD datatype), `?_text_de` (a literal in that language), `?_name` (a plain
+string). Values are bound as RDF terms (see binding.py), never spliced into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govgraph.graph.errors import NotFoundError, UsageError
+from govgraph.graph.store.resources import queries_dir
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_VARIABLE = re.compile(r"[?$](__?)([A-Za-z][A-Za-z0-9]*)((?:_[A-Za-z0-9]+)*)")
+_LANGS = {"de", "en", "fr"}
+
+
+@dataclass(frozen=True)
+class Param:
+    """One query parameter, derived from a `?_name_type` variable."""
+
+    variable: str  # the variable as written in the query, without `?`
+    name: str  # what users type: --param NAME=VALUE
+    kind: str  # "iri", "string", "lang", or "datatype"
+    optional: bool
+    language: str | None = None
+    datatype: str | None = None  # full IRI for kind == "datatype"
+    default: str | None = None
+
+    @property
+    def type_label(self) -> str:
+        if self.kind == "datatype":
+            return "xsd:" + self.datatype.removeprefix(XSD)
+        if self.kind == "lang":
+            return f"text@{self.language}"
+        return self.kind
+
+    def term(self, value: str) -> ox.NamedNode | ox.Literal:
+        """The RDF term for a value the user typed (IRIs must be absolute)."""
+        if self.kind == "iri":
+            value = value.strip().removeprefix("<").removesuffix(">")
+            if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$", value):
+                raise UsageError(f"parameter {self.name}: not an IRI: {value!r}")
+            return ox.NamedNode(value)
+        if self.kind == "lang":
+            return ox.Literal(value, language=self.language)
+        if self.kind == "datatype":
+            return ox.Literal(value, datatype=ox.NamedNode(self.datatype))
+        return ox.Literal(value)
+
+
+def _param(variable: str, optional_marker: str, name: str, suffix: str) -> Param:
+    parts = [p for p in suffix.split("_") if p]
+    optional = optional_marker == "__"
+    if parts == ["iri"]:
+        return Param(variable, name, "iri", optional)
+    if len(parts) == 1 and parts[0] in _LANGS:
+        return Param(variable, name, "lang", optional, language=parts[0])
+    if len(parts) >= 2 and parts[0] == "xsd":
+        return Param(variable, name, "datatype", optional, datatype=XSD + "_".join(parts[1:]))
+    if len(parts) == 1 and parts[0] in ("integer", "decimal", "date", "boolean"):
+        return Param(variable, name, "datatype", optional, datatype=XSD + parts[0])
+    # Unknown suffix: it belongs to the name (grlc reads `?_my_name` as a string parameter).
+    return Param(variable, name + suffix, "string", optional)
+
+
+def _strip_comments_and_strings(text: str) -> str:
+    text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'', '""', text)
+    text = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', text)
+    text = re.sub(r"<[^<>\"{}|^`\\\s]*>", "<>", text)
+    return re.sub(r"#[^\n]*", "", text)
+
+
+def query_params(text: str, defaults: dict[str, str] | None = None) -> tuple[Param, ...]:
+    """The parameters of a query text, in order of first appearance."""
+    found: dict[str, Param] = {}
+    for m in _VARIABLE.finditer(_strip_comments_and_strings(text)):
+        variable = m.group(0)[1:]
+        if variable not in found:
+            p = _param(variable, m.group(1), m.group(2), m.group(3))
+            if defaults and p.name in defaults:
+                p = Param(**{**p.__dict__, "default": str(defaults[p.name])})
+            found[variable] = p
+    return tuple(found.values())
+
+
+@dataclass
+class NamedQuery:
+    """A query file; its parameters come from its variables, its description from the `#+`
+    header, which is parsed (with YAML) only when asked for: running a query needs only the
+    defaults, read without YAML (importing and running it costs ~20 ms per command)."""
+
+    name: str
+    path: Path
+    params: tuple[Param, ...] = field(default_factory=tuple)
+
+    @cached_property
+    def header(self) -> dict:
+        return read_header(self.text, str(self.path))
+
+    @property
+    def summary(self) -> str:
+        return str(self.header.get("summary", self.name))
+
+    @property
+    def description(self) -> str:
+        return " ".join(str(self.header.get("description", "")).split())
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(str(t) for t in self.header.get("tags", []) or [])
+
+    @property
+    def enumerate(self) -> tuple[str, ...]:
+        return tuple(str(e) for e in self.header.get("enumerate", []) or [])
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name or p.variable.lstrip("_") == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise UsageError(f"query {self.name} has no parameter {name!r} (parameters: {known})")
+
+
+def read_header(text: str, where: str) -> dict:
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("#+"):
+            lines.append(line[3:] if line.startswith("#+ ") else line[2:])
+        elif line.strip() and not line.startswith("#"):
+            break
+    if not lines:
+        return {}
+    import yaml
+
+    try:
+        header = yaml.safe_load("\n".join(lines)) or {}
+    except yaml.YAMLError as err:
+        raise UsageError(f"{where}: bad #+ header: {err}") from None
+    if not isinstance(header, dict):
+        raise UsageError(f"{where}: the #+ header must be a mapping")
+    return header
+
+
+def header_defaults(raw) -> dict[str, str]:
+    """grlc writes defaults as a list of one-key mappings; accept a mapping too."""
+    if isinstance(raw, dict):
+        return {str(k): str(v) for k, v in raw.items()}
+    merged: dict[str, str] = {}
+    for item in raw or []:
+        if isinstance(item, dict):
+            merged.update({str(k): str(v) for k, v in item.items()})
+    return merged
+
+
+_DEFAULTS_BLOCK = re.compile(r"^#\+\s*defaults:\s*\n((?:#\+\s+-\s+[^\n]*\n)*)", re.MULTILINE)
+_DEFAULT_ITEM = re.compile(r"^#\+\s+-\s+([A-Za-z_][A-Za-z0-9_]*):\s*(.*?)\s*$", re.MULTILINE)
+
+
+def quick_defaults(text: str, where: str) -> dict[str, str]:
+    """The `#+ defaults:` of a header in the grlc list form (`#+   - lang: de`), without YAML;
+    any other form is left to the YAML reader."""
+    if "#+" not in text or "defaults:" not in text:
+        return {}
+    block = _DEFAULTS_BLOCK.search(text)
+    if block is None:
+        return header_defaults(read_header(text, where).get("defaults"))
+    items = _DEFAULT_ITEM.findall(block.group(1))
+    if len(items) != block.group(1).count("\n") or any(v[:1] in "\"'[{&*!|>" for _, v in items):
+        return header_defaults(read_header(text, where).get("defaults"))
+    return dict(items)
+
+
+def read_query_file(path: Path) -> NamedQuery:
+    """A NamedQuery from a .rq file: parameters from `?_` variables, defaults from the header."""
+    text = path.read_text(encoding="utf-8")
+    return NamedQuery(
+        name=path.stem, path=path, params=query_params(text, quick_defaults(text, str(path)))
+    )
+
+
+def all_queries(directory: Path | None = None) -> list[NamedQuery]:
+    return [read_query_file(p) for p in sorted((directory or queries_dir()).glob("*.rq"))]
+
+
+def named_query(name: str) -> NamedQuery:
+    path = queries_dir() / f"{name}.rq"
+    if not path.is_file():
+        known = ", ".join(q.name for q in all_queries())
+        raise NotFoundError(f"no named query {name!r}; known: {known}")
+    return read_query_file(path)

@@ -1,0 +1,180 @@
+"""Run a researcher's query: a named query, a .rq file or ad-hoc text, with typed parameters.
+
+Parameter values become RDF terms (an IRI, a literal with the language or datatype the variable's
+suffix names, or an entity found by its label) and are bound through a VALUES block by the
+backend — never spliced into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govgraph.graph.errors import UsageError
+from govgraph.graph.namespaces import PREFIXES
+from govgraph.graph.sparql.binding import Term
+from govgraph.graph.sparql.catalog import (
+    NamedQuery,
+    Param,
+    header_defaults,
+    named_query,
+    query_params,
+    read_header,
+)
+from govgraph.graph.sparql.guard import CheckedQuery, check_query
+from govgraph.graph.store.backend import Backend
+
+_NUMBER = {
+    "integer": re.compile(r"^[+-]?\d+$"),
+    "decimal": re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$"),
+    "double": re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"),
+}
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """The text to run, where it came from, and its parameters."""
+
+    name: str
+    text: str
+    params: tuple[Param, ...]
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if name in (p.name, p.variable, p.variable.lstrip("_")):
+                return p
+        known = ", ".join(p.name for p in self.params) or "keine / none"
+        raise UsageError(f"{self.name}: unbekannter Parameter / no parameter {name!r} ({known})")
+
+
+@dataclass
+class QueryOutcome:
+    form: str  # SELECT, ASK, CONSTRUCT, DESCRIBE
+    variables: tuple[str, ...] = ()
+    rows: list[dict[str, Term]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+
+def _from_text(name: str, text: str) -> PreparedQuery:
+    defaults = header_defaults(read_header(text, name).get("defaults"))
+    return PreparedQuery(name, text, query_params(text, defaults))
+
+
+def prepare(spec: str | None, expression: str | None = None, stdin: str | None = None):
+    """NAME, FILE.rq, `-` (stdin) or `-e TEXT` → a PreparedQuery."""
+    if expression is not None:
+        if spec:
+            raise UsageError("give either a query (NAME, FILE.rq, -) or -e TEXT, not both")
+        return _from_text("-e", expression)
+    if not spec:
+        raise UsageError("which query? NAME, FILE.rq, - (stdin) or -e 'SPARQL'")
+    if spec == "-":
+        return _from_text("<stdin>", stdin or "")
+    path = Path(spec)
+    if spec.endswith(".rq") or path.is_file():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UsageError(f"{spec}: no such file") from None
+        except UnicodeDecodeError as err:
+            raise UsageError(f"{spec}: not UTF-8 text ({err.reason} at byte {err.start})") from None
+        return _from_text(spec, text)
+    q: NamedQuery = named_query(spec)
+    return PreparedQuery(q.name, q.text, q.params)
+
+
+def _iri_value(value: str, param: Param, backend: Backend, lang: str) -> ox.NamedNode:
+    """An IRI as typed (<…>, http…, a known prefix), else the entity with that label."""
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        return param.term(text)
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in PREFIXES:
+        return ox.NamedNode(PREFIXES[prefix] + local)
+    if re.match(r"^(https?://|urn:)\S+$", text):
+        return param.term(text)
+    from govgraph.graph.answers.resolve import EntityIndex
+
+    return ox.NamedNode(EntityIndex(backend, lang).resolve(text).iri)
+
+
+def _typed_value(value: str, param: Param) -> ox.Literal:
+    kind = (param.datatype or "").rsplit("#", 1)[-1]
+    if kind == "date":
+        from govgraph.graph.answers.dates import date_literal, parse_date
+
+        return date_literal(parse_date(value))
+    if kind in _NUMBER and not _NUMBER[kind].match(value.strip()):
+        raise UsageError(f"parameter {param.name}: not an xsd:{kind}: {value!r}")
+    if kind == "boolean" and value.strip() not in ("true", "false", "1", "0"):
+        raise UsageError(f"parameter {param.name}: not an xsd:boolean: {value!r}")
+    return param.term(value.strip() if kind in _NUMBER or kind == "boolean" else value)
+
+
+def bind_params(
+    query: PreparedQuery, given: dict[str, str], backend: Backend, lang: str
+) -> dict[str, Term]:
+    """Terms for the given values and the defaults; a UsageError names missing mandatory ones."""
+    by_variable: dict[str, Term] = {}
+    values: dict[str, str] = {}
+    for name, value in given.items():
+        values[query.param(name).variable] = value
+    missing = []
+    for p in query.params:
+        value = values.get(p.variable)
+        if value is None and p.name == "lang":
+            value = lang  # the global --lang unless the user bound it
+        if value is None:
+            value = p.default
+        if value is None:
+            if not p.optional:
+                missing.append(f"{p.name} ({p.type_label})")
+            continue
+        if p.kind == "iri":
+            by_variable[p.variable] = _iri_value(value, p, backend, lang)
+        elif p.kind == "datatype":
+            by_variable[p.variable] = _typed_value(value, p)
+        else:
+            by_variable[p.variable] = p.term(value)
+    if missing:
+        raise UsageError(
+            f"{query.name}: Pflichtparameter fehlen / missing parameters: {', '.join(missing)} "
+            "(--param NAME=VALUE)"
+        )
+    return by_variable
+
+
+def parse_param_options(options: tuple[str, ...]) -> dict[str, str]:
+    """`NAME=VALUE` strings (from --param) → dict; the value may contain '='."""
+    given: dict[str, str] = {}
+    for option in options:
+        name, sep, value = option.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--param {option!r}: expected NAME=VALUE")
+        given[name.strip()] = value
+    return given
+
+
+def run(
+    backend: Backend,
+    query: PreparedQuery,
+    bindings: dict[str, Term],
+    allow_service: bool = False,
+    checked: CheckedQuery | None = None,
+) -> QueryOutcome:
+    """Check (unless done already), then evaluate with the backend method for the query's form."""
+    checked = checked or check_query(query.text, allow_service)
+    if allow_service and hasattr(backend, "allow_service"):
+        backend.allow_service = True
+    if checked.form == "SELECT":
+        rows = backend.select(query.text, bindings)
+        return QueryOutcome("SELECT", checked.variables, rows)
+    if checked.form == "ASK":
+        return QueryOutcome("ASK", boolean=backend.ask(query.text, bindings))
+    triples = backend.construct(query.text, bindings)
+    triples.sort(key=str)
+    return QueryOutcome(checked.form, triples=triples)

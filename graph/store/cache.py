@@ -1,0 +1,214 @@
+"""A persisted pyoxigraph store per set of input files, so repeated commands skip parsing.
+
+The store for a selection lives in the user's cache folder under a key made of the govgraph
+version and the SHA-256 of every input file's content. A changed file gives a new key and a new
+store. Stores are built in a temporary folder and renamed into place, so a concurrent builder or
+an interrupted build never leaves a half-written store where readers look. To avoid re-hashing
+large files at every start, a file's hash is remembered with its size and modification time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govgraph.graph import __version__
+from govgraph.graph.answers.labelkeys import index_quads
+from govgraph.graph.errors import DataError
+from govgraph.graph.store.turtle import parse_file, syntax_error_message
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes total)
+
+READY = "READY"
+STORE_FORMAT = 2  # bump when what a build writes changes (2: label key index)
+KEEP_STORES = 4  # the most recently used stores kept; older ones are removed after a build
+STALE_BUILD_SECONDS = 3600
+SMALL_FILE_BYTES = 4 << 20  # files this small are parsed whole first, for exact error messages
+
+
+def cache_root() -> Path:
+    """GOVGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/govgraph, else ~/.cache/govgraph."""
+    explicit = os.environ.get("GOVGRAPH_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "govgraph"
+
+
+def _file_hash(path: Path, memo: dict[str, list]) -> str:
+    stat = path.stat()
+    key = str(path.resolve())
+    seen = memo.get(key)
+    if seen and seen[0] == stat.st_size and seen[1] == stat.st_mtime_ns:
+        return seen[2]
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    memo[key] = [stat.st_size, stat.st_mtime_ns, digest.hexdigest()]
+    return memo[key][2]
+
+
+def selection_key(files: Sequence[Path], root: Path) -> str:
+    """Content key of the inputs (order-independent), remembering hashes by size and mtime."""
+    memo_path = root / "hashes.json"
+    try:
+        memo = json.loads(memo_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        memo = {}
+    before = dict(memo)
+    hashes = sorted(_file_hash(f, memo) for f in files)
+    if memo != before:
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            tmp = root / f".hashes-{uuid.uuid4().hex}.json"
+            tmp.write_text(json.dumps(memo), encoding="utf-8")
+            os.replace(tmp, memo_path)
+        except OSError:
+            pass  # only a speed-up; the key is still right
+    digest = hashlib.sha256(f"govgraph {__version__} store format {STORE_FORMAT}\n".encode())
+    for h in hashes:
+        digest.update(h.encode() + b"\n")
+    return digest.hexdigest()[:32]
+
+
+class _CountingReader:
+    """A binary file wrapper that reports how far pyoxigraph has read."""
+
+    def __init__(self, f, done: int, total: int, progress: Progress) -> None:
+        self._f, self._done, self._total, self._progress = f, done, total, progress
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._f.read(size)
+        self._done += len(data)
+        self._progress(self._done, self._total)
+        return data
+
+
+def _load_into(store: ox.Store, files: Sequence[Path], progress: Progress | None) -> None:
+    total = sum(f.stat().st_size for f in files)
+    done = 0
+    for path in files:
+        size = path.stat().st_size
+        if size <= SMALL_FILE_BYTES:
+            # parse_file checks emptiness and gives the offending term on errors
+            triples = parse_file(path)
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        else:
+            try:
+                with path.open("rb") as f:
+                    source = _CountingReader(f, done, total, progress) if progress else f
+                    store.bulk_load(
+                        source, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()
+                    )
+            except SyntaxError as err:
+                raise DataError(syntax_error_message(path, err)) from None
+        done += size
+        if progress:
+            progress(done, total)
+
+
+@dataclass
+class CacheInfo:
+    root: Path
+    stores: list[tuple[Path, int, float]]  # path, bytes, last used (epoch seconds)
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def info() -> CacheInfo:
+    root = cache_root()
+    stores = []
+    if root.is_dir():
+        for p in sorted(root.glob("store-*")):
+            if (p / READY).exists():
+                stores.append((p, _size(p), (p / READY).stat().st_mtime))
+    return CacheInfo(root, stores)
+
+
+def clear() -> int:
+    """Remove every cached store; returns how many were removed."""
+    root = cache_root()
+    removed = 0
+    if root.is_dir():
+        for p in list(root.glob("store-*")) + list(root.glob(".build-*")):
+            shutil.rmtree(p, ignore_errors=True)
+            removed += p.name.startswith("store-")
+        (root / "hashes.json").unlink(missing_ok=True)
+    return removed
+
+
+def _prune(root: Path, keep: Path) -> None:
+    now = time.time()
+    for p in root.glob(".build-*"):
+        if now - p.stat().st_mtime > STALE_BUILD_SECONDS:
+            shutil.rmtree(p, ignore_errors=True)
+    ready = [p for p in root.glob("store-*") if (p / READY).exists() and p != keep]
+    ready.sort(key=lambda p: (p / READY).stat().st_mtime, reverse=True)
+    for p in ready[KEEP_STORES - 1 :]:
+        shutil.rmtree(p, ignore_errors=True)
+
+
+def _remove(folder: Path) -> None:
+    """Remove a build folder; RocksDB may still be writing its last files, so try again."""
+    for _ in range(50):
+        if not folder.exists():
+            return
+        shutil.rmtree(folder, ignore_errors=True)
+        time.sleep(0.02)
+
+
+def _fill(folder: Path, files: Sequence[Path], progress: Progress | None) -> None:
+    """Load and compact the store, and close it (also on error: RocksDB must let go of the
+    folder before it can be removed)."""
+    store = ox.Store(str(folder))
+    try:
+        _load_into(store, files, progress)
+        store.bulk_extend(list(index_quads(store)))  # read fully before writing
+        store.optimize()
+        store.flush()
+    except BaseException as err:
+        # The traceback's frames still hold the store; drop them so that it closes now.
+        del store
+        raise err.with_traceback(None) from None
+    del store
+
+
+def build(files: Sequence[Path], target: Path, progress: Progress | None = None) -> None:
+    """Build the store for `files` at `target`, atomically; a racing builder's result is fine."""
+    root = target.parent
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = root / f".build-{target.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        _fill(tmp, files, progress)
+        (tmp / READY).write_text(__version__, encoding="utf-8")
+        try:
+            os.rename(tmp, target)
+        except OSError:
+            if not (target / READY).exists():
+                raise
+    finally:
+        _remove(tmp)
+    _prune(root, target)
+
+
+def open_cached(files: Sequence[Path], progress: Progress | None = None) -> ox.Store:
+    """A read-only store holding exactly `files`, building it on first use."""
+    root = cache_root()
+    target = root / f"store-{selection_key(files, root)}"
+    if not (target / READY).exists():
+        build(files, target, progress)
+    else:
+        os.utime(target / READY)  # mark as recently used
+    return ox.Store.read_only(str(target))

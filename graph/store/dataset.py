@@ -1,0 +1,56 @@
+"""Which files make up the graph (shipped and the user's own) and loading them into a store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govgraph.graph.errors import DataError
+from govgraph.graph.store.resources import builtin_data_files, vocabulary_files
+from govgraph.graph.store.turtle import NO_TRIPLES, data_files, read_data_file, syntax_error_message
+
+
+@dataclass(frozen=True)
+class DataSelection:
+    """The shipped graph (unless left out) plus the user's `--data` files and folders."""
+
+    builtin: bool = True
+    extra: tuple[Path, ...] = field(default_factory=tuple)
+
+    def files(self) -> list[Path]:
+        found = vocabulary_files() + (builtin_data_files() if self.builtin else [])
+        for path in self.extra:
+            found.extend(data_files(Path(path)))
+        seen: set[Path] = set()
+        unique = []
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                unique.append(f)
+        return unique
+
+
+def load_store(files: Iterable[Path]) -> ox.Store:
+    """An in-memory store with every triple of every file; any bad file raises DataError and
+    the half-filled store is dropped, so nothing of a broken file is ever used.
+
+    pyoxigraph parses straight into the store (no Python objects per triple): for the shipped
+    graph that is several times faster than parsing into a list first.
+    """
+    store = ox.Store()
+    for path in files:
+        data = read_data_file(path)
+        before = len(store)
+        try:
+            store.load(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+        except SyntaxError as err:
+            raise DataError(syntax_error_message(path, err)) from None
+        if len(store) == before and not any(
+            True for _ in ox.parse(data, format=ox.RdfFormat.TURTLE)
+        ):
+            raise DataError(f"{path}:1:1: {NO_TRIPLES}")
+    return store

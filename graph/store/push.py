@@ -1,0 +1,193 @@
+"""Upload the graph to a SPARQL server so that a failed push leaves the old data intact.
+
+A Graph Store PUT is not atomic on every server (Oxigraph ≤ 0.5.9 and others clear the graph
+before loading the new data; a connection cut mid-upload leaves a half graph). So we upload into
+a fresh STAGING graph, verify its triple count with a query, and only then swap it into the target
+graph with one SPARQL update (`MOVE`), which servers run as one transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from govgraph.graph.errors import RemoteError, UsageError
+from govgraph.graph.store.dataset import DataSelection, load_store
+from govgraph.graph.store.remote import (
+    PASSWORD_ENV,
+    USER_AGENT,
+    USER_ENV,
+    RemoteBackend,
+    server_message,
+)
+
+CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class PushTargets:
+    query_url: str
+    store_url: str  # SPARQL 1.1 Graph Store Protocol endpoint
+    update_url: str
+
+
+@dataclass(frozen=True)
+class PushReport:
+    sent: int  # triples uploaded
+    on_server: int  # triples in the target graph afterwards
+    graph: str | None  # None = default graph
+    targets: PushTargets
+
+
+def derive_targets(
+    endpoint: str, store_url: str | None = None, update_url: str | None = None
+) -> PushTargets:
+    """Graph Store and update URLs from the query URL, for Oxigraph and Fuseki.
+
+    Oxigraph: http://host:7878/query → /store, /update.
+    Fuseki:   http://host:3030/ds/query or /ds/sparql → /ds/data, /ds/update.
+    """
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"--endpoint: not an http(s) URL: {endpoint!r}")
+    path = parts.path.rstrip("/")
+    derived_store = derived_update = None
+    if path == "/query":  # Oxigraph server
+        derived_store, derived_update = "/store", "/update"
+    else:
+        m = re.fullmatch(r"(/[^/]+)/(query|sparql)", path)  # Fuseki dataset
+        if m:
+            derived_store, derived_update = f"{m[1]}/data", f"{m[1]}/update"
+
+    def url(path: str | None) -> str | None:
+        return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", "")) if path else None
+
+    store = store_url or url(derived_store)
+    update = update_url or url(derived_update)
+    if not store or not update:
+        raise UsageError(
+            f"cannot derive the Graph Store and update URLs from {endpoint} "
+            "(known: Oxigraph …/query, Fuseki …/DATASET/query); give --store-url and --update-url"
+        )
+    return PushTargets(endpoint, store, update)
+
+
+def _headers(extra: dict[str, str]) -> dict[str, str]:
+    headers = {"User-Agent": USER_AGENT, **extra}
+    user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
+    if user and password:
+        token = base64.b64encode(f"{user}:{password}".encode()).decode()
+        headers["Authorization"] = f"Basic {token}"
+    return headers
+
+
+def _request(req: urllib.request.Request, timeout: float, what: str) -> None:
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as err:
+        try:
+            detail = server_message(err.read())
+        except OSError:
+            detail = ""
+        raise RemoteError(f"{what}: HTTP {err.code} {err.reason}: {detail}".rstrip(": ")) from None
+    except TimeoutError:
+        raise RemoteError(f"{what}: no answer within {timeout:g} s (timeout)") from None
+    except urllib.error.URLError as err:
+        raise RemoteError(f"{what}: connection failed: {err.reason}") from None
+    except (OSError, ConnectionError) as err:
+        raise RemoteError(f"{what}: connection lost: {err}") from None
+
+
+def _chunks(data: bytes, progress: Callable[[int, int], None] | None) -> Iterator[bytes]:
+    for start in range(0, len(data), CHUNK):
+        chunk = data[start : start + CHUNK]
+        yield chunk
+        if progress:
+            progress(start + len(chunk), len(data))
+
+
+def upload(
+    store_url: str,
+    graph: str,
+    data: bytes,
+    timeout: float,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """PUT N-Triples into one named graph (Graph Store Protocol)."""
+    url = f"{store_url}?{urllib.parse.urlencode({'graph': graph})}"
+    headers = _headers({"Content-Type": "application/n-triples", "Content-Length": str(len(data))})
+    req = urllib.request.Request(url, data=_chunks(data, progress), headers=headers, method="PUT")
+    _request(req, timeout, f"upload to {store_url}")
+
+
+def update(update_url: str, text: str, timeout: float) -> None:
+    """Send one SPARQL update (form-encoded POST, as the protocol specifies)."""
+    body = urllib.parse.urlencode({"update": text}).encode()
+    headers = _headers({"Content-Type": "application/x-www-form-urlencoded"})
+    req = urllib.request.Request(update_url, data=body, headers=headers, method="POST")
+    _request(req, timeout, f"update at {update_url}")
+
+
+def count_triples(backend: RemoteBackend, graph: str | None) -> int:
+    where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    rows = backend.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+    return int(rows[0]["n"].value) if rows and "n" in rows[0] else 0
+
+
+def graph_iri(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip().removeprefix("<").removesuffix(">")
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+", value):
+        raise UsageError(f"--graph: not an absolute IRI: {value!r}")
+    return value
+
+
+def push(
+    selection: DataSelection,
+    targets: PushTargets,
+    graph: str | None = None,
+    timeout: float = 30.0,
+    progress: Callable[[str], None] | None = None,
+) -> PushReport:
+    """Stage, verify, swap. Any failure before the swap leaves the target graph as it was."""
+    say = progress or (lambda _msg: None)
+    store = load_store(selection.files())
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    expected = len(store)
+    staging = f"urn:govgraph:staging:{uuid.uuid4()}"
+    backend = RemoteBackend(targets.query_url, timeout=timeout)
+    say(f"{expected} triples → staging graph <{staging}>")
+    try:
+        upload(
+            targets.store_url,
+            staging,
+            data,
+            timeout,
+            (lambda done, total: say(f"upload {100 * done // total} %")) if progress else None,
+        )
+        staged = count_triples(backend, staging)
+        if staged != expected:
+            raise RemoteError(
+                f"staging graph holds {staged} triples, expected {expected}; target left unchanged"
+            )
+        target = f"GRAPH <{graph}>" if graph else "DEFAULT"
+        say(f"swap staging → {target}")
+        update(targets.update_url, f"MOVE GRAPH <{staging}> TO {target}", timeout)
+    except BaseException:
+        try:  # best effort: do not leave the half-uploaded staging graph behind
+            update(targets.update_url, f"DROP SILENT GRAPH <{staging}>", min(timeout, 5.0))
+        except RemoteError:
+            pass
+        raise
+    return PushReport(expected, count_triples(backend, graph), graph, targets)

@@ -1,0 +1,44 @@
+"""Where the shipped ontology, facts, sources and queries live, from any working directory."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+
+def _package_dir(package: str) -> Path:
+    return Path(str(files(package)))
+
+
+def ontology_dir() -> Path:
+    return _package_dir("govgraph.ontology")
+
+
+def ontology_file() -> Path:
+    return ontology_dir() / "govgraph.ttl"
+
+
+def shapes_file() -> Path:
+    return ontology_dir() / "shapes.ttl"
+
+
+def facts_dir() -> Path:
+    return _package_dir("govgraph.graph.facts")
+
+
+def sources_dir() -> Path:
+    return _package_dir("govgraph.graph.documents")
+
+
+def queries_dir() -> Path:
+    return _package_dir("govgraph.queries")
+
+
+def vocabulary_files() -> list[Path]:
+    """The ontology: always loaded, also with --no-builtin, so users' facts have their classes."""
+    return [ontology_file()]
+
+
+def builtin_data_files() -> list[Path]:
+    """The source records and the curated facts shipped with govgraph, in a stable order."""
+    return sorted(sources_dir().glob("*.ttl")) + sorted(facts_dir().glob("*.ttl"))

@@ -1,0 +1,45 @@
+"""Open the graph a command works on: the selected files (from the store cache), or an endpoint."""
+
+from __future__ import annotations
+
+import os
+
+from govgraph.graph.errors import UsageError
+from govgraph.graph.store.backend import Backend, LocalBackend
+from govgraph.graph.store.cache import Progress, open_cached
+from govgraph.graph.store.dataset import DataSelection, load_store
+
+# Measured on the shipped graph (~5k triples): parsing into memory ~15 ms, opening the on-disk
+# store ~14 ms but every query 3-5x slower. Parsing 1M triples takes ~3 s, re-opening ~35 ms.
+CACHE_MIN_BYTES = 2_000_000
+
+
+def open_backend(
+    selection: DataSelection,
+    endpoint: str | None = None,
+    timeout: float = 30.0,
+    progress: Progress | None = None,
+) -> Backend:
+    """A remote backend when an endpoint is given, else the local files.
+
+    Small inputs are parsed into memory: that takes a few milliseconds, and pyoxigraph answers
+    from memory 3-5x faster than from an on-disk store. Larger inputs (from CACHE_MIN_BYTES,
+    overridable with GOVGRAPH_CACHE_MIN_BYTES) come from the persisted store cache, which saves
+    seconds of parsing per command. Where the cache cannot be written (read-only home, full disk)
+    or GOVGRAPH_NO_CACHE is set, everything is parsed into memory.
+    """
+    if endpoint:
+        if selection.extra:
+            raise UsageError("--data and --endpoint exclude each other: push the files first")
+        from govgraph.graph.store.remote import RemoteBackend
+
+        return RemoteBackend(endpoint, timeout=timeout)
+    files = selection.files()
+    threshold = int(os.environ.get("GOVGRAPH_CACHE_MIN_BYTES", CACHE_MIN_BYTES))
+    big = sum(f.stat().st_size for f in files) >= threshold
+    if big and not os.environ.get("GOVGRAPH_NO_CACHE"):
+        try:
+            return LocalBackend(open_cached(files, progress), timeout)
+        except OSError:
+            pass
+    return LocalBackend(load_store(files), timeout)

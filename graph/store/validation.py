@@ -1,0 +1,251 @@
+"""`govgraph validate`: syntax, SHACL shapes, verbatim quotes, literal forms and dangling links.
+
+Everything is collected, not stopped at the first problem, so a user fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govgraph.graph.errors import DataError
+from govgraph.graph.store.dataset import DataSelection
+from govgraph.graph.store.rdflib_bridge import from_rdflib_term, to_rdflib_graph
+from govgraph.graph.store.resources import shapes_file, sources_dir
+from govgraph.graph.store.turtle import parse_file
+from govgraph.graph.views.locate import Locator
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong, with where it is written."""
+
+    file: str
+    line: int
+    node: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}: " if self.file else ""
+        node = f"{self.node}: " if self.node else ""
+        return f"{where}{node}{self.message}"
+
+
+@dataclass
+class Report:
+    files: list[Path] = field(default_factory=list)
+    triples: int = 0
+    syntax: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    quotes_checked: int = 0
+    checks: list[str] = field(default_factory=list)
+
+    @property
+    def loaded(self) -> bool:
+        return not self.syntax
+
+    @property
+    def conforms(self) -> bool:
+        return self.loaded and not self.problems
+
+
+def _lexical_ok(datatype: str, value: str) -> bool:
+    """Whether a literal's text is a valid value of its XSD datatype."""
+    kind = datatype[len(XSD) :] if datatype.startswith(XSD) else None
+    try:
+        if kind == "date":
+            m = re.fullmatch(r"(-?\d{4,})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?", value)
+            return bool(m) and bool(date(int(m[1]), int(m[2]), int(m[3])))
+        if kind == "gYear":
+            return re.fullmatch(r"-?\d{4,}(Z|[+-]\d{2}:\d{2})?", value) is not None
+        if kind == "gYearMonth":
+            m = re.fullmatch(r"-?\d{4,}-(\d{2})(Z|[+-]\d{2}:\d{2})?", value)
+            return bool(m) and 1 <= int(m[1]) <= 12
+        if kind in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger"):
+            return re.fullmatch(r"[+-]?\d+", value) is not None
+        if kind == "decimal":
+            return re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", value) is not None
+        if kind == "boolean":
+            return value in ("true", "false", "1", "0")
+    except ValueError:
+        return False
+    return True
+
+
+class _Checker:
+    def __init__(self, files: list[Path], store: ox.Store, extra_roots: Iterable[Path]) -> None:
+        self.files = files
+        self.store = store
+        self.locator = Locator(files)
+        self.source_roots = [sources_dir(), *extra_roots]
+        self.ill_typed: list[ox.Quad] = []
+
+    def _owner(self, node: ox.NamedNode | ox.BlankNode, depth: int = 0) -> ox.NamedNode | None:
+        """The named node a blank node hangs from (evidence, intervals …)."""
+        if isinstance(node, ox.NamedNode) or depth > 5:
+            return node if isinstance(node, ox.NamedNode) else None
+        for quad in self.store.quads_for_pattern(None, None, node):
+            owner = self._owner(quad.subject, depth + 1)
+            if owner is not None:
+                return owner
+        return None
+
+    def problem(self, node, message: str, text: str | None = None) -> Problem:
+        where = self.locator.text(text) if text else None
+        owner = self._owner(node) if node is not None else None
+        if where is None and owner is not None:
+            where = self.locator.iri(owner.value)
+        name = self.locator.compact(owner.value) if owner is not None else ""
+        if where is None:
+            return Problem("", 0, name, message)
+        return Problem(str(where[0]), where[1], name, message)
+
+    def literals(self) -> list[Problem]:
+        found = []
+        for quad in self.store:
+            obj = quad.object
+            if isinstance(obj, ox.Literal) and not _lexical_ok(obj.datatype.value, obj.value):
+                self.ill_typed.append(quad)
+                dt = self.locator.compact(obj.datatype.value)
+                found.append(
+                    self.problem(
+                        quad.subject,
+                        f'malformed literal "{obj.value}"^^{dt} '
+                        f"on {self.locator.compact(quad.predicate.value)}",
+                        text=f'"{obj.value}"',
+                    )
+                )
+        return found
+
+    def _source_text(self, local_file: str) -> str | None:
+        for root in self.source_roots:
+            for candidate in (root / local_file, root / "sources" / local_file):
+                if candidate.is_file():
+                    return candidate.read_text(encoding="utf-8")
+        return None
+
+    def quotes(self) -> tuple[int, list[Problem]]:
+        query = """
+            PREFIX oa: <http://www.w3.org/ns/oa#>
+            PREFIX gg: <https://w3id.org/govgraph/ontology#>
+            SELECT ?ev ?src ?file ?exact WHERE {
+              ?ev oa:hasSelector/oa:exact ?exact .
+              OPTIONAL { ?ev oa:hasSource ?src . OPTIONAL { ?src gg:localFile ?file } }
+            }"""
+        texts: dict[str, str | None] = {}
+        found, checked = [], 0
+        for row in self.store.query(query):
+            exact = row["exact"].value
+            if row["file"] is None:
+                found.append(self.problem(row["ev"], "evidence names no source text", exact))
+                continue
+            name = row["file"].value
+            if name not in texts:
+                texts[name] = self._source_text(name)
+            if texts[name] is None:
+                found.append(self.problem(row["ev"], f"source text {name!r} not found", text=exact))
+                continue
+            checked += 1
+            if exact not in texts[name]:
+                short = exact if len(exact) <= 70 else exact[:67] + "..."
+                found.append(
+                    self.problem(row["ev"], f'quote not in source {name}: "{short}"', text=exact)
+                )
+        return checked, found
+
+    def dangling(self) -> list[Problem]:
+        """Links to IRIs that nothing in the graph defines (typo or missing entity)."""
+        query = """
+            PREFIX owl: <http://www.w3.org/2002/07/owl#>
+            PREFIX gg: <https://w3id.org/govgraph/ontology#>
+            PREFIX org: <http://www.w3.org/ns/org#>
+            PREFIX time: <http://www.w3.org/2006/time#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX oa: <http://www.w3.org/ns/oa#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            SELECT DISTINCT ?s ?p ?o WHERE {
+              ?s ?p ?o .
+              FILTER(isIRI(?o))
+              { ?p a owl:ObjectProperty . FILTER(STRSTARTS(STR(?p), STR(gg:))) }
+              UNION { VALUES ?p { org:member org:organization org:role org:memberDuring
+                      org:subOrganizationOf org:unitOf org:hasUnit org:hasMember
+                      time:hasBeginning time:hasEnd time:hasTime skos:broader skos:narrower
+                      skos:related skos:inScheme oa:hasSource dcterms:publisher } }
+              FILTER NOT EXISTS { ?o a ?type }
+            }"""
+        found = []
+        for row in self.store.query(query):
+            found.append(
+                self.problem(
+                    row["s"],
+                    f"{self.locator.compact(row['p'].value)} points at "
+                    f"{self.locator.compact(row['o'].value)}, which is not defined (no rdf:type)",
+                )
+            )
+        return found
+
+    def shapes(self) -> list[Problem]:
+        import logging
+
+        import pyshacl
+        import rdflib
+
+        # Ill-typed literals are reported by literals(); rdflib would log and pyshacl crash on them.
+        logging.getLogger("rdflib.term").setLevel(logging.ERROR)
+        skip = set(self.ill_typed)
+        data = to_rdflib_graph(q for q in self.store if q not in skip)
+        shapes = rdflib.Graph().parse(shapes_file(), format="turtle")
+        try:
+            _, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+        except Exception as err:  # noqa: BLE001 - a checker bug must not hide the other checks
+            return [Problem("", 0, "", f"SHACL check could not run: {err}")]
+        sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+        found = []
+        for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
+            focus = results.value(result, sh.focusNode)
+            message = str(results.value(result, sh.resultMessage) or "does not conform")
+            value = results.value(result, sh.value)
+            if isinstance(value, rdflib.Literal):
+                message += f' (value "{value}")'
+            path = results.value(result, sh.resultPath)
+            if isinstance(path, rdflib.URIRef):
+                message = f"{self.locator.compact(str(path))}: {message}"
+            found.append(self.problem(from_rdflib_term(focus), message))
+        return found
+
+
+def validate(selection: DataSelection) -> Report:
+    """Check every file of the selection; never raises for problems in the data."""
+    report = Report(files=selection.files())
+    parsed = []
+    for path in report.files:
+        try:
+            parsed.append(parse_file(path))
+        except DataError as err:
+            report.syntax.append(Problem("", 0, "", str(err)))
+    report.checks.append("syntax")
+    if report.syntax:
+        return report
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for triples in parsed for t in triples)
+    report.triples = len(store)
+    extra_roots = [p if p.is_dir() else p.parent for p in map(Path, selection.extra)]
+    checker = _Checker(report.files, store, extra_roots)
+    report.problems.extend(checker.literals())
+    report.checks.append("literals")
+    report.problems.extend(checker.shapes())
+    report.checks.append("shapes")
+    report.quotes_checked, quote_problems = checker.quotes()
+    report.problems.extend(quote_problems)
+    report.checks.append("quotes")
+    report.problems.extend(checker.dangling())
+    report.checks.append("links")
+    report.problems = sorted(set(report.problems))
+    return report

@@ -1,0 +1,1 @@
+"""Pictures of the graph: network projection, layout, HTML, SVG, timeline, browser rendering."""

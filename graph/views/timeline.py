@@ -1,0 +1,210 @@
+"""Deadlines and dated events on a time axis, with their precision visible.
+
+A claim such as "Mitte 2026" (precision half-year) is drawn as a bar from gg:notBefore to
+gg:notAfter, a day as a point; an interval known only by its end ("bis zu den Sommerferien") as a
+bar ending there with an open start. Today (app.today, so `--today` fixes it) is a red line.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pyoxigraph as ox
+
+from govgraph.graph.answers.dates import date_literal
+from govgraph.graph.errors import NotFoundError
+from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.store.backend import Backend
+from govgraph.graph.views.svg import FONT, esc, shorten
+
+
+@dataclass
+class Item:
+    iri: str
+    kind: str  # deadline, event, established
+    label: str
+    type_label: str
+    start: date
+    end: date
+    wording: str
+    precision: str
+    quote: str
+    open_start: bool = False
+
+    @property
+    def is_point(self) -> bool:
+        return self.start == self.end
+
+
+def _d(term) -> date:
+    return date.fromisoformat(term.value[:10])
+
+
+def timeline_items(
+    backend: Backend, lang: str, start: date | None = None, end: date | None = None
+) -> list[Item]:
+    bindings: dict = {"__lang": ox.Literal(lang)}
+    if start:
+        bindings["__from_xsd_date"] = date_literal(start)
+    if end:
+        bindings["__to_xsd_date"] = date_literal(end)
+    parts: dict[str, dict[str, dict]] = {}
+    for row in backend.select(named_query("timeline").text, bindings):
+        iri = row["item"].value
+        part = row["part"].value
+        entry = parts.setdefault(iri, {}).setdefault(part, {"row": row})
+        entry.setdefault("quote", row["quote"].value if "quote" in row else "")
+    items = []
+    for iri, by_part in parts.items():
+        point = by_part.get("point") or by_part.get("end") or by_part.get("begin")
+        row = point["row"]
+        de = row["labelDe"].value if "labelDe" in row else ""
+        en = row["labelEn"].value if "labelEn" in row else ""
+        s, e = _d(row["notBefore"]), _d(row["notAfter"])
+        wording = row["timeLabel"].value if "timeLabel" in row else ""
+        open_start = False
+        if "point" not in by_part and "begin" in by_part and "end" in by_part:
+            s = _d(by_part["begin"]["row"]["notBefore"])
+            begin_words = by_part["begin"]["row"].get("timeLabel")
+            wording = f"{begin_words.value if begin_words else s} – {wording}"
+        elif "point" not in by_part and "end" in by_part:
+            open_start = True
+            wording = ("bis " if lang == "de" else "until ") + wording
+        items.append(
+            Item(
+                iri=iri,
+                kind=row["itemKind"].value,
+                label=((en or de) if lang == "en" else (de or en)) or iri.rsplit("/", 1)[-1],
+                type_label=row["typeLabel"].value if "typeLabel" in row else "",
+                start=s,
+                end=e,
+                wording=wording,
+                precision=row["precisionLabel"].value if "precisionLabel" in row else "",
+                quote=point["quote"],
+                open_start=open_start,
+            )
+        )
+    items.sort(key=lambda i: (i.start, i.end, i.label))
+    return items
+
+
+_COLOURS = {"deadline": "#c0392b", "event": "#3b6fc4", "established": "#3a9d5d"}
+_KIND_LABELS = {
+    "de": {
+        "deadline": "Frist",
+        "event": "Ereignis, Aussage mit Zeitangabe",
+        "established": "Gründung, Start",
+    },
+    "en": {"deadline": "deadline", "event": "event, dated fact", "established": "founded, started"},
+}
+_TODAY = {"de": "heute", "en": "today"}
+_SPAN = {
+    "de": "Balken = Zeitraum der Angabe (z. B. »Mitte 2026«), Punkt = Tag",
+    "en": "bar = range the wording allows (e.g. 'mid-2026'), dot = exact day",
+}
+
+
+def render_svg(items: list[Item], title: str, lang: str, today: date) -> tuple[str, int, int]:
+    """The timeline as a standalone SVG document and its size."""
+    if not items:
+        raise NotFoundError("keine datierten Einträge / nothing dated in that period")
+    lo = min([i.start for i in items] + [today])
+    hi = max([i.end for i in items] + [today])
+    lo = date(lo.year, 1, 1) if (lo - date(lo.year, 1, 1)).days < 45 else date(lo.year, lo.month, 1)
+    hi = hi + timedelta(days=31)
+    label_width, axis_width, row = 470, 900, 22
+    top = 96
+    width = label_width + axis_width + 210  # room for wording and today's label
+    height = top + row * len(items) + 60
+    span_days = max((hi - lo).days, 1)
+
+    def x(day: date) -> float:
+        return label_width + axis_width * (day - lo).days / span_days
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="{FONT}">',
+        f"<title>{esc(title)}</title>",
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="20" y="30" font-size="20" font-weight="bold">{esc(title)}</text>',
+        f'<text x="20" y="52" font-size="12" fill="#555555">{esc(_SPAN[lang])}</text>',
+    ]
+    lx = 20
+    for kind, colour in _COLOURS.items():
+        name = _KIND_LABELS.get(lang, _KIND_LABELS["en"])[kind]
+        out.append(f'<rect x="{lx}" y="62" width="12" height="12" fill="{colour}"/>')
+        out.append(f'<text x="{lx + 16}" y="73" font-size="12">{esc(name)}</text>')
+        lx += 30 + 7 * len(name)
+    # grid: months as ticks, years as lines with labels
+    month = date(lo.year, lo.month, 1)
+    while month <= hi:
+        xm = x(month)
+        strong = month.month == 1
+        if strong or span_days < 1500:  # month lines only where they stay apart
+            out.append(
+                f'<line x1="{xm:.1f}" y1="{top - 6}" x2="{xm:.1f}" y2="{height - 40}" '
+                f'stroke="{"#bbbbbb" if strong else "#eeeeee"}" stroke-width="1"/>'
+            )
+        if strong or month == date(lo.year, lo.month, 1):
+            out.append(f'<text x="{xm + 3:.1f}" y="{top - 10}" font-size="12">{month.year}</text>')
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    for n, item in enumerate(items):
+        y = top + n * row + row / 2
+        colour = _COLOURS.get(item.kind, "#777777")
+        tip = f"{item.label} – {item.wording}" + (f" ({item.precision})" if item.precision else "")
+        if item.quote:
+            tip += f"\n„{item.quote}“"
+        out.append(f"<g><title>{esc(tip)}</title>")
+        if n % 2 == 0:
+            out.append(
+                f'<rect x="10" y="{y - row / 2:.1f}" width="{width - 20}" height="{row}" '
+                'fill="#f7f7f7"/>'
+            )
+        text = shorten(item.label, 62)
+        out.append(
+            f'<text x="{label_width - 10}" y="{y + 4:.1f}" font-size="12" text-anchor="end">'
+            f"{esc(text)}</text>"
+        )
+        x1, x2 = x(item.start), x(item.end + timedelta(days=1))
+        if item.is_point:
+            out.append(f'<circle cx="{x1:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>')
+        else:
+            if item.open_start:
+                out.append(
+                    f'<line x1="{x1 - 40:.1f}" y1="{y:.1f}" x2="{x1:.1f}" y2="{y:.1f}" '
+                    f'stroke="{colour}" stroke-width="2" stroke-dasharray="3 3"/>'
+                )
+            out.append(
+                f'<rect x="{x1:.1f}" y="{y - 6:.1f}" width="{max(x2 - x1, 3):.1f}" height="12" '
+                f'rx="4" fill="{colour}" fill-opacity="0.55" stroke="{colour}"/>'
+            )
+        out.append(
+            f'<text x="{max(x1, x2) + 8:.1f}" y="{y + 4:.1f}" font-size="11" fill="#444444">'
+            f"{esc(shorten(item.wording, 40))}</text></g>"
+        )
+    xt = x(today)
+    out.append(
+        f'<line x1="{xt:.1f}" y1="{top - 20}" x2="{xt:.1f}" y2="{height - 40}" stroke="#d62728" '
+        f'stroke-width="2" stroke-dasharray="6 3"/>'
+    )
+    out.append(
+        f'<text x="{xt + 4:.1f}" y="{height - 26}" font-size="12" fill="#d62728">'
+        f"{esc(_TODAY[lang])} {today.strftime('%d.%m.%Y' if lang == 'de' else '%Y-%m-%d')}</text>"
+    )
+    out.append("</svg>")
+    return "\n".join(out), width, height
+
+
+def render_html(svg: str, title: str, lang: str) -> str:
+    """The timeline SVG in a minimal offline page (hover shows wording and quote as text)."""
+    e = html.escape
+    return (
+        f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">\n"
+        f"<title>{e(title)}</title>\n"
+        "<style>body { margin: 0; font-family: sans-serif; }</style>\n"
+        f"</head>\n<body>\n{svg}\n</body>\n</html>\n"
+    )

@@ -1,0 +1,98 @@
+"""What `govgraph viz` shows and in which form: choose the view, check its size, render it.
+
+Size limits (measured in benchmarks/viz_bench.py, numbers in benchmarks/VIZ_RESULTS.md): above
+MAX_INTERACTIVE_NODES a browser needs too long to settle the layout to be usable, and above
+MAX_STATIC_NODES a static picture is unreadable (and the pure-Python layout slow).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from govgraph.graph.answers.resolve import EntityIndex
+from govgraph.graph.errors import NotFoundError, UsageError
+from govgraph.graph.store.backend import Backend
+from govgraph.graph.views.network import project, select_view
+
+MAX_INTERACTIVE_NODES = 2000
+MAX_STATIC_NODES = 300
+FORMATS = ("html", "svg", "png")
+
+_TITLE = {"de": "govgraph – Netzwerk", "en": "govgraph – network"}
+
+
+@dataclass
+class ViewRequest:
+    lang: str = "de"
+    facts: str = "edge"
+    at: date | None = None
+    focus: str | None = None
+    depth: int = 2
+    types: tuple[str, ...] = ()
+    topic: str | None = None
+
+
+def build_view(backend: Backend, req: ViewRequest) -> tuple[nx.MultiDiGraph, str]:
+    """The network a request asks for, and a title that says what it shows."""
+    index = EntityIndex(backend, req.lang) if (req.focus or req.topic) else None
+    focus = index.resolve(req.focus) if index and req.focus else None
+    topic = index.resolve(req.topic) if index and req.topic else None
+    g = project(backend, req.lang, req.facts, req.at)
+    for entity, option in ((focus, "--focus"), (topic, "--topic")):
+        if entity is not None and entity.iri not in g:
+            raise NotFoundError(f"{option}: {entity.label(req.lang)} is not part of the network")
+    view = select_view(
+        g,
+        focus=focus.iri if focus else None,
+        depth=req.depth,
+        kinds=req.types,
+        topic=topic.iri if topic else None,
+    )
+    parts = [_TITLE.get(req.lang, _TITLE["en"])]
+    if focus:
+        parts.append(
+            f"{focus.label(req.lang)} ({'Tiefe' if req.lang == 'de' else 'depth'} {req.depth})"
+        )
+    if topic:
+        parts.append(("Thema " if req.lang == "de" else "topic ") + topic.label(req.lang))
+    if req.types:
+        parts.append(", ".join(req.types))
+    if req.at:
+        parts.append(("Stand " if req.lang == "de" else "as of ") + req.at.isoformat())
+    return view, ": ".join(parts[:2]) + ("; " + "; ".join(parts[2:]) if len(parts) > 2 else "")
+
+
+def check_size(view: nx.MultiDiGraph, fmt: str, max_nodes: int | None) -> None:
+    """Refuse views that would freeze a browser or make an unreadable picture."""
+    n = view.number_of_nodes()
+    if n == 0:
+        raise NotFoundError("die Ansicht ist leer / the view is empty")
+    limit = max_nodes or (MAX_INTERACTIVE_NODES if fmt == "html" else MAX_STATIC_NODES)
+    if n > limit:
+        raise UsageError(
+            f"{n} Knoten sind zu viele für eine lesbare Ansicht (Grenze {limit}); bitte mit "
+            f"--focus/--depth oder --type eingrenzen, oder --max-nodes setzen / {n} nodes are "
+            f"too many for a usable view (limit {limit}); narrow it with --focus/--depth or "
+            "--type, or raise --max-nodes"
+        )
+
+
+def render(view: nx.MultiDiGraph, title: str, lang: str, fmt: str) -> bytes:
+    """The view as an HTML page, an SVG picture or a PNG picture."""
+    if fmt == "html":
+        from govgraph.graph.views.html import render_page
+
+        return render_page(view, title, lang).encode("utf-8")
+    from govgraph.graph.views.network_svg import render_svg
+
+    svg, width, height = render_svg(view, title, lang)
+    if fmt == "svg":
+        return svg.encode("utf-8")
+    if fmt == "png":
+        from govgraph.graph.views.chromium import svg_to_png
+
+        return svg_to_png(svg, width, height)
+    raise UsageError(f"--format: choose one of {', '.join(FORMATS)}")
