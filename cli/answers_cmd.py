@@ -14,7 +14,7 @@ from datetime import date
 import click
 
 from .context import AppContext
-from .options import date_value
+from .options import date_value, layout, table_options
 from .output import clean, emit
 
 _FORMATS = click.Choice(["table", "json", "csv", "tsv"])
@@ -89,7 +89,9 @@ def _percent(share, de: bool = True) -> str:
 
 def _heading(fmt: str, line: str) -> None:
     if fmt == "table":
-        click.echo(clean(line))
+        from .table import terminal_width, wrap
+
+        click.echo("\n".join(wrap(clean(line), terminal_width(), None)))
         click.echo()
 
 
@@ -110,8 +112,9 @@ def _when(app: AppContext, at: date | None, all_times: bool) -> date | None:
 @click.argument("text")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @_format_option
+@table_options
 @click.pass_obj
-def search(app: AppContext, text: str, limit: int, fmt: str) -> None:
+def search(app: AppContext, text: str, limit: int, fmt: str, wide: bool, all_rows: bool) -> None:
     """Einträge suchen: Akteure, Gegenstände, Themen … / Find entities by label, best first."""
     from govgraph.graph.answers.resolve import EntityIndex
 
@@ -139,6 +142,7 @@ def search(app: AppContext, text: str, limit: int, fmt: str) -> None:
             ("iri", "IRI"),
         ],
         fmt,
+        layout(app.lang, wide, all_rows),
     )
 
 
@@ -342,6 +346,7 @@ def _answer(
 @_at_options
 @_claim_options
 @_format_option
+@table_options
 @click.pass_obj
 def who(
     app: AppContext,
@@ -351,6 +356,8 @@ def who(
     source: str | None,
     all_claims: bool,
     fmt: str,
+    wide: bool,
+    all_rows: bool,
 ) -> None:
     """Wer ist zuständig für Thema, Vorhaben, System …? / Who is responsible for SUBJECT."""
     from govgraph.graph.answers import answers
@@ -372,15 +379,15 @@ def who(
             {**r, "role": " ".join(filter(None, (r["role"], _percent(r["share"], de))))}
             for r in records
         ]
-    emit(rows, _who_columns(de, fmt), fmt)
+    emit(rows, _who_columns(de, fmt), fmt, layout(app.lang, wide, all_rows))
 
 
 def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
     table = [
         ("actor", "Akteur" if de else "Actor"),
         ("role", "Rolle" if de else "Role"),
-        ("period", "Zeitraum" if de else "Period"),
         ("certainty", "Gewissheit" if de else "Certainty"),
+        ("period", "Zeitraum" if de else "Period"),
         ("via", "über" if de else "Via"),
         ("sources_text", "Quelle" if de else "Source"),
         ("quote", "Beleg" if de else "Quote"),
@@ -418,6 +425,7 @@ def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
 @_at_options
 @_claim_options
 @_format_option
+@table_options
 @click.pass_obj
 def what(
     app: AppContext,
@@ -427,6 +435,8 @@ def what(
     source: str | None,
     all_claims: bool,
     fmt: str,
+    wide: bool,
+    all_rows: bool,
 ) -> None:
     """Woran ist ein Akteur beteiligt? / What ACTOR is responsible for, funds, demanded …"""
     from govgraph.graph.answers import answers
@@ -456,11 +466,12 @@ def what(
             ("object", "Gegenstand (Gegenüber)" if de else "Subject (counterpart)"),
             ("role", "Rolle" if de else "Role"),
             ("period", "Zeitraum" if de else "Period"),
+            ("certainty", "Gewissheit" if de else "Certainty"),
             ("via", "über" if de else "Via"),
             ("sources_text", "Quelle" if de else "Source"),
             ("quote", "Beleg" if de else "Quote"),
         ]
-        emit(rows, columns, fmt)
+        emit(rows, columns, fmt, layout(app.lang, wide, all_rows))
         return
     fields = [
         "relation",
@@ -507,6 +518,7 @@ def what(
 )
 @_claim_options
 @_format_option
+@table_options
 @click.pass_obj
 def deadlines(
     app: AppContext,
@@ -516,6 +528,8 @@ def deadlines(
     source: str | None,
     all_claims: bool,
     fmt: str,
+    wide: bool,
+    all_rows: bool,
 ) -> None:
     """Fristen und datierte Ereignisse der Reihe nach. / Deadlines and dated events in order."""
     from govgraph.graph.answers import answers
@@ -548,14 +562,16 @@ def deadlines(
             rows,
             [
                 ("when", "Wann" if de else "When"),
-                ("status_label", "Status"),
-                ("kind_label", "Art" if de else "Kind"),
                 ("what", "Was" if de else "What"),
-                ("concerns", "betrifft" if de else "Concerns"),
+                ("kind_label", "Art" if de else "Kind"),
+                ("status_label", "Status"),
+                ("certainty", "Gewissheit" if de else "Certainty"),
                 ("actors", "Wer" if de else "Who"),
+                ("concerns", "betrifft" if de else "Concerns"),
                 ("sources_text", "Quelle" if de else "Source"),
             ],
             fmt,
+            layout(app.lang, wide, all_rows),
         )
         return
     fields = [
@@ -594,8 +610,16 @@ def deadlines(
     "--to", "to", metavar="ACTOR", help="Nur Forderungen an diesen Akteur. / Only demands to ACTOR."
 )
 @_format_option
+@table_options
 @click.pass_obj
-def demands(app: AppContext, by: str | None, to: str | None, fmt: str) -> None:
+def demands(
+    app: AppContext,
+    by: str | None,
+    to: str | None,
+    fmt: str,
+    wide: bool,
+    all_rows: bool,
+) -> None:
     """Forderungen und Positionen: wer, an wen, worüber, wann. / Demands and positions."""
     from govgraph.graph.answers import answers
 
@@ -624,9 +648,11 @@ def demands(app: AppContext, by: str | None, to: str | None, fmt: str) -> None:
                 ("kind", "Art" if de else "Kind"),
                 ("about", "worüber" if de else "About"),
                 ("when", "wann" if de else "When"),
+                ("certainty", "Gewissheit" if de else "Certainty"),
                 ("quote", "Beleg" if de else "Quote"),
             ],
             fmt,
+            layout(app.lang, wide, all_rows),
         )
         return
     fields = [

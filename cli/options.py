@@ -21,3 +21,25 @@ def date_value(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return parse_date(value)
     except UsageError as err:
         raise UsageError(f"{param.opts[0]}: {err}") from None
+
+
+def table_options(command):
+    """`--wide` (every column, every line) and `--all` (every row) for table output."""
+    command = click.option(
+        "--all",
+        "all_rows",
+        is_flag=True,
+        help="Alle Zeilen der Tabelle zeigen. / Show every row of the table.",
+    )(command)
+    return click.option(
+        "--wide",
+        is_flag=True,
+        help="Alle Spalten und ganze Zellen zeigen. / Show every column and whole cells.",
+    )(command)
+
+
+def layout(lang: str, wide: bool, all_rows: bool):
+    """The table layout the options ask for."""
+    from .table import Layout
+
+    return Layout(wide=wide, all_rows=all_rows, lang=lang)

@@ -1,0 +1,91 @@
+"""Answer tables fit the terminal, never split a word, and stay about one screen long."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FIXED_TODAY
+
+QUESTIONS = [
+    ("who", "Schuldigitalisierung"),
+    ("who", "NOOTS"),
+    ("what", "Staedtetag"),
+    ("what", "FITKO"),
+    ("deadlines",),
+    ("demands",),
+]
+
+
+def _words(value) -> set[str]:
+    if isinstance(value, dict):
+        return set().union(*(_words(v) for v in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(_words(v) for v in value)) if value else set()
+    return set(str(value).split()) if value is not None else set()
+
+
+def _tokens_are_words(table: str, data: list[dict]) -> list[str]:
+    """Tokens of the table body that are neither a word of the data nor a word cut with '…'."""
+    words = _words(data)
+    lines = table.splitlines()
+    body_start = next(i for i, line in enumerate(lines) if set(line.replace(" ", "")) == {"-"})
+    for line in lines[:body_start]:
+        words |= set(line.split())
+    bad = []
+    for line in lines[body_start + 1 :]:
+        if line.startswith("…"):
+            break  # the notes on hidden rows and columns
+        for token in line.split():
+            if token.rstrip(":") in words or token == "%" or token.replace(",", "").replace(".", "").isdigit():
+                continue
+            if token.endswith("…") and any(w.startswith(token[:-1]) for w in words):
+                continue
+            bad.append(token)
+    return bad
+
+
+@pytest.mark.parametrize("columns", [60, 80, 200])
+@pytest.mark.parametrize("question", QUESTIONS, ids=" ".join)
+def test_tables_fit_and_keep_words_whole(govgraph, monkeypatch, columns, question):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setenv("LINES", "40")
+    base = ("--today", FIXED_TODAY, *question)
+    table = govgraph(*base)
+    assert table.code == 0, table.err
+    data = json.loads(govgraph(*base, "--format", "json").out)
+    lines = table.out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert _tokens_are_words(table.out, data) == []
+    if question[0] in ("who", "what", "deadlines"):
+        assert len(lines) <= 40
+
+
+def test_long_answers_say_how_many_rows_remain(govgraph, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    short = govgraph("--today", FIXED_TODAY, "what", "Staedtetag")
+    count = len(
+        json.loads(govgraph("--today", FIXED_TODAY, "what", "Staedtetag", "--format", "json").out)
+    )
+    last = short.out.splitlines()
+    more = [line for line in last if line.startswith("… ") and "--all" in line]
+    assert more, short.out
+    shown = int(more[0].split()[1])
+    assert 0 < shown < count
+    full = govgraph("--today", FIXED_TODAY, "what", "Staedtetag", "--all", "--wide")
+    assert not [line for line in full.out.splitlines() if "--all" in line]
+    assert len(full.out.splitlines()) > len(short.out.splitlines())
+    english = govgraph("--lang", "en", "--today", FIXED_TODAY, "what", "Staedtetag")
+    assert any(line.endswith("more, use --all") for line in english.out.splitlines())
+
+
+def test_csv_has_no_none(govgraph):
+    for question in (("who", "NOOTS"), ("what", "FITKO"), ("deadlines",), ("demands",)):
+        out = govgraph("--today", FIXED_TODAY, *question, "--format", "csv").out
+        assert "None" not in out, question
+
+
+def test_wide_shows_every_column(govgraph, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    out = govgraph("--today", FIXED_TODAY, "who", "Schuldigitalisierung", "--wide").out
+    assert "Beleg" in out and "Quelle" in out
