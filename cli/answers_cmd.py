@@ -66,6 +66,19 @@ def _claims(app: AppContext, source: str | None):
     return claims_for(app.backend(), app.lang, source)
 
 
+def _noted(app: AppContext, records: list[dict], key: str) -> list[dict]:
+    """Records with `inferred_from`, the note on what an inferred fact rests on."""
+    from govgraph.graph.answers.certainty import add_inferred_from
+
+    return add_inferred_from(records, app.backend(), app.lang, key)
+
+
+def _certain(record: dict) -> str:
+    """The certainty cell of a table: an inferred row says from what."""
+    note = record.get("inferred_from")
+    return f"{record.get('certainty', '')}: {note}" if note else str(record.get("certainty", ""))
+
+
 def _de(app: AppContext) -> bool:
     return app.lang == "de"
 
@@ -333,6 +346,7 @@ def _answer(
         key, source, all_claims = claims
         index, source_iri = _claims(app, source)
         records = decorate(records, index, key, app.lang, day, source_iri, all_claims)
+        records = _noted(app, records, key)
     de = _de(app)
     stand = (" – Stand " if de else " – as of ") + _day(day, de) if day else ""
     if not records:
@@ -376,7 +390,11 @@ def who(
     rows = records
     if fmt == "table":
         rows = [
-            {**r, "role": " ".join(filter(None, (r["role"], _percent(r["share"], de))))}
+            {
+                **r,
+                "role": " ".join(filter(None, (r["role"], _percent(r["share"], de)))),
+                "certainty": _certain(r),
+            }
             for r in records
         ]
     emit(rows, _who_columns(de, fmt), fmt, layout(app.lang, wide, all_rows))
@@ -403,6 +421,7 @@ def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
         "from",
         "to",
         "certainty",
+        "inferred_from",
         "via",
         "subject",
         "subject_iri",
@@ -458,6 +477,7 @@ def what(
                 **r,
                 "role": " ".join(filter(None, (r["role"], _percent(r["share"], de)))),
                 "object": r["object"] + (f" ({r['counterpart']})" if r["counterpart"] else ""),
+                "certainty": _certain(r),
             }
             for r in records
         ]
@@ -486,6 +506,7 @@ def what(
         "from",
         "to",
         "certainty",
+        "inferred_from",
         "via",
         "statement",
         "item_iri",
@@ -542,6 +563,7 @@ def deadlines(
     records = answers.deadlines(app.backend(), app.lang, app.today, start, end, status)
     index, source_iri = _claims(app, source)
     records = decorate(records, index, "iri", app.lang, app.today, source_iri, all_claims)
+    records = _noted(app, records, "iri")
     de = _de(app)
     if not records:
         raise _nothing("deadlines" + (f" --status {status}" if status else ""))
@@ -555,6 +577,7 @@ def deadlines(
             {
                 **r,
                 "kind_label": r["kind_label"] + (f": {r['new_status']}" if r["new_status"] else ""),
+                "certainty": _certain(r),
             }
             for r in records
         ]
@@ -587,6 +610,7 @@ def deadlines(
         "concerns",
         "actors",
         "certainty",
+        "inferred_from",
         "quote",
         "sources",
         "source_count",
@@ -631,6 +655,7 @@ def demands(
         by_entity.iri if by_entity else None,
         to_entity.iri if to_entity else None,
     )
+    records = _noted(app, records, "iri")
     de = _de(app)
     if not records:
         parts = ["demands"]
@@ -641,7 +666,7 @@ def demands(
         raise _nothing(" ".join(parts))
     if fmt == "table":
         emit(
-            records,
+            [{**r, "certainty": _certain(r)} for r in records],
             [
                 ("actor", "von" if de else "By"),
                 ("addressee", "an" if de else "To"),
@@ -667,6 +692,7 @@ def demands(
         "from",
         "to",
         "certainty",
+        "inferred_from",
         "statement",
         "quote",
         "iri",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from conftest import FIXED_TODAY
 
 QUESTIONS = [
@@ -37,7 +38,11 @@ def _tokens_are_words(table: str, data: list[dict]) -> list[str]:
         if line.startswith("…"):
             break  # the notes on hidden rows and columns
         for token in line.split():
-            if token.rstrip(":") in words or token == "%" or token.replace(",", "").replace(".", "").isdigit():
+            if (
+                token.rstrip(":") in words
+                or token == "%"
+                or token.replace(",", "").replace(".", "").isdigit()
+            ):
                 continue
             if token.endswith("…") and any(w.startswith(token[:-1]) for w in words):
                 continue

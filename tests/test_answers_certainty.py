@@ -1,0 +1,40 @@
+"""Every answer table shows certainty; an inferred row says from what it was inferred."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXED_TODAY
+
+QUESTIONS = [("who", "Schuldigitalisierung"), ("what", "Staedtetag"), ("deadlines",), ("demands",)]
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=" ".join)
+def test_certainty_column_in_every_table(govgraph, monkeypatch, question):
+    monkeypatch.setenv("COLUMNS", "120")
+    out = govgraph("--today", FIXED_TODAY, *question).out
+    assert (
+        "Gewissheit"
+        in out.splitlines()[out.splitlines().index("") + 1 if question[0] != "demands" else 0]
+    )
+    english = govgraph("--lang", "en", "--today", FIXED_TODAY, *question).out
+    assert "Certainty" in english
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=" ".join)
+def test_inferred_rows_say_from_what(govgraph, question):
+    rows = json.loads(govgraph("--today", FIXED_TODAY, *question, "--format", "json").out)
+    inferred = [r for r in rows if r["certainty"] == "erschlossen"]
+    assert inferred, question
+    assert all(r["inferred_from"] for r in inferred)
+    assert not [r for r in rows if r["certainty"] != "erschlossen" and r["inferred_from"]]
+
+
+def test_inferred_note_in_the_table(govgraph, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    rows = json.loads(govgraph("--today", FIXED_TODAY, "demands", "--format", "json").out)
+    note = next(r["inferred_from"] for r in rows if r["inferred_from"])
+    wide = govgraph("--today", FIXED_TODAY, "demands", "--wide", "--all").out
+    assert "erschlossen: " + note.split()[0] in wide
