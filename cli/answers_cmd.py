@@ -336,23 +336,45 @@ def _answer(
     """Resolve the entity, ask `fetch` as of the chosen day, print the heading; (records, de).
 
     `claims` is (key, --source, --all-claims): rows get their sources and superseded claims go.
-    An empty answer is one line naming the command, entity and day (exit 1)."""
-    from govgraph.graph.sources.claims import decorate
+    When nothing holds on the day but something at other times, that is the answer (with
+    periods, exit 0); an empty answer is one line naming the command, entity and day (exit 1)."""
 
     found = _resolve(app, text)
     day = _when(app, at, all_times)
-    records = fetch(app.backend(), found.iri, app.lang, day)
+    records = _answer_records(app, found.iri, fetch, day, claims)
+    de = _de(app)
+    stand = (" – Stand " if de else " – as of ") + _day(day, de) if day else ""
+    if not records and day is not None:
+        # Nothing holds that day: say what holds before or after it, with the periods.
+        other = _answer_records(app, found.iri, fetch, None, claims)
+        if other:
+            label = found.label(app.lang)
+            periods = "; ".join(dict.fromkeys(str(r["period"]) for r in other if r["period"]))
+            when = f" ({periods})" if periods else ""
+            _heading(
+                fmt,
+                f"Am {_day(day, de)} gilt nichts für {label}; zu anderen Zeiten{when}:"
+                if de
+                else f"Nothing holds for {label} on {_day(day, de)}; at other times{when}:",
+            )
+            return other, de
+    if not records:
+        raise _nothing(f"{command} {found.label(app.lang)}{stand}")
+    _heading(fmt, title[0 if de else 1] + found.label(app.lang) + stand)
+    return records, de
+
+
+def _answer_records(app, iri: str, fetch, day: date | None, claims) -> list[dict]:
+    """The records of `fetch` for one day (None: all times), with sources and notes."""
+    from govgraph.graph.sources.claims import decorate
+
+    records = fetch(app.backend(), iri, app.lang, day)
     if claims is not None:
         key, source, all_claims = claims
         index, source_iri = _claims(app, source)
         records = decorate(records, index, key, app.lang, day, source_iri, all_claims)
         records = _noted(app, records, key)
-    de = _de(app)
-    stand = (" – Stand " if de else " – as of ") + _day(day, de) if day else ""
-    if not records:
-        raise _nothing(f"{command} {found.label(app.lang)}{stand}")
-    _heading(fmt, title[0 if de else 1] + found.label(app.lang) + stand)
-    return records, de
+    return records
 
 
 @click.command()

@@ -17,6 +17,11 @@ def date_value(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
     if value is None:
         return None
+    if value.strip().lower() in ("heute", "today"):
+        # "today" is the day --today fixes (reproducible runs), else the real one.
+        fixed = getattr(ctx.obj, "today", None)
+        if isinstance(fixed, date):
+            return fixed
     try:
         return parse_date(value)
     except UsageError as err:
