@@ -443,7 +443,6 @@ def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
         "from",
         "to",
         "certainty",
-        "inferred_from",
         "via",
         "subject",
         "subject_iri",
@@ -457,6 +456,7 @@ def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
         "rule",
         "fact",
         "fact_iri",
+        "inferred_from",
     ]
     return [(f, f) for f in fields]
 
@@ -528,7 +528,6 @@ def what(
         "from",
         "to",
         "certainty",
-        "inferred_from",
         "via",
         "statement",
         "item_iri",
@@ -540,6 +539,7 @@ def what(
         "locators",
         "claim_state",
         "rule",
+        "inferred_from",
     ]
     emit(records, [(f, f) for f in fields], fmt)
 
@@ -632,7 +632,6 @@ def deadlines(
         "concerns",
         "actors",
         "certainty",
-        "inferred_from",
         "quote",
         "sources",
         "source_count",
@@ -641,6 +640,7 @@ def deadlines(
         "claim_state",
         "rule",
         "iri",
+        "inferred_from",
     ]
     emit(records, [(f, f) for f in fields], fmt)
 
@@ -714,10 +714,10 @@ def demands(
         "from",
         "to",
         "certainty",
-        "inferred_from",
         "statement",
         "quote",
         "iri",
+        "inferred_from",
     ]
     emit(records, [(f, f) for f in fields], fmt)
 

@@ -54,6 +54,10 @@ class Match:
         return ("contains", "prefix", "exact", "exact")[_tier(self.score)]
 
 
+INFLECTIONS = ("es", "s", "en", "n", "e")  # genitive and dative endings, longest first
+GENERIC_MATCHES = 5  # a topic word inside more labels than this is generic
+
+
 def _tier(score: float) -> int:
     """3 = exact preferred label, 2 = exact alternative label, 1 = prefix of a label, 0 = inside
     a label (see EntityIndex.rank)."""
@@ -114,6 +118,31 @@ class EntityIndex:
             if e is not None:
                 found[iri] = Match(e, 1.0 if pref else 0.95, text)
         return sorted(found.values(), key=lambda m: (-m.score, m.entity.label(self.lang)))
+
+    def _uninflected(self, text: str) -> list[Match]:
+        """Exact matches of `text` without a German case ending on its last word
+        ("des IT-Planungsrates", "des IT-Staatsvertrags"): sources name bodies inflected."""
+        words = text.strip().split()
+        if not words or len(words[-1]) < 5:
+            return []
+        for ending in INFLECTIONS:
+            if words[-1].endswith(ending):
+                stem = " ".join([*words[:-1], words[-1][: -len(ending)]])
+                found = self._exact(stem) or [m for m in self.rank(stem) if _tier(m.score) >= 2]
+                if found:
+                    return found
+        return []
+
+    def _generic(self, text: str, match: Match) -> bool:
+        """A broad topic named by one common word ("Digitalisierung") that many other entities
+        also carry in their names: picking the topic would hide what the user more likely
+        meant, so the candidates are listed instead."""
+        word = text.strip()
+        if " " in word or not word[:1].isupper() or not word[1:].islower():
+            return False
+        if not match.entity.type.endswith(("#Topic", "#Concept")):
+            return False
+        return len(self.rank(text, limit=GENERIC_MATCHES + 1)) > GENERIC_MATCHES
 
     def get(self, iri: str) -> Entity | None:
         return self.entity(iri)
@@ -180,7 +209,7 @@ class EntityIndex:
         by_iri = self._by_iri(text)
         if by_iri is not None:
             return by_iri
-        matches = self._exact(text) or self.rank(text, limit=50)
+        matches = self._exact(text) or self._uninflected(text) or self.rank(text, limit=50)
         if not matches:
             hint = self.suggestions(text)
             more = f"; meinten Sie / did you mean: {', '.join(hint)}" if hint else ""
@@ -188,8 +217,11 @@ class EntityIndex:
         # Ambiguity is decided by kind of match (exact, prefix, substring), not by score: a prefix
         # of two labels is ambiguous even if one label is shorter.
         top = [m for m in matches if _tier(m.score) == _tier(matches[0].score)]
-        if len(top) == 1:
+        if len(top) == 1 and not self._generic(text, top[0]):
             return top[0].entity
+        if len(top) == 1:
+            # A generic word: the topic itself and the best of the many things named with it.
+            top = [top[0], *[m for m in self.rank(text, limit=10) if m.entity != top[0].entity]]
         lines = [f"mehrdeutig / ambiguous: {text!r} matches {len(top)} entities:"]
         for m in top[:15]:
             e = m.entity
