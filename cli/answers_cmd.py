@@ -15,7 +15,7 @@ import click
 
 from .context import AppContext
 from .options import date_value, layout, table_options
-from .output import clean, emit
+from .output import clean, emit, emit_grouped
 
 _FORMATS = click.Choice(["table", "json", "csv", "tsv"])
 
@@ -396,7 +396,7 @@ def who(
     all_rows: bool,
 ) -> None:
     """Wer ist zuständig für Thema, Vorhaben, System …? / Who is responsible for SUBJECT."""
-    from govgraph.graph.answers import answers
+    from govgraph.graph.answers import ranking
 
     records, de = _answer(
         app,
@@ -404,7 +404,7 @@ def who(
         at,
         all_times,
         fmt,
-        answers.who,
+        ranking.who_ranked,
         "who",
         ("Wer ist zuständig für ", "Who is responsible for "),
         claims=("fact_iri", source, all_claims),
@@ -419,7 +419,9 @@ def who(
             }
             for r in records
         ]
-    emit(rows, _who_columns(de, fmt), fmt, layout(app.lang, wide, all_rows))
+    titles = ranking.group_titles(app.lang)
+    groups = [(titles[g], [r for r in rows if r["group"] == g]) for g in titles]
+    emit_grouped(groups, _who_columns(de, fmt), fmt, layout(app.lang, wide, all_rows))
 
 
 def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
@@ -457,6 +459,7 @@ def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
         "fact",
         "fact_iri",
         "inferred_from",
+        "group",
     ]
     return [(f, f) for f in fields]
 

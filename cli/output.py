@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import click
 
-from .table import Layout, render
+from .table import Layout, render, terminal_width, wrap
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -76,3 +76,31 @@ def emit(
         click.echo(delimited(rows, fields, "," if fmt == "csv" else "\t"), nl=False)
     else:
         click.echo(table(rows, columns, layout))
+
+
+def emit_grouped(
+    groups: Sequence[tuple[str, Sequence[dict]]],
+    columns: Sequence[tuple[str, str]],
+    fmt: str,
+    layout: Layout | None = None,
+) -> None:
+    """Rows in titled groups, each title with its count; scripts get one flat list (the
+    records carry their group). The screen budget of the layout is shared by the groups."""
+    flat = [r for _, rows in groups for r in rows]
+    if fmt != "table":
+        emit(flat, columns, fmt, layout)
+        return
+    import dataclasses
+
+    layout = layout or Layout()
+    budget = layout.max_lines
+    shown = [(t, rows) for t, rows in groups if rows]
+    for n, (title, rows) in enumerate(shown):
+        share = max(6, budget // (len(shown) - n))
+        text = table(rows, columns, dataclasses.replace(layout, max_lines=share))
+        heading = wrap(clean(f"{title} ({len(rows)})"), layout.width or terminal_width(), None)
+        block = [*heading, *text.splitlines()]
+        click.echo("\n".join(block))
+        if n < len(shown) - 1:
+            click.echo()
+        budget -= len(block) + 1

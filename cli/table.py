@@ -29,6 +29,7 @@ class Layout:
     full_cells: bool = False  # every line of every cell and every column, words still capped
     width: int | None = None
     lang: str = "de"
+    max_lines: int = SCREEN_LINES
 
 
 def terminal_width() -> int:
@@ -141,7 +142,7 @@ def render(cells: list[list[str]], headers: list[str], layout: Layout) -> str:
     for row in cells:
         parts = [wrap(row[i], w, limit) for i, w in zip(columns, widths, strict=True)]
         block = _join(parts, widths)
-        if not layout.all_rows and shown and len(lines) + len(block) > SCREEN_LINES:
+        if not layout.all_rows and shown and len(lines) + len(block) > layout.max_lines:
             break
         lines += block
         shown += 1

@@ -82,10 +82,12 @@ def test_what_deadlines_demands_search_show_on_own_data(govgraph, own):
     relations = {r["relation"] for r in json.loads(result.out)}
     assert {"funds", "deadline", "asked"} <= relations
     rows = json.loads(call(govgraph, own, "deadlines", "--format", "json").out)
-    assert [(r["when"], r["status"]) for r in rows] == [
+    assert [(r["when"], r["status"]) for r in rows if r["kind"] != "validity"] == [
         ("Frühjahr 2030", "past"),
         ("2031", "upcoming"),
     ]
+    # The dated periods of arrangements are dated events too.
+    assert [r["when"] for r in rows if r["kind"] == "validity"] == ["2030", "ab 2031"]
     rows = json.loads(
         call(govgraph, own, "demands", "--to", "Stadt Xhausen", "--format", "json").out
     )

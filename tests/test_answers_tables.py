@@ -27,22 +27,27 @@ def _words(value) -> set[str]:
 
 
 def _tokens_are_words(table: str, data: list[dict]) -> list[str]:
-    """Tokens of the table body that are neither a word of the data nor a word cut with '…'."""
+    """Tokens of table bodies that are neither a word of the data nor a word cut with '…'.
+
+    Headings, group titles and column headers (the lines before each "----" line) and the
+    notes on hidden rows and columns (from a line starting with "…") are not data."""
     words = _words(data)
     lines = table.splitlines()
-    body_start = next(i for i, line in enumerate(lines) if set(line.replace(" ", "")) == {"-"})
-    for line in lines[:body_start]:
-        words |= set(line.split())
+    rule = [i for i, line in enumerate(lines) if line and set(line.replace(" ", "")) == {"-"}]
+    body: list[str] = []
+    start = 0
+    for i in rule:
+        words |= {w for line in lines[start:i] for w in line.split()}
+        end = next((k for k in range(i + 1, len(lines)) if not lines[k].strip()), len(lines))
+        block = lines[i + 1 : end]
+        notes = next((k for k, line in enumerate(block) if line.startswith("…")), len(block))
+        body += block[:notes]
+        start = end
     bad = []
-    for line in lines[body_start + 1 :]:
-        if line.startswith("…"):
-            break  # the notes on hidden rows and columns
+    for line in body:
         for token in line.split():
-            if (
-                token.rstrip(":") in words
-                or token == "%"
-                or token.replace(",", "").replace(".", "").isdigit()
-            ):
+            number = token.replace(",", "").replace(".", "").isdigit()
+            if token.rstrip(":") in words or token == "%" or number:
                 continue
             if token.endswith("…") and any(w.startswith(token[:-1]) for w in words):
                 continue

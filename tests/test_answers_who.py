@@ -73,7 +73,8 @@ def test_noots_ratification_by_all_laender_comes_through_the_treaty(govgraph):
 
 
 def test_table_shows_share_as_percent_and_date_in_heading(govgraph):
-    result = govgraph("--today", FIXED_TODAY, "who", "NOOTS", "--at", "2027-03-01")
+    # --all: the default table stops after one screen.
+    result = govgraph("--today", FIXED_TODAY, "who", "NOOTS", "--at", "2027-03-01", "--all")
     assert result.code == 0, result.err
     assert "Stand 01.03.2027" in result.out
     assert "46,6 %" in result.out and "NOOTSStVtr" in result.out

@@ -154,6 +154,8 @@ def who(backend: Backend, subject: str, lang: str, at: date | None) -> list[Reco
                 "actor": text(row, "actorLabel"),
                 "actor_iri": text(row, "actor"),
                 "role": text(row, "roleLabel"),
+                "role_iri": text(row, "role"),
+                "fact_type": text(row, "factType"),
                 "share": number(row, "share"),
                 "period": period(row, lang),
                 "from": start,
@@ -232,7 +234,7 @@ def deadlines(
         if not when:
             begin, finish = text(row, "beginLabel"), text(row, "endLabel")
             if begin and finish:
-                when = f"{begin}–{finish}"
+                when = begin if begin == finish else f"{begin}–{finish}"
             elif finish:
                 when = words(lang)["until"].format(finish)
             elif begin:

@@ -1,0 +1,115 @@
+"""Rank and group `who` answers: what the sources state about the subject first, what follows
+from structure (narrower topics, parts, sub-bodies, works that concern it) apart, each derived
+row saying from what it follows; duplicates collapsed.
+
+A reader who sees a derived row beside a stated one takes both as stated; and a body that was
+only asked for contacts, or a company that runs a product, is not "responsible". So the answer
+is split into groups, and roles that are not responsibilities are not counted as such.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govgraph.graph.answers.answers import Record, run, text
+from govgraph.graph.store.backend import Backend
+
+GG = "https://w3id.org/govgraph/ontology#"
+GGC = "https://w3id.org/govgraph/concept/"
+# Roles that describe taking part, not a duty: naming contacts or registers, attending.
+NOT_DUTIES = (GGC + "identification", GGC + "participant", GGC + "guest")
+# A status change in which a company starts running its product reports what happened to a
+# thing, not who answers for it.
+PRODUCT_STATUS = (GG + "StatusChange", GGC + "operation")
+# Relations between an entity and an actor that say who runs or set it up (no fact node).
+STRUCTURAL = (GG + "operatedBy", GG + "establishedBy")
+
+_GROUPS = {
+    "de": {
+        "direct": "Ausdrücklich zu diesem Gegenstand",
+        "derived": "Abgeleitet (aus Struktur, Unterthemen, Teilen oder Einheiten)",
+        "other": "Sonstige Beteiligung (keine Zuständigkeit)",
+    },
+    "en": {
+        "direct": "Stated about this subject",
+        "derived": "Derived (from structure, narrower topics, parts or units)",
+        "other": "Other involvement (not a responsibility)",
+    },
+}
+
+
+def group_titles(lang: str) -> dict[str, str]:
+    return _GROUPS.get(lang, _GROUPS["de"])
+
+
+def structural(backend: Backend, subject: str, lang: str) -> list[Record]:
+    """Who operates or established `subject`, stated as a plain relation (EfA-Marktplatz is
+    operated by govdigital): rows shaped like `who` records, with the subject's own quote
+    that names the actor."""
+    quotes = [text(r, "quote") for r in run(backend, "entity-evidence", lang, entity=subject)]
+    records = []
+    for row in run(backend, "entity-relations", lang, entity=subject):
+        if text(row, "direction") != "out" or text(row, "property") not in STRUCTURAL:
+            continue
+        actor = text(row, "otherLabel")
+        quote = next((q for q in quotes if actor and actor in q), "")
+        records.append(
+            {
+                "actor": actor,
+                "actor_iri": text(row, "other"),
+                "role": text(row, "propertyLabel"),
+                "role_iri": text(row, "property"),
+                "fact_type": "",
+                "share": None,
+                "period": "",
+                "from": "",
+                "to": "",
+                "certainty": "ausdrücklich genannt" if lang == "de" else "stated",
+                "via": "",
+                "subject": "",
+                "subject_iri": subject,
+                "fact": "",
+                "fact_iri": "",
+                "quote": quote,
+                "source": "",
+            }
+        )
+    return records
+
+
+def kind(record: Record) -> str:
+    """direct (stated about the subject), derived (via structure) or other (not a duty)."""
+    if record.get("role_iri") in NOT_DUTIES:
+        return "other"
+    if (record.get("fact_type"), record.get("role_iri")) == PRODUCT_STATUS:
+        return "other"
+    return "derived" if record.get("via") else "direct"
+
+
+def collapse(records: list[Record]) -> list[Record]:
+    """One row per actor, role, period and quote: the same statement reached a second way
+    (directly and through a work that concerns the subject) is shown once, the first way."""
+    seen: set[tuple] = set()
+    out = []
+    for r in records:
+        key = (r.get("actor_iri"), r.get("role"), r.get("period"), r.get("quote"))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
+
+
+def grouped(records: list[Record]) -> list[Record]:
+    """Stated rows first, then derived, then other involvement (order otherwise kept),
+    duplicates collapsed; each record gets `group`."""
+    order = ("direct", "derived", "other")
+    ordered = sorted(records, key=lambda r: order.index(kind(r)))
+    return [{**r, "group": kind(r)} for r in collapse(ordered)]
+
+
+def who_ranked(backend: Backend, subject: str, lang: str, at: date | None) -> list[Record]:
+    """`who`, grouped: the facts about the subject plus who operates or established it."""
+    from govgraph.graph.answers.answers import who
+
+    return grouped(structural(backend, subject, lang) + who(backend, subject, lang, at))
