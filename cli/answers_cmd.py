@@ -563,7 +563,14 @@ def what(
     help="vorbei, bevorstehend, offen (= noch nicht vorbei). / open = not yet past.",
 )
 @_claim_options
-@_format_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "tsv", "ics"]),
+    default="table",
+    show_default=True,
+    help="Ausgabe: Tabelle, JSON, CSV, TSV oder iCalendar. / Output format (ics: calendar).",
+)
 @table_options
 @click.pass_obj
 def deadlines(
@@ -592,6 +599,11 @@ def deadlines(
     de = _de(app)
     if not records:
         raise _nothing("deadlines" + (f" --status {status}" if status else ""))
+    if fmt == "ics":
+        from .ics import calendar
+
+        click.echo(calendar(records, app.today, app.lang).decode("utf-8"), nl=False)
+        return
     _heading(
         fmt,
         ("Fristen und Termine – heute: " if de else "Deadlines and dates – today: ")
