@@ -19,7 +19,7 @@ def test_deadlines_as_ics(govgraph):
     by_url = {str(e["url"]): e for e in events}
     quorum = by_url["https://w3id.org/govgraph/id/deadline-noots-quorum"]
     assert quorum.decoded("dtstart").isoformat() == "2026-06-30"
-    assert str(quorum["summary"]).startswith("Bis")
+    assert "30. Juni 2026" in str(quorum["summary"])
     vague = [e for e in events if str(e["summary"]).startswith("[Mitte 2026]")]
     assert not vague or "Genauigkeit: Halbjahr" in str(vague[0]["description"])
     again = govgraph("--today", FIXED_TODAY, "deadlines", "--format", "ics")
