@@ -14,6 +14,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from govgraph.graph.answers.dates import date_literal
+from govgraph.graph.answers.quotes import in_document_order
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.sparql.catalog import named_query
 from govgraph.graph.store.backend import Backend, Row
@@ -166,7 +167,7 @@ def who(backend: Backend, subject: str, lang: str, at: date | None) -> list[Reco
                 "subject_iri": text(row, "subject"),
                 "fact": text(row, "factLabel"),
                 "fact_iri": text(row, "fact"),
-                "quote": text(row, "quote"),
+                "quote": in_document_order(text(row, "quote")),
                 "source": text(row, "sourceLabel"),
             }
         )
@@ -199,7 +200,7 @@ def involvement(backend: Backend, actor: str, lang: str, at: date | None) -> lis
                 "via": "; ".join(_via(row, lang, "", "")),
                 "statement": text(row, "itemLabel"),
                 "item_iri": text(row, "item"),
-                "quote": text(row, "quote"),
+                "quote": in_document_order(text(row, "quote")),
                 "source": text(row, "sourceLabel"),
             }
         )
@@ -254,7 +255,7 @@ def deadlines(
                 "concerns": text(row, "concerns"),
                 "actors": text(row, "actors"),
                 "certainty": text(row, "certaintyLabel"),
-                "quote": text(row, "quote"),
+                "quote": in_document_order(text(row, "quote")),
                 "iri": text(row, "item"),
             }
         )
@@ -283,7 +284,7 @@ def demands(
             "to": text(row, "end"),
             "certainty": text(row, "certaintyLabel"),
             "statement": text(row, "demandLabel"),
-            "quote": text(row, "quote"),
+            "quote": in_document_order(text(row, "quote")),
             "iri": text(row, "demand"),
         }
         for row in rows
