@@ -14,7 +14,7 @@ from datetime import date
 import click
 
 from .context import AppContext
-from .options import date_value, layout, table_options
+from .options import BilingualCommand, date_value, layout, table_options
 from .output import clean, emit, emit_grouped
 
 _FORMATS = click.Choice(["table", "json", "csv", "tsv"])
@@ -111,7 +111,8 @@ def _heading(fmt: str, line: str) -> None:
 def _nothing(what: str):
     from govgraph.graph.answers.answers import NoResults
 
-    return NoResults(what)
+    lang = getattr(click.get_current_context().obj, "lang", "de")
+    return NoResults(what, lang)
 
 
 def _when(app: AppContext, at: date | None, all_times: bool) -> date | None:
@@ -121,7 +122,7 @@ def _when(app: AppContext, at: date | None, all_times: bool) -> date | None:
 # --- search ------------------------------------------------------------------------------------
 
 
-@click.command()
+@click.command(cls=BilingualCommand)
 @click.argument("text")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @_format_option
@@ -178,7 +179,7 @@ def _search_row(entity, lang: str, match: str, matched: str, score: float) -> di
 # --- show --------------------------------------------------------------------------------------
 
 
-@click.command()
+@click.command(cls=BilingualCommand)
 @click.argument("entity")
 @click.option(
     "--at", "at", callback=date_value, metavar="DATE", help="Stand an diesem Tag. / As of."
@@ -377,7 +378,7 @@ def _answer_records(app, iri: str, fetch, day: date | None, claims) -> list[dict
     return records
 
 
-@click.command()
+@click.command(cls=BilingualCommand)
 @click.argument("subject")
 @_at_options
 @_claim_options
@@ -464,7 +465,7 @@ def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
     return [(f, f) for f in fields]
 
 
-@click.command()
+@click.command(cls=BilingualCommand)
 @click.argument("actor")
 @_at_options
 @_claim_options
@@ -550,7 +551,7 @@ def what(
 # --- deadlines ---------------------------------------------------------------------------------
 
 
-@click.command()
+@click.command(cls=BilingualCommand)
 @click.option(
     "--from", "start", callback=date_value, metavar="DATE", help="Ab diesem Tag. / From this day."
 )
@@ -663,7 +664,7 @@ def deadlines(
 # --- demands -----------------------------------------------------------------------------------
 
 
-@click.command()
+@click.command(cls=BilingualCommand)
 @click.option(
     "--by", "by", metavar="ACTOR", help="Nur Forderungen dieses Akteurs. / Only demands by ACTOR."
 )

@@ -48,3 +48,31 @@ def layout(lang: str, wide: bool, all_rows: bool):
     from .table import Layout
 
     return Layout(wide=wide, all_rows=all_rows, lang=lang)
+
+
+def _half(text: str | None, lang: str) -> str | None:
+    """The German or English half of a "deutsch / English" text (whole if it has no halves)."""
+    if not text or " / " not in text:
+        return text
+    de, en = text.split(" / ", 1)
+    return en.strip() if lang == "en" else de.strip()
+
+
+class BilingualCommand(click.Command):
+    """A command whose help texts ("deutsch / English") show in the language of --lang only:
+    `govgraph --lang en who --help` is English throughout, `govgraph who --help` German."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = getattr(ctx.find_root().obj, "lang", "de")
+        saved = (self.help, [getattr(p, "help", None) for p in self.params])
+        self.help = _half(self.help, lang)
+        for p in self.params:
+            if isinstance(p, click.Option):
+                p.help = _half(p.help, lang)
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.help = saved[0]
+            for p, text in zip(self.params, saved[1], strict=True):
+                if isinstance(p, click.Option):
+                    p.help = text

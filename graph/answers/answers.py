@@ -25,8 +25,10 @@ Record = dict[str, object]
 class NoResults(NotFoundError):
     """A question with an empty answer (exit 1, one line)."""
 
-    def __init__(self, what: str) -> None:
-        super().__init__(f"keine Ergebnisse / no results: {what}")
+    def __init__(self, what: str, lang: str = "de") -> None:
+        # German users get both languages (scripts match the English half); --lang en: English.
+        prefix = "no results" if lang == "en" else "keine Ergebnisse / no results"
+        super().__init__(f"{prefix}: {what}")
 
 
 def run(
