@@ -16,10 +16,11 @@ from govgraph.graph.answers.resolve import EntityIndex
 from govgraph.graph.errors import NotFoundError, UsageError
 from govgraph.graph.store.backend import Backend
 from govgraph.graph.views.network import project, select_view
+from govgraph.graph.views.network_svg import PictureOptions
+from govgraph.graph.views.output import FORMATS, PICTURES, picture_bytes
 
 MAX_INTERACTIVE_NODES = 2000
 MAX_STATIC_NODES = 300
-FORMATS = ("html", "svg", "png")
 
 _TITLE = {"de": "govgraph – Netzwerk", "en": "govgraph – network"}
 
@@ -51,6 +52,7 @@ def build_view(backend: Backend, req: ViewRequest) -> tuple[nx.MultiDiGraph, str
         kinds=req.types,
         topic=topic.iri if topic else None,
     )
+    view.graph["focus"] = focus.iri if focus else None
     parts = [_TITLE.get(req.lang, _TITLE["en"])]
     if focus:
         parts.append(
@@ -80,19 +82,42 @@ def check_size(view: nx.MultiDiGraph, fmt: str, max_nodes: int | None) -> None:
         )
 
 
-def render(view: nx.MultiDiGraph, title: str, lang: str, fmt: str) -> bytes:
-    """The view as an HTML page, an SVG picture or a PNG picture."""
+def picture_svg(
+    backend: Backend,
+    view: nx.MultiDiGraph,
+    title: str,
+    req: ViewRequest,
+    today: date,
+    opts: PictureOptions,
+) -> tuple[str, int, int]:
+    """The view as an SVG picture with its legend and a footer naming its sources."""
+    from govgraph.graph.views.network_svg import render_svg
+    from govgraph.graph.views.picture import Footer
+    from govgraph.graph.views.provenance import load_provenance
+
+    prov = load_provenance(backend, req.lang)
+    items = set(view.nodes) | {d["fact"] for _, _, d in view.edges(data=True) if d.get("fact")}
+    footer = Footer(req.lang, today, req.at, prov.source_names(items))
+    opts.focus = view.graph.get("focus")
+    return render_svg(view, title, req.lang, footer, prov.certainty, opts)
+
+
+def render(
+    backend: Backend,
+    view: nx.MultiDiGraph,
+    title: str,
+    req: ViewRequest,
+    fmt: str,
+    today: date,
+    opts: PictureOptions | None = None,
+    renderer: str = "cairo",
+) -> bytes:
+    """The view as an HTML page or an SVG, PNG or PDF picture."""
     if fmt == "html":
         from govgraph.graph.views.html import render_page
 
-        return render_page(view, title, lang).encode("utf-8")
-    from govgraph.graph.views.network_svg import render_svg
-
-    svg, width, height = render_svg(view, title, lang)
-    if fmt == "svg":
-        return svg.encode("utf-8")
-    if fmt == "png":
-        from govgraph.graph.views.chromium import svg_to_png
-
-        return svg_to_png(svg, width, height)
-    raise UsageError(f"--format: choose one of {', '.join(FORMATS)}")
+        return render_page(view, title, req.lang).encode("utf-8")
+    if fmt not in PICTURES:
+        raise UsageError(f"--format: choose one of {', '.join(FORMATS)}")
+    svg, width, height = picture_svg(backend, view, title, req, today, opts or PictureOptions())
+    return picture_bytes(svg, fmt, width, height, renderer)
