@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from govgraph.graph.views.layout import layout
+from govgraph.graph.views.layout import COLUMN, layout
 from govgraph.graph.views.legend import network_legend
 from govgraph.graph.views.picture import Footer, frame
 from govgraph.graph.views.placement import Box, Occupied, bounds
@@ -99,7 +99,8 @@ def render_body(
     )
     pairs: dict[tuple[str, str], int] = {}
     edges, edge_labels, drawn = [], [], set()
-    for u, v, d in g.edges(data=True):
+    # Sorted: a view's edge order depends on set iteration in networkx, which varies by process.
+    for u, v, _, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         if u == v:
             continue
         (x1, y1), (x2, y2) = pos[u], pos[v]
@@ -109,6 +110,8 @@ def render_body(
         k = pairs.get(key, 0)
         pairs[key] = k + 1
         bend = 22 * ((k + 1) // 2) * (1 if k % 2 else -1) * (1 if u < v else -1)
+        if abs(y2 - y1) < 1 and length > 1.5 * COLUMN:  # same row: arc over the nodes between
+            bend += (0.18 * length) * (1 if x2 > x1 else -1)
         cx, cy = (x1 + x2) / 2 - uy * bend, (y1 + y2) / 2 + ux * bend
         sx, sy = x1 + ux * radius[u], y1 + uy * radius[u]
         ex, ey = x2 - ux * (radius[v] + 3), y2 - uy * (radius[v] + 3)

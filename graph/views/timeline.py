@@ -90,7 +90,7 @@ def timeline_items(
                 open_start=open_start,
             )
         )
-    items.sort(key=lambda i: (i.start, i.end, i.label))
+    items.sort(key=lambda i: (i.start, i.end, i.label, i.iri))
     return items
 
 
