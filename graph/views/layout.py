@@ -24,13 +24,18 @@ _PARENT = {"org:unitOf", "org:subOrganizationOf"}
 _CHILD = {"org:hasUnit", "org:hasSubOrganization"}
 
 
-def layout(g: nx.MultiDiGraph, name: str = "force") -> dict[str, tuple[float, float]]:
-    """Positions of every node of `g` by the named layout."""
+def layout(
+    g: nx.MultiDiGraph, name: str = "force", aspect: float = 1.0
+) -> dict[str, tuple[float, float]]:
+    """Positions of every node of `g` by the named layout; a force layout is stretched to the
+    page's width : height (`aspect`), so a slide is filled rather than a square in its middle."""
     if name == "levels":
         return levels_layout(g)
     n = g.number_of_nodes()
     side = max(600.0, min(2400.0, 260.0 * math.sqrt(max(n, 1))))
-    return {k: (x * side, y * side) for k, (x, y) in force_layout(g).items()}
+    stretch = math.sqrt(max(0.5, min(2.5, aspect)))
+    sx, sy = side * stretch, side / stretch
+    return {k: (x * sx, y * sy) for k, (x, y) in force_layout(g).items()}
 
 
 def force_layout(g: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:

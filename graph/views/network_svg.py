@@ -76,7 +76,8 @@ def render_body(
     g: nx.MultiDiGraph, certainty: dict[str, str], opts: PictureOptions
 ) -> tuple[str, Box, set[str]]:
     """Edges, nodes and labels in layout units; their bounding box; the certainties drawn."""
-    pos = layout(g, opts.layout)
+    aspect = opts.size[0] / opts.size[1] if opts.size else 1.0
+    pos = layout(g, opts.layout, aspect)
     occupied = Occupied()
     radius = {n: _radius(g, n, opts.focus) for n in g.nodes}
     extent = []
