@@ -178,6 +178,14 @@ def test_levels_put_bund_above_laender_above_kommunen_and_units_below(picture):
     assert bund < land < stadt
     ministry = next(v for k, v in y.items() if k.startswith("Ministerium für Arbeit"))
     assert y["Landeskoordination RegMo im MASTD"] > ministry
+    root = ElementTree.fromstring(svg)
+    bands = [t.text for t in root.iter(NS + "text") if t.get("class") == "band"]
+    assert bands[:3] == ["Bund", "Länder", "Kommunen"]
+
+
+def test_english_picture(picture):
+    svg = picture(("--lang", "en", *FOCUS), "noots.svg").decode("utf-8")
+    assert "As of 2026-11-27 · all dates" in svg and "Legend" in svg and "in focus" in svg
 
 
 @pytest.mark.parametrize("fmt", ["svg", "png", "pdf", "html"])

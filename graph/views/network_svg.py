@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from govgraph.graph.views.layout import COLUMN, layout
+from govgraph.graph.views.layout import BAND_NAMES, COLUMN, ROW, band, layout
 from govgraph.graph.views.legend import network_legend
 from govgraph.graph.views.picture import Footer, frame
 from govgraph.graph.views.placement import Box, Occupied, bounds
 from govgraph.graph.views.style import edge_style, style
-from govgraph.graph.views.svg import label, label_box, shape, shorten
+from govgraph.graph.views.svg import esc, label, label_box, shape, shorten
 from govgraph.graph.views.textwidth import wrap
 
 ARROW = (
@@ -27,6 +27,7 @@ ARROW = (
     'markerHeight="7" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" fill="#8a9097"/></marker>'
 )
 NODE_SIZE, FOCUS_SIZE, EDGE_SIZE = 12.0, 15.0, 10.0
+BAND_WIDTH = 150.0  # room left of the levels layout for the band names
 
 
 @dataclass
@@ -37,6 +38,7 @@ class PictureOptions:
     size: tuple[int, int] | None = None
     focus: str | None = None
     edge_labels: bool | None = None  # None: only while the picture is not crowded
+    lang: str = "de"
 
 
 def _radius(g: nx.MultiDiGraph, node: str, focus: str | None) -> float:
@@ -144,8 +146,35 @@ def render_body(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[n] + 6:.1f}" fill="none" '
                 'stroke="#1a1a1a" stroke-width="3"/>'
             )
-    body = "\n".join(edges + nodes + edge_labels + node_labels)
-    return body, bounds(extent), drawn
+    box = bounds(extent)
+    bands = _band_names(g, pos, box, opts.lang) if opts.layout == "levels" else []
+    if bands:
+        box = bounds([box, Box(box.x - BAND_WIDTH, box.y, BAND_WIDTH, 1)])
+    body = "\n".join(bands + edges + nodes + edge_labels + node_labels)
+    return body, box, drawn
+
+
+def _band_names(g: nx.MultiDiGraph, pos: dict, box: Box, lang: str) -> list[str]:
+    """The levels layout's bands named at the left (Bund, Länder …), each under a thin line."""
+    tops: dict[int, float] = {}
+    for n, (_, y) in pos.items():
+        b = band(g.nodes[n])
+        tops[b] = min(tops.get(b, y), y)
+    out = []
+    x = box.x - BAND_WIDTH
+    for i, (b, y) in enumerate(sorted(tops.items())):
+        de, en = BAND_NAMES[b]
+        line = y - ROW / 2
+        if i:  # a line between bands, none above the first
+            out.append(
+                f'<line x1="{x:.1f}" y1="{line:.1f}" x2="{box.right:.1f}" y2="{line:.1f}" '
+                'stroke="#e3e3e3" stroke-width="1"/>'
+            )
+        out.append(
+            f'<text class="band" x="{x:.1f}" y="{y + 4:.1f}" font-size="13" font-weight="bold" '
+            f'fill="#777777">{esc(de if lang == "de" else en)}</text>'
+        )
+    return out
 
 
 def render_svg(
@@ -157,7 +186,8 @@ def render_svg(
     opts: PictureOptions | None = None,
 ) -> tuple[str, int, int]:
     """A standalone SVG document of the view and its size in pixels."""
-    opts = opts or PictureOptions()
+    opts = opts or PictureOptions(lang=lang)
+    opts.lang = lang
     body, box, drawn = render_body(g, certainty or {}, opts)
     kinds = {d.get("kind", "actor") for _, d in g.nodes(data=True)}
     side = network_legend(kinds, drawn, lang, opts.focus in g if opts.focus else False)
