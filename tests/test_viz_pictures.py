@@ -23,7 +23,7 @@ from picture_check import (
 )
 from pypdf import PdfReader
 
-from conftest import FIXED_TODAY, REPO, run_process
+from conftest import FIXED_TODAY, REPO, SOURCE, run_process
 
 FOCUS = ("--today", FIXED_TODAY, "viz", "--focus", "NOOTS")
 LEVELS = ("--today", FIXED_TODAY, "viz", "--type", "federal,state,joint,body", "--layout", "levels")
@@ -233,3 +233,25 @@ def test_readme_pictures_are_made_by_these_commands(tmp_path):
         assert r.returncode == 0, (command, r.stderr)
         out = Path(target / args[args.index("-o") + 1])
         assert png_size(out.read_bytes())[0] >= 1000
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf", "html"])
+def test_focus_in_every_format(picture, fmt):
+    data = picture(FOCUS, f"noots.{fmt}")
+    magic = {"svg": b"<svg ", "png": b"\x89PNG", "pdf": b"%PDF-", "html": b"<!DOCTYPE html>"}
+    assert data.startswith(magic[fmt])
+
+
+def test_source_names_prefer_short_names_in_the_pictures_language(govgraph, write_ttl, tmp_path):
+    data = write_ttl(
+        "short.ttl",
+        f"""
+@prefix dcterms: <http://purl.org/dc/terms/> .
+{SOURCE} gg:shortName "GB 2025"@de , "AR 2025"@en .
+""",
+    )
+    for lang, expected in (("de", "Quellen: GB 2025"), ("en", "Sources: AR 2025")):
+        out = tmp_path / f"{lang}.svg"
+        r = govgraph("--lang", lang, "--data", str(data), *FOCUS, "-o", str(out))
+        assert r.code == 0, r.err
+        assert expected in out.read_text(encoding="utf-8")

@@ -38,19 +38,28 @@ def _short(title: str) -> str:
     return title if len(title) <= 60 else title[:59].rstrip() + "…"
 
 
+def _rank(key: str, language: str | None, lang: str) -> int:
+    """Which name to show: a short name before a title, each best in the picture's language."""
+    by_language = 0 if language == lang else (1 if not language else 2)
+    return by_language + (0 if key == "shortName" else 3)
+
+
 def load_provenance(backend: Backend, lang: str) -> Provenance:
     """Sources and certainty of every item with evidence (one named query)."""
     p = Provenance()
+    ranks: dict[str, int] = {}
     for row in backend.select(named_query("picture-provenance").text, {"__lang": ox.Literal(lang)}):
         item, source = row["item"].value, row["source"].value
         found = p.sources.setdefault(item, [])
         if source not in found:
             found.append(source)
-        if source not in p.names:
-            if "shortName" in row:
-                p.names[source] = row["shortName"].value
-            elif "title" in row:
-                p.names[source] = _short(row["title"].value)
+        for key, shorten in (("shortName", str), ("title", _short)):
+            if key in row:
+                term = row[key]
+                rank = _rank(key, getattr(term, "language", None), lang)
+                if rank < ranks.get(source, 99):
+                    ranks[source] = rank
+                    p.names[source] = shorten(term.value)
         if "certainty" in row and item not in p.certainty:
             p.certainty[item] = certainty_key(row["certainty"].value)
     return p
