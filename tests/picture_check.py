@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import struct
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 import cairosvg
+import pytest
 from PIL import Image
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -64,7 +66,10 @@ def render_cairosvg(svg: str, width: int) -> Image.Image:
 
 def render_rsvg(svg: str, width: int) -> Image.Image:
     tool = shutil.which("rsvg-convert")
-    assert tool, "rsvg-convert is needed (Debian: librsvg2-bin)"
+    if not tool:
+        if os.environ.get("CI"):
+            raise RuntimeError("rsvg-convert is required in CI (see .ci/run)")
+        pytest.skip("rsvg-convert not installed (Debian: apt install librsvg2-bin)")
     out = subprocess.run(
         [tool, "--width", str(width), "--keep-aspect-ratio"],
         input=svg.encode("utf-8"),

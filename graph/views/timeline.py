@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -202,7 +203,15 @@ def render_body(items: list[Item], lang: str, today: date) -> tuple[str, Box]:
     return "\n".join(out), Box(0, 0, width, height)
 
 
-def _row(item: Item, n: int, y: float, row: int, width: float, label_width: float, x) -> str:
+def _row(
+    item: Item,
+    n: int,
+    y: float,
+    row: int,
+    width: float,
+    label_width: float,
+    x: Callable[[date], float],
+) -> str:
     """One entry: its name, a dot (a day) or a bar (the span its wording allows), the wording."""
     colour = _COLOURS.get(item.kind, "#777777")
     tip = f"{item.label} – {item.wording}" + (f" ({item.precision})" if item.precision else "")
