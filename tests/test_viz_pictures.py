@@ -155,7 +155,7 @@ def test_focus_legend_certainty_and_footer(picture):
     assert "im Mittelpunkt" in texts and "belegt (Quelle sagt es)" in texts
     footer = [t for t in root.iter(NS + "text") if t.get("class") == "footer"]
     assert footer[0].text.startswith("Stand 27.11.2026 · Aussagen gültig am 01.06.2027")
-    assert "Quellen: Geschäftsbericht 2025" in footer[1].text
+    assert footer[1].text.startswith("Quellen: GB StT RLP;") and "NOOTSStVtr" in footer[1].text
     # edges show role, share and date
     edge_texts = {lab.text for lab in labels(svg, "edge-label")}
     assert "Finanzierung 50 % 2027" in edge_texts
