@@ -23,7 +23,7 @@ from picture_check import (
 )
 from pypdf import PdfReader
 
-from conftest import FIXED_TODAY, REPO, SOURCE, run_process
+from conftest import FIXED_TODAY, REPO, SOURCE, evidence, run_process
 
 FOCUS = ("--today", FIXED_TODAY, "viz", "--focus", "NOOTS")
 LEVELS = ("--today", FIXED_TODAY, "viz", "--type", "federal,state,joint,body", "--layout", "levels")
@@ -255,3 +255,27 @@ def test_source_names_prefer_short_names_in_the_pictures_language(govgraph, writ
         r = govgraph("--lang", lang, "--data", str(data), *FOCUS, "-o", str(out))
         assert r.code == 0, r.err
         assert expected in out.read_text(encoding="utf-8")
+
+
+def test_superseded_and_disputed_claims_are_drawn_apart(picture, write_ttl):
+    """Shipped graph: the report's NOOTS shares give way to the treaty's (superseded); a
+    conflict without a preferred claim makes both claims disputed."""
+    svg = picture(FOCUS, "noots.svg", "--depth", "1").decode("utf-8")
+    assert "überholt (eine andere Quelle geht vor)" in svg
+    assert re.search(r'<path [^>]*stroke="#b8b8b8"[^>]*stroke-dasharray', svg)
+    data = write_ttl(
+        "dispute.ttl",
+        f"""
+ggd:a a gg:Ministry ; gg:level ggc:federal ; skos:prefLabel "Amt A"@de ;
+    {evidence("Digitalisierung")} .
+ggd:b a gg:Programme ; skos:prefLabel "Programm B"@de ; {evidence("Digitalisierung")} .
+ggd:f1 a gg:FundingArrangement ; gg:actor ggd:a ; gg:subject ggd:b ; gg:share 0.5 ;
+    {evidence("Digitalisierung")} .
+ggd:f2 a gg:FundingArrangement ; gg:actor ggd:a ; gg:subject ggd:b ; gg:share 0.25 ;
+    {evidence("Digitalisierung")} .
+ggd:c a gg:Conflict ; gg:claim ggd:f1 , ggd:f2 .
+""",
+    )
+    svg = picture(("--no-builtin", "--data", str(data), *FOCUS[:3]), "d.svg").decode("utf-8")
+    assert "umstritten (Quellen widersprechen sich)" in svg
+    assert len(re.findall(r'<path [^>]*stroke="#b26b5e"[^>]*stroke-dasharray', svg)) == 2

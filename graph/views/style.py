@@ -65,10 +65,14 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     ),
     "intended": EdgeStyle("#9aa0a6", "2 3", 1.5, "beabsichtigt, geplant", "intended, planned"),
     "disputed": EdgeStyle(
-        "#b26b5e", "7 3 2 3", 1.5, "strittig (Quellen widersprechen sich)", "disputed by sources"
+        "#b26b5e", "7 3 2 3", 1.5, "umstritten (Quellen widersprechen sich)", "disputed by sources"
     ),
     "superseded": EdgeStyle(
-        "#c4c4c4", "3 4", 1.2, "überholt (durch spätere Angabe ersetzt)", "superseded"
+        "#b8b8b8",
+        "12 4",
+        1.2,
+        "überholt (eine andere Quelle geht vor)",
+        "superseded by another source",
     ),
 }
 

@@ -96,10 +96,28 @@ def picture_svg(
     from govgraph.graph.views.provenance import load_provenance
 
     prov = load_provenance(backend, req.lang)
-    items = set(view.nodes) | {d["fact"] for _, _, d in view.edges(data=True) if d.get("fact")}
-    footer = Footer(req.lang, today, req.at, prov.source_names(items))
+    facts = {d["fact"] for _, _, d in view.edges(data=True) if d.get("fact")}
+    facts |= {n for n, d in view.nodes(data=True) if d.get("fact")}
+    footer = Footer(req.lang, today, req.at, prov.source_names(set(view.nodes) | facts))
     opts.focus = view.graph.get("focus")
-    return render_svg(view, title, req.lang, footer, prov.certainty, opts)
+    certainty = claim_states(backend, req.lang, facts, req.at or today, prov.certainty)
+    return render_svg(view, title, req.lang, footer, certainty, opts)
+
+
+def claim_states(
+    backend: Backend, lang: str, facts: set[str], day: date, certainty: dict[str, str]
+) -> dict[str, str]:
+    """Each fact's certainty as drawn: a conflict between sources (disputed, or superseded as
+    of `day` by the claim a named rule prefers) outranks the fact's own gg:certainty."""
+    from govgraph.graph.sources.claims import load_claims
+
+    claims = load_claims(backend, lang)
+    states = {f: certainty[f] for f in facts if f in certainty}
+    for fact in facts:
+        state = claims.state(fact, day)
+        if state:
+            states[fact] = state
+    return states
 
 
 def render(
