@@ -188,7 +188,8 @@ def test_timeline_svg_shows_precision_and_today(govgraph, tmp_path):
     by_words = {
         next(t.text for t in g.iter(ns + "text") if t.get("font-size") == "11"): g for g in groups
     }
-    mid = by_words["Mitte 2026 (Halbjahr)"]  # the precision is shown with the span
+    # the precision is shown with the span; the treaty's own deadline supersedes the report's
+    mid = by_words["Mitte 2026 (Halbjahr) – überholt"]
     assert mid.find(ns + "rect") is not None and mid.find(ns + "circle") is None
     assert float(mid.find(ns + "rect").get("width")) > 20
     election = by_words["23. Februar 2025"]

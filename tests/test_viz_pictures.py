@@ -197,7 +197,7 @@ def test_timeline_in_every_format(picture, fmt):
     elif fmt == "png":
         assert png_size(data)[0] > 1000
     else:
-        assert "Mitte 2026 (Halbjahr)" in data.decode("utf-8")
+        assert "Mitte 2026 (Halbjahr) – überholt" in data.decode("utf-8")
         assert "Zeitraum 01.01.2025 – 31.12.2026" in data.decode("utf-8")
 
 

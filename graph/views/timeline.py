@@ -37,6 +37,7 @@ class Item:
     precision: str
     quote: str
     open_start: bool = False
+    state: str = ""  # "superseded" or "disputed" where sources disagree (claims.py)
 
     @property
     def is_point(self) -> bool:
@@ -106,8 +107,10 @@ _KIND_LABELS = {
 }
 _TODAY = {"de": "heute", "en": "today"}
 _SPAN = {
-    "de": "Balken = Zeitraum der Angabe (z. B. »Mitte 2026«), Punkt = Tag",
-    "en": "bar = range the wording allows (e.g. 'mid-2026'), dot = exact day",
+    "de": "Balken = Zeitraum der Angabe (z. B. »Mitte 2026«), Punkt = Tag; grau = überholt "
+    "(eine andere Quelle geht vor)",
+    "en": "bar = range the wording allows (e.g. 'mid-2026'), dot = exact day; grey = superseded "
+    "by another source",
 }
 
 
@@ -127,12 +130,16 @@ def timeline_picture(
     size: tuple[int, int] | None = None,
 ) -> tuple[str, int, int]:
     """The timeline of a period as a framed SVG picture whose footer names its sources."""
+    from govgraph.graph.sources.claims import load_claims
     from govgraph.graph.views.provenance import load_provenance
 
     items = timeline_items(backend, lang, start, end)
     if not items:
         raise NotFoundError("keine datierten Einträge / nothing dated in that period")
     sources = load_provenance(backend, lang).source_names(i.iri for i in items)
+    claims = load_claims(backend, lang)
+    for item in items:
+        item.state = claims.state(item.iri, today)
     body, box = render_body(items, lang, today)
     footer = Footer(lang, today, None, sources, period=_period(lang, start, end))
     return frame(timeline_title(lang, start, end), body, box, ("", 0, 0), footer, size)
@@ -144,6 +151,19 @@ def _period(lang: str, start: date | None, end: date | None) -> str:
     a = day_text(start, lang) if start else "…"
     b = day_text(end, lang) if end else "…"
     return ("Zeitraum " if lang == "de" else "period ") + f"{a} – {b}"
+
+
+_STATE_COLOUR = {"superseded": "#b8b8b8", "disputed": "#b26b5e"}
+_STATE_WORDS = {
+    "de": {"superseded": "überholt", "disputed": "umstritten"},
+    "en": {"superseded": "superseded", "disputed": "disputed"},
+}
+
+
+def _state_text(item: Item, lang: str) -> str:
+    """ " – überholt" for an entry another source supersedes (drawn grey), and so on."""
+    word = _STATE_WORDS.get(lang, _STATE_WORDS["en"]).get(item.state, "")
+    return f" – {word}" if word else ""
 
 
 def _when(item: Item) -> str:
@@ -190,7 +210,7 @@ def render_body(items: list[Item], lang: str, today: date) -> tuple[str, Box]:
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     for n, item in enumerate(items):
         y = top + n * row + row / 2
-        out.append(_row(item, n, y, row, width, label_width, x))
+        out.append(_row(item, n, y, row, width, label_width, x, lang))
     xt = x(today)
     out.append(
         f'<line x1="{xt:.1f}" y1="{top - 20}" x2="{xt:.1f}" y2="{height - 30}" stroke="#d62728" '
@@ -211,9 +231,10 @@ def _row(
     width: float,
     label_width: float,
     x: Callable[[date], float],
+    lang: str,
 ) -> str:
     """One entry: its name, a dot (a day) or a bar (the span its wording allows), the wording."""
-    colour = _COLOURS.get(item.kind, "#777777")
+    colour = _STATE_COLOUR.get(item.state) or _COLOURS.get(item.kind, "#777777")
     tip = f"{item.label} – {item.wording}" + (f" ({item.precision})" if item.precision else "")
     if item.quote:
         tip += f"\n„{item.quote}“"
@@ -242,7 +263,7 @@ def _row(
         )
     out.append(
         f'<text class="when" x="{max(x1, x2) + 8:.1f}" y="{y + 4:.1f}" font-size="11" '
-        f'fill="#333333">{esc(shorten(_when(item), 44))}</text></g>'
+        f'fill="#333333">{esc(shorten(_when(item), 44) + _state_text(item, lang))}</text></g>'
     )
     return "".join(out)
 
