@@ -15,7 +15,7 @@ import networkx as nx
 from govgraph.graph.answers.resolve import EntityIndex
 from govgraph.graph.errors import NotFoundError, UsageError
 from govgraph.graph.store.backend import Backend
-from govgraph.graph.views.network import project, select_view
+from govgraph.graph.views.network import KINDS, kind_label, project, select_view
 from govgraph.graph.views.network_svg import PictureOptions
 from govgraph.graph.views.output import FORMATS, PICTURES, picture_bytes
 
@@ -61,7 +61,8 @@ def build_view(backend: Backend, req: ViewRequest) -> tuple[nx.MultiDiGraph, str
     if topic:
         parts.append(("Thema " if req.lang == "de" else "topic ") + topic.label(req.lang))
     if req.types:
-        parts.append(", ".join(req.types))
+        # kinds in words ("Akteur Bund"), other --type values as typed
+        parts.append(", ".join(kind_label(t, req.lang) if t in KINDS else t for t in req.types))
     if req.at:
         parts.append(("Stand " if req.lang == "de" else "as of ") + req.at.isoformat())
     return view, ": ".join(parts[:2]) + ("; " + "; ".join(parts[2:]) if len(parts) > 2 else "")
