@@ -26,7 +26,7 @@ class Layout:
 
     wide: bool = False
     all_rows: bool = False
-    full_cells: bool = False  # every line of every cell and every column, words still capped
+    full_cells: bool = False  # every column and character (tables of other commands)
     width: int | None = None
     lang: str = "de"
     max_lines: int = SCREEN_LINES
@@ -120,6 +120,8 @@ def render(cells: list[list[str]], headers: list[str], layout: Layout) -> str:
     """The table text for already cleaned cell strings (one list per row)."""
     if not cells:
         return ""
+    if layout.full_cells and not layout.wide:
+        return _every_character(cells, headers, layout.width or terminal_width())
     width = layout.width or terminal_width()
     columns = list(range(len(headers)))
     cap = 10**6 if layout.wide else WORD_CAP
@@ -159,3 +161,31 @@ def _join(parts: list[list[str]], widths: list[int]) -> list[str]:
         ).rstrip()
         for n in range(height)
     ]
+
+
+def _every_character(cells: list[list[str]], headers: list[str], width: int) -> str:
+    """Tables of other commands (query results full of IRIs) keep every character and every
+    row: the widest columns shrink to fit, a long name breaks after a hyphen or anywhere."""
+    import textwrap
+
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+    budget = width - len(GAP) * (len(widths) - 1)
+    words = [
+        widths[i]
+        if widths[i] <= 20
+        else min(24, max(len(h), *(len(w) for c in cells for w in c[i].split() or [""])))
+        for i, h in enumerate(headers)
+    ]
+    for floor in (words, [12] * len(widths)):
+        while sum(widths) > budget:
+            shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
+            if not shrinkable:
+                break
+            i = max(shrinkable, key=lambda k: widths[k])
+            widths[i] -= 1
+    lines = [GAP.join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append(GAP.join("-" * w for w in widths))
+    for row in cells:
+        parts = [textwrap.wrap(c, w) or [""] for c, w in zip(row, widths, strict=True)]
+        lines += _join(parts, widths)
+    return "\n".join(lines)
