@@ -48,3 +48,9 @@ def test_table_groups_have_titles_with_counts(govgraph, monkeypatch):
     direct = len([r for r in who(govgraph, "NOOTS") if r["group"] == "direct"])
     assert f"Ausdrücklich zu diesem Gegenstand ({direct})" in out
     assert "Abgeleitet (aus Struktur" in out
+
+
+def test_the_federal_ministry_answers_for_administrative_digitalisation(govgraph):
+    rows = who(govgraph, "Verwaltungsdigitalisierung")
+    (bmds,) = [r for r in rows if r["actor"].startswith("Bundesministerium für Digitales")]
+    assert bmds["group"] == "direct" and bmds["certainty"] == "beabsichtigt"

@@ -108,8 +108,33 @@ def grouped(records: list[Record]) -> list[Record]:
     return [{**r, "group": kind(r)} for r in collapse(ordered)]
 
 
+def twin_topics(backend: Backend, subject: str, lang: str) -> list[str]:
+    """Topics that carry the subject's own name and that it concerns: the programme
+    "Verwaltungsdigitalisierung" and the topic "Verwaltungsdigitalisierung (Thema)". Facts
+    stated about the one answer for the other (the report names both alike)."""
+    names = {
+        text(r, "label").casefold()
+        for r in run(backend, "entity-card", lang, entity=subject)
+        if text(r, "labelKind") == "pref"
+    }
+    twins = []
+    for row in run(backend, "entity-relations", lang, entity=subject):
+        if text(row, "direction") != "out" or text(row, "property") != GG + "concerns":
+            continue
+        if text(row, "otherType") != GG + "Topic":
+            continue
+        label = text(row, "otherLabel").casefold()
+        if any(label == n or label.startswith(n + " (") for n in names):
+            twins.append(text(row, "other"))
+    return twins
+
+
 def who_ranked(backend: Backend, subject: str, lang: str, at: date | None) -> list[Record]:
-    """`who`, grouped: the facts about the subject plus who operates or established it."""
+    """`who`, grouped: the facts about the subject and its same-named topic, plus who
+    operates or established it."""
     from govgraph.graph.answers.answers import who
 
-    return grouped(structural(backend, subject, lang) + who(backend, subject, lang, at))
+    records = structural(backend, subject, lang) + who(backend, subject, lang, at)
+    for twin in twin_topics(backend, subject, lang):
+        records += [r for r in who(backend, twin, lang, at) if not r["via"]]
+    return grouped(records)
