@@ -90,7 +90,7 @@ def _day(value: date, de: bool) -> str:
 def _resolve(app: AppContext, text: str):
     from govgraph.graph.answers.resolve import EntityIndex
 
-    return EntityIndex(app.backend(), app.lang).resolve(text)
+    return EntityIndex(app.backend(), app.lang).resolve(text, generic=True)
 
 
 def _percent(share, de: bool = True) -> str:

@@ -204,8 +204,10 @@ class EntityIndex:
         close = difflib.get_close_matches(normalize(text), list(labels), n=n, cutoff=0.5)
         return [labels[c] for c in close]
 
-    def resolve(self, text: str) -> Entity:
-        """Exactly one entity for `text`, or a NotFoundError that lists candidates."""
+    def resolve(self, text: str, generic: bool = False) -> Entity:
+        """Exactly one entity for `text`, or a NotFoundError that lists candidates. With
+        `generic` (the questions of policy staff), a generic topic word lists candidates too;
+        query parameters keep taking the exact name."""
         by_iri = self._by_iri(text)
         if by_iri is not None:
             return by_iri
@@ -220,7 +222,7 @@ class EntityIndex:
         # Ambiguity is decided by kind of match (exact, prefix, substring), not by score: a prefix
         # of two labels is ambiguous even if one label is shorter.
         top = [m for m in matches if _tier(m.score) == _tier(matches[0].score)]
-        if len(top) == 1 and not self._generic(text, top[0]):
+        if len(top) == 1 and not (generic and self._generic(text, top[0])):
             return top[0].entity
         if len(top) == 1:
             # A generic word: the topic itself and the best of the many things named with it.
