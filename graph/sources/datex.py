@@ -46,20 +46,22 @@ _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _YEAR = r"(?:19|20)\d\d"
 _CUE = (
     r"(?i:(?:(?:spätestens|frühestens|bereits|erst|noch|voraussichtlich)\s+)?"
-    r"(?:(?:bis\s+(?:zum|zur|Ende|spätestens)?|ab\s+(?:dem)?|seit\s+(?:dem)?|zum|zur|am|im|"
+    r"(?:(?:bis\s+(?:zum|zur|spätestens)?|ab\s+(?:dem)?|seit\s+(?:dem)?|zum|zur|am|im|"
     r"vom|mit\s+Wirkung\s+vom|mWv|vor\s+dem|nach\s+dem|bis)\s*)?)"
 )
-_ORD = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "1.": 1, "2.": 2, "3.": 3, "4.": 4}
+_ORD = {"erste": 1, "zweite": 2, "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4}
+_ORD |= {f"{n}.": n for n in range(1, 5)}
 _SEASONS = {"Frühjahr": (3, 5), "Frühling": (3, 5), "Sommer": (6, 8), "Herbst": (9, 11)}
 _SEASONS_EN = {"Frühjahr": "spring", "Frühling": "spring", "Sommer": "summer", "Herbst": "autumn"}
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_words", re.compile(rf"(?<![\w.]){_CUE}(\d{{1,2}})\.\s?({_MONTH})\s+({_YEAR})\b")),
+    ("day_iso", re.compile(rf"(?<![\w.-]){_CUE}({_YEAR})-(\d\d)-(\d\d)\b")),
     ("day_digits", re.compile(rf"(?<![\w.]){_CUE}(\d{{1,2}})\.(\d{{1,2}})\.({_YEAR})\b")),
     ("quarter", re.compile(rf"{_CUE}(?:dem\s+|das\s+)?(ersten|zweiten|dritten|vierten|[1-4]\.)"
                            rf"\s+Quartal(?:s)?\s+(?:des\s+Jahres\s+)?({_YEAR})\b")),
     ("quarter_q", re.compile(rf"{_CUE}\bQ([1-4])[ /]({_YEAR})\b")),
-    ("half", re.compile(rf"{_CUE}(?:dem\s+|das\s+)?(ersten|zweiten|1\.|2\.)\s+Halbjahr(?:es|s)?"
+    ("half", re.compile(rf"{_CUE}(?:dem\s+|das\s+)?(ersten?|zweiten?|1\.|2\.)\s+Halbjahr(?:es|s)?"
                         rf"\s+(?:des\s+Jahres\s+)?({_YEAR})\b")),
     ("mid", re.compile(rf"{_CUE}\bMitte\s+(?:des\s+Jahres\s+)?({_YEAR})\b")),
     ("end", re.compile(rf"{_CUE}\b(Ende|Anfang|Beginn|Jahresende|Jahresanfang)\s+"
@@ -119,6 +121,9 @@ def _make(kind: str, m: re.Match[str]) -> list[DateMatch]:
 
     if kind == "day_words":
         d = date(int(g[2]), MONTHS[g[1]], int(g[0]))
+        return one("day", d, d, f"{d.day} {_EN[d.month - 1]} {d.year}")
+    if kind == "day_iso":
+        d = date(int(g[0]), int(g[1]), int(g[2]))
         return one("day", d, d, f"{d.day} {_EN[d.month - 1]} {d.year}")
     if kind == "day_digits":
         d = date(int(g[2]), int(g[1]), int(g[0]))

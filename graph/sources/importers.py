@@ -21,7 +21,8 @@ _SNIFF = 8192
 _SENTENCE_END = re.compile(r"(?<=[.?!:;])\s+(?=[„\"(A-ZÄÖÜ0-9§])")
 _ABBREV_END = re.compile(
     r"(?:\b(?:Abs|Nr|Art|bzw|ggf|vgl|z\.\s?B|d\.\s?h|u\.\s?a|Dr|ca|Mio|Mrd|Tsd|gem|Bek|v|S|Ziff|"
-    r"lit|etc|sog|inkl|insb|bspw|Kap|Anl|i\.\s?V\.\s?m|i\.\s?d\.\s?F)\.|\b\d{1,2}\.)$"
+    r"lit|etc|sog|inkl|insb|bspw|Kap|Anl|ABl|BGBl|GVBl|Bek|Abl|i\.\s?V\.\s?m|i\.\s?d\.\s?F)\."
+    r"|\b\d{1,2}\.|\b[A-Z]\.)$"
 )
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 

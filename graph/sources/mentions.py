@@ -32,7 +32,7 @@ SELECT ?e ?label ?pref ?isOrg ?type WHERE {
   BIND(EXISTS { ?e a/rdfs:subClassOf* org:Organization } AS ?isOrg)
 }"""
 
-_SUFFIX = r"(?:s|es|n|en|e|er|ern)?"
+_SUFFIX = r"(?:s|es|n|en|e|er|ern|r|m)?"
 _ADJ = r"(?:e|en|er|es|em)"
 
 
@@ -126,7 +126,10 @@ class Matcher:
                     by_label.setdefault(label, []).append(e)
         self._patterns: list[tuple[str, re.Pattern[str], list[KnownEntity], float]] = []
         for label, owners in sorted(by_label.items(), key=lambda kv: -len(kv[0])):
-            pattern = re.compile(rf"(?<![\w-]){label_pattern(label)}(?!\w)")
+            # a name inside a compound ("Datenschutz-Grundverordnung") is not a mention of it;
+            # an abbreviation is ("NOOTS-Strukturen")
+            after = r"(?!\w)" if is_abbreviation(label) else r"(?!\w|-)"
+            pattern = re.compile(rf"(?<![\w-]){label_pattern(label)}{after}")
             prefs = [o for o in owners if label in (o.label_de, o.label_en)]
             chosen = prefs or owners
             score = _confidence(label, bool(prefs))
