@@ -20,7 +20,8 @@ from govgraph.graph.sources.mentions import KnownEntity, Matcher, Mention
 
 # Sentence cues → (fact class, role, German and English role word). First match wins.
 _CUES: list[tuple[re.Pattern[str], str, str, str, str]] = [
-    (re.compile(r"(?i)finanzier|kosten\w* (?:trägt|tragen)|trägt die kosten|finanzierungsanteil"
+    (re.compile(r"(?i)finanzier|kosten\w* (?:trägt|tragen)|finanzierungsanteil"
+                r"|(?:trägt|tragen|übernimmt|übernehmen)\b.{0,40}(?:prozent|%|hälfte|kosten)"
                 r"|mittel\w* (?:bereit|zur verfügung)|fördert|förderung"),
      "FundingArrangement", "financing", "finanziert", "funds"),
     (re.compile(r"(?i)\bfordert|\bfordern|forderung|appelliert|\bbitte[tn]?\b|erwartet|drängt"
@@ -49,7 +50,8 @@ _NEW_NAME = re.compile(
     r"\b((?:[A-ZÄÖÜ][\wäöüß-]*\s+){0,3}?(?:[A-ZÄÖÜ][\wäöüß-]*"
     r"(?:rat|ausschuss|gremium|gruppe|kreis|amt|behörde|ministerium|agentur|stelle|verband|"
     r"kommission|konferenz|gesetz|verordnung|vertrag|programm|plattform|register|zentrum|"
-    r"kooperation|anstalt|gesellschaft)))\b(?:\s+\(([A-ZÄÖÜ][\w-]{1,12})\))?"
+    r"kooperation|anstalt|gesellschaft))\b(?:\s+[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ][a-zäöüß]+)?)"
+    r"(?:\s+\(([A-ZÄÖÜ][\w-]{1,12})\))?"
 )
 
 
@@ -170,7 +172,7 @@ class Drafter:
                 continue
             if single and len(name) < 12:
                 continue
-            if any(s <= m.start(1) < e or s < m.end(1) <= e for s, e in spans):
+            if any(s <= m.start(1) and m.end(1) <= e for s, e in spans):
                 continue
             if name.casefold() in self._new_names:
                 continue
@@ -200,12 +202,16 @@ class Drafter:
         kind, role, de_word, en_word = cue[1:]
         if kind == "Deadline" and deadline is None:
             kind = "Responsibility"
-        subjects = things[:1] or ([self.topic] if self.topic else [])
-        confidence = 0.6 if things else 0.4 if subjects else 0.3
-        if kind == "FundingArrangement" and len(shares) > 1 and len(orgs) >= len(shares):
+        shared = kind == "FundingArrangement" and len(shares) > 1 and len(orgs) >= len(shares)
+        other_org = orgs[1:2] if not shared else []
+        subjects = things[:1] or other_org or ([self.topic] if self.topic else [])
+        if kind in ("Membership", "Demand") and other_org:
+            subjects = other_org
+        confidence = 0.6 if things or other_org else 0.4 if subjects else 0.3
+        if shared:
             pairs = list(zip(orgs[: len(shares)], shares, strict=True))
         elif kind == "FundingArrangement":
-            pairs = [(org, shares[0] if shares else None) for org in orgs[:2]]
+            pairs = [(orgs[0], shares[0] if shares else None)]
         else:
             pairs = [(orgs[0], None)]
         for actor, share in pairs:
