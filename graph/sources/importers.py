@@ -157,8 +157,13 @@ def _pdf(path: Path, data: bytes, kind: str) -> Imported:
 
 def _gii(path: Path, data: bytes, kind: str) -> Imported:
     """A gesetze-im-internet.de law: one line per norm, units are its sentences and items."""
-    from govgraph.graph.sources.gii import parse_gii
-
+    try:
+        from govgraph.graph.sources.gii import parse_gii
+    except ImportError:  # pragma: no cover - the GII parser ships with govgraph
+        raise DataError(
+            f"{path}: gesetze-im-internet.de-XML nicht lesbar / cannot read "
+            "gesetze-im-internet.de XML (no parser)"
+        ) from None
     law = parse_gii(path)
     lines = [law.title, ""]
     units: list[Unit] = []

@@ -189,7 +189,7 @@ class Library:
             id=source_id,
             title=meta["title"],
             kind=meta.get("kind") or ("primary" if imported.kind == "gii" else "secondary"),
-            local_file=f"{source_id}.txt",
+            local_file=f"{source_id}{'.md' if imported.kind == 'markdown' else '.txt'}",
             sha256=sha256(text_bytes) if original else digest,
             original_file=f"{source_id}{original}" if original else "",
             original_sha256=digest if original else "",
