@@ -94,3 +94,18 @@ def test_review_by_unknown_id_is_one_line(govgraph):
     draft = Path(os.environ["GOVGRAPH_DATA_DIR"]) / "drafts" / "pressemitteilung.ttl"
     result = govgraph("review", str(draft), "--accept", "9999")
     assert result.code == 2 and result.err.count("\n") == 1 and "9999" in result.err
+
+
+def test_interactive_review(govgraph, monkeypatch):
+    import io
+    import sys
+
+    assert govgraph("source", "add", str(DATA / "pressemitteilung.txt")).code == 0
+    assert govgraph("draft", "pressemitteilung").code == 0
+    draft = Path(os.environ["GOVGRAPH_DATA_DIR"]) / "drafts" / "pressemitteilung.ttl"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a\nr\ns\nq\n"))
+    result = govgraph("review", str(draft))
+    assert result.code == 0, result.err
+    assert "1 angenommen / accepted, 1 abgelehnt" in result.out
+    listing = govgraph("review", str(draft), "--list").out.splitlines()
+    assert [line.split()[1] for line in listing[:3]] == ["accepted", "rejected", "draft"]
