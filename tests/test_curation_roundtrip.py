@@ -59,6 +59,10 @@ def test_round_trip(govgraph):
     assert [c["label"] for c in diff["new-entity"]] == ["Digitalrat Rheinland-Pfalz"]
     text = govgraph("diff", "--since", "pressemitteilung").out
     assert "Neue Fakten / new facts: 2" in text
+    later = json.loads(govgraph("diff", "--since", "2999-01-01", "--format", "json").out)
+    assert later["sources"] == [] and later["new-fact"] == []
+    unknown = govgraph("diff", "--since", "gibtsnicht")
+    assert unknown.code == 2 and unknown.err.count("\n") == 1
 
     # The answers change accordingly: the accepted financing, as a stated fact.
     after = _who(govgraph)
