@@ -20,6 +20,7 @@ from govgraph.graph.sources.datex import find_dates
 DATA = Path(__file__).parent / "data" / "curation"
 SHIPPED = Path(__file__).resolve().parents[1] / "graph" / "documents" / "000_2f97107a3c89067a.txt"
 GG = rdflib.Namespace("https://w3id.org/govgraph/ontology#")
+PROV = rdflib.namespace.PROV
 
 
 def library() -> Path:
@@ -208,3 +209,27 @@ def test_money_and_shares():
         ("2,5 Mio. Euro", "2500000.0", "EUR"),
         ("hälftig", "0.5", ""),
     ]
+
+
+def test_gii_xml_is_cited_by_norm(govgraph, tmp_path):
+    pytest.importorskip("govgraph.graph.sources.gii")
+    law = tmp_path / "noots-staatsvertrag.xml"
+    # one byte more than the shipped copy, so it is a source of its own (a new version of it)
+    law.write_bytes((DATA / "noots-staatsvertrag.xml").read_bytes() + b"\n")
+    result = govgraph("source", "add", str(law), "--kind", "primary")
+    assert result.code == 0, result.err
+    (info,) = json.loads(govgraph("source", "list", "--format", "json").out)
+    assert info["file"].endswith(".xml")
+    assert (library() / "sources" / info["file"]).read_bytes() == law.read_bytes()
+    assert govgraph("draft", info["id"]).code == 0
+    draft = rdflib.Graph().parse(library() / "drafts" / f"{info['id']}.ttl")
+    locators = {
+        str(draft.value(c, GG.matchedText)): str(
+            draft.value(draft.value(c, PROV.wasDerivedFrom), GG.locator)
+        )
+        for c in draft.subjects(rdflib.RDF.type, GG.Candidate)
+    }
+    assert locators["53,4 %"] == "§ 8 Abs. 1 Satz 3 NOOTSStVtr"
+    assert locators["bis zum 30. Juni 2026"] == "§ 10 Abs. 2 NOOTSStVtr"
+    assert "mWv 1.2.2026" in locators
+    assert govgraph("validate").code == 0

@@ -168,6 +168,16 @@ def _gii(path: Path, data: bytes, kind: str) -> Imported:
     lines = [law.title, ""]
     units: list[Unit] = []
     offset = sum(len(line) + 1 for line in lines)
+    if law.notes:  # the in-force notes: "… mWv 1.2.2026 in Kraft getreten"
+        lines.append("Stand/Hinweise:")
+        offset += len(lines[-1]) + 1
+        for note in law.notes:
+            for start, sentence in sentences(note):
+                units.append(Unit(sentence.strip(), offset + start, f"Stand/Hinweise {law.short}"))
+            lines.append(note)
+            offset += len(note) + 1
+        lines.append("")
+        offset += 1
     for norm in law.norms:
         heading = f"{norm.label} {norm.title}".strip()
         lines.append(heading)
