@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -80,9 +81,7 @@ def review(
     source_id = sources.pop().removeprefix(rv.PREFIXES["ggd"] + "source-")
     rv.set_status(file, graph, decisions)
     library = Library()
-    selection = app.selection
-    selection = type(selection)(builtin=selection.builtin, extra=selection.extra,
-                                library=selection.library)  # fmt: skip
+    selection = dataclasses.replace(app.selection, include_drafts=False)  # drafts: never
     problems = rv.apply_review(library, source_id, file, graph, selection)
     if problems:
         for problem in problems:

@@ -71,7 +71,7 @@ def evidence(info: SourceInfo, quote: str, locator: str) -> str:
 
 def _body(c: Candidate, info: SourceInfo) -> list[str]:
     """The predicate-object lines of one candidate, after its type and status."""
-    gg, ggd = PREFIXES["gg"], PREFIXES["ggd"]
+    gg = PREFIXES["gg"]
     lines: list[str] = []
     if c.kind == "Mention" and c.entity:
         lines.append(f"gg:mentions {term(c.entity.iri)}")
@@ -121,7 +121,6 @@ def _body(c: Candidate, info: SourceInfo) -> list[str]:
             lines.append(f"gg:dueBy {term(candidate_iri(info, c.due))}")
     lines.append(f"gg:matchedText {lit(c.matched)}")
     lines.append(f"prov:wasDerivedFrom {evidence(info, c.unit.text, c.unit.locator)}")
-    del ggd
     return lines
 
 

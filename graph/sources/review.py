@@ -21,6 +21,7 @@ from govgraph.graph.errors import DataError, UsageError
 from govgraph.graph.files import write_atomic
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.library import Library, slug
+from govgraph.graph.store.dataset import DataSelection
 
 GG = Namespace(PREFIXES["gg"])
 GGC = Namespace(PREFIXES["ggc"])
@@ -60,9 +61,8 @@ def items(graph: rdflib.Graph) -> list[Item]:
     """Every candidate in the draft, in the order of its number."""
     found = []
     for iri in set(graph.subjects(RDF.type, GG.Candidate)):
-        number = (
-            int(re.search(r"-(\d+)$", str(iri)).group(1)) if re.search(r"-(\d+)$", str(iri)) else 0
-        )
+        tail = re.search(r"-(\d+)$", str(iri))
+        number = int(tail.group(1)) if tail else 0
         kinds = [
             str(t).removeprefix(str(GG)) for t in graph.objects(iri, RDF.type) if t != GG.Candidate
         ]
@@ -189,8 +189,12 @@ def _new_entity(graph: rdflib.Graph, out: rdflib.Graph, iri, title: str) -> None
 
 
 def apply_review(
-    library: Library, source_id: str, draft_path: Path, graph: rdflib.Graph, selection
-):
+    library: Library,
+    source_id: str,
+    draft_path: Path,
+    graph: rdflib.Graph,
+    selection: DataSelection,
+) -> list[str]:
     """Write the source's facts file from the draft and validate the whole graph with it.
 
     Problems in the new facts file restore the previous one and are returned (file:line: what);
