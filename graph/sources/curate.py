@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -9,8 +10,9 @@ from govgraph.graph.errors import DataError
 from govgraph.graph.files import write_atomic
 from govgraph.graph.sources.draftfile import check_quotes, render
 from govgraph.graph.sources.drafting import Candidate, Drafter
-from govgraph.graph.sources.importers import read_source
+from govgraph.graph.sources.importers import Unit, read_source
 from govgraph.graph.sources.library import Library, SourceInfo
+from govgraph.graph.sources.locators import locate
 from govgraph.graph.sources.mentions import Matcher, known_entities
 from govgraph.graph.store.dataset import DataSelection, load_store
 
@@ -30,9 +32,17 @@ def draft_candidates(
     store = load_store(base.files())
     entities = known_entities(store)
     labels = {label for e in entities.values() for label in e.labels}
-    candidates = Drafter(Matcher(entities), labels).draft(imported.units)
+    units = cited(imported.units, text, stored if info.original_file else None)
+    candidates = Drafter(Matcher(entities), labels).draft(units)
     check_quotes(candidates, text)
     return candidates
+
+
+def cited(units: list[Unit], text: str, original: Path | None) -> list[Unit]:
+    """The units with the locator `govgraph validate` computes for them (the norm of a law, the
+    section and paragraph of a report), so that a reviewed fact's locator is checked as right;
+    the importer's own (page, line) only where that finds nothing."""
+    return [replace(u, locator=locate(text, u.text, original) or u.locator) for u in units]
 
 
 def write_draft(

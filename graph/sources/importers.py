@@ -2,9 +2,10 @@
 
 Every importer returns the same shape: the text that is stored beside the original (and against
 which quotes are checked), and units — a sentence or list item with its offset in that text and a
-locator a reader can follow (`§ 8 Abs. 1 Satz 3` for a law, `Seite 2` for a PDF, `Zeile 14` or
-`Abschnitt »…«, Zeile 14` for text and Markdown). The drafter works only on units, so every quote
-it proposes is a verbatim slice of the stored text.
+provisional locator (`§ 8 Abs. 1 Satz 3 NOOTSStVtr`, `Seite 2`, `Zeile 14`). Drafting replaces it
+by the locator of graph/sources/locators.py, the one `govgraph validate` checks, wherever that
+finds the quote. The drafter works only on units, so every quote it proposes is a verbatim slice
+of the stored text.
 """
 
 from __future__ import annotations
