@@ -277,7 +277,7 @@ def _card_text(card: dict, de: bool) -> str:
     out += para("IRI: ", card["iri"])
     status = card.get("status")
     if status:
-        day = card["as_of"]
+        day = _day(date.fromisoformat(card["as_of"]), de)
         since = f" – {'seit' if de else 'since'} {status['since']}" if status["since"] else ""
         where = ", ".join(filter(None, (status["sources"], status["locators"])))
         out += para(

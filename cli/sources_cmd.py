@@ -62,7 +62,7 @@ def print_source(app: AppContext, record: dict, fmt: str) -> None:
         click.echo(json.dumps({**record, "supports": facts}, ensure_ascii=False, indent=2))
         return
     if fmt in ("csv", "tsv"):
-        emit(facts, [(k, k) for k in ("kind", "statement", "locator", "quote", "iri")], fmt)
+        emit(facts, [(k, k) for k in ("kind", "statement", "locator", "iri")], fmt)
         return
     de = app.lang == "de"
     lines = [clean(record["short_name"] or record["title"]), "=" * 20]

@@ -37,7 +37,10 @@ def test_noots_funding_2025_2026_follows_the_treaty(govgraph):
     assert old["rule"] == "maßgeblicher Text" and old["sources"] == "GB StT RLP"
     assert "vollständig über Mittel des IT-Planungsrates" in old["quote"]
     # Funding agreed from 2027 on is named, with its period.
-    assert [r["share"] for r in rows_for(rows, "Bund") if r["role"] == "Finanzierung"] == [0.466]
+    funding = [r for r in rows_for(rows, "Bund") if r["role"] == "Finanzierung"]
+    assert [r["share"] for r in funding if r["share"]] == [0.466]
+    # That Bund and FITKO fund it together from 2027 on, both sources say.
+    assert [r["source_count"] for r in funding if not r["share"]] == [2]
 
 
 def test_noots_funding_from_2027_has_the_treatys_shares(govgraph):
@@ -45,7 +48,7 @@ def test_noots_funding_from_2027_has_the_treatys_shares(govgraph):
     assert not [r for r in rows_for(rows, "IT-Planungsrat") if r["role"] == "Finanzierung"]
     shares = {}
     for actor in ("Bund", "Föderale IT-Kooperation"):
-        (row,) = [r for r in rows_for(rows, actor) if r["role"] == "Finanzierung"]
+        (row,) = [r for r in rows_for(rows, actor) if r["role"] == "Finanzierung" and r["share"]]
         assert (row["period"], row["certainty"], row["sources"]) == (
             "ab 2027",
             "ausdrücklich genannt",

@@ -33,7 +33,7 @@ def status_on(backend: Backend, iri: str, lang: str, day: date, claims: Claims) 
             "actors": text(row, "actors"),
             "certainty": text(row, "certaintyLabel"),
             "sources": ", ".join(dict.fromkeys(r.short for r in refs)),
-            "locators": "; ".join(r.locator for r in refs if r.locator),
+            "locators": "; ".join(where for r in refs for where in r.locators),
             "change": change,
         }
         rank = (1 if not start else 0, start)

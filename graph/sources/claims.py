@@ -9,6 +9,7 @@ of "superseded" or "disputed" where a conflict says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,11 +34,17 @@ class SourceRef:
     iri: str
     short: str
     kind: str
-    locator: str = ""
+    locators: tuple[str, ...] = ()
 
     @property
     def primary(self) -> bool:
         return self.kind == PRIMARY
+
+
+def locator_order(locator: str) -> tuple:
+    """Sort key that puts "§ 3 Abs. 7 Satz 1" before "§ 3 Abs. 7 Buchst. b" and § 10 after § 9."""
+    parts = re.findall(r"\d+|[^\d\s]+", locator)
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
 @dataclass
@@ -81,15 +88,17 @@ class Claims:
 def load_claims(backend: Backend, lang: str) -> Claims:
     """Read the sources of all facts and all conflicts (two named queries)."""
     claims = Claims()
+    found: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
     for row in run(backend, "fact-sources", lang):
-        claims.sources.setdefault(text(row, "fact"), []).append(
-            SourceRef(
-                text(row, "source"),
-                text(row, "shortName") or text(row, "source").rsplit("/", 1)[-1],
-                text(row, "kind"),
-                text(row, "locator"),
-            )
+        short = text(row, "shortName") or text(row, "source").rsplit("/", 1)[-1]
+        entry = found.setdefault(
+            (text(row, "fact"), text(row, "source")), (short, text(row, "kind"), [])
         )
+        if text(row, "locator"):
+            entry[2].append(text(row, "locator"))
+    for (fact, source), (short, kind, locators) in found.items():
+        ordered = tuple(sorted(set(locators), key=locator_order))
+        claims.sources.setdefault(fact, []).append(SourceRef(source, short, kind, ordered))
     rows = run(backend, "conflicts", lang)
     preferred_from: dict[str, str] = {}
     with_preferred: set[str] = set()
@@ -208,7 +217,7 @@ def decorate(
         decorated["sources_text"] = decorated["sources"] + (f" ({count})" if count else "")
         decorated["source_iris"] = " ".join(sorted({r.iri for r in refs}))
         decorated["locators"] = "; ".join(
-            f"{r.locator} {r.short}" if r.primary else r.locator for r in refs if r.locator
+            f"{where} {r.short}" if r.primary else where for r in refs for where in r.locators
         )
         decorated["claim_state"] = state
         decorated["rule"] = claims.rule_of(fact) if state else ""
@@ -231,16 +240,16 @@ def source_count_label(count: int, lang: str) -> str:
 def facts_of_source(backend: Backend, lang: str, source: str) -> list[Record]:
     """The facts a source supports, with the locator of each quote (`govgraph show SOURCE`)."""
     rows = run(backend, "facts-by-source", lang, source=source)
-    located = {
-        text(r, "fact"): (text(r, "locator"), text(r, "quote"))
-        for r in run(backend, "fact-sources", lang, source=source)
-    }
+    located: dict[str, list[str]] = {}
+    for r in run(backend, "fact-sources", lang, source=source):
+        located.setdefault(text(r, "fact"), []).append(text(r, "locator"))
     return [
         {
             "kind": text(row, "kindLabel"),
             "statement": text(row, "factLabel"),
-            "locator": located.get(text(row, "fact"), ("", ""))[0],
-            "quote": located.get(text(row, "fact"), ("", ""))[1],
+            "locator": "; ".join(
+                sorted(set(filter(None, located.get(text(row, "fact"), []))), key=locator_order)
+            ),
             "iri": text(row, "fact"),
         }
         for row in rows
