@@ -62,6 +62,11 @@ def number(row: Mapping[str, object], key: str) -> float | None:
         return None
 
 
+def sorted_names(joined: str) -> str:
+    """Names joined by GROUP_CONCAT ("a; b") in one order: engines join them differently."""
+    return "; ".join(sorted(dict.fromkeys(joined.split("; ")), key=str.casefold)) if joined else ""
+
+
 # --- wording -----------------------------------------------------------------------------------
 
 _WORDS = {
@@ -254,8 +259,8 @@ def deadlines(
                 "kind_label": text(row, "kindLabel"),
                 "what": text(row, "itemLabel"),
                 "new_status": text(row, "newStatusLabel"),
-                "concerns": text(row, "concerns"),
-                "actors": text(row, "actors"),
+                "concerns": sorted_names(text(row, "concerns")),
+                "actors": sorted_names(text(row, "actors")),
                 "certainty": text(row, "certaintyLabel"),
                 "quote": in_document_order(text(row, "quote")),
                 "iri": text(row, "item"),
@@ -280,7 +285,7 @@ def demands(
             "addressee_iri": text(row, "addressee"),
             "kind": text(row, "kindLabel"),
             "kind_iri": text(row, "kind"),
-            "about": text(row, "subjects"),
+            "about": sorted_names(text(row, "subjects")),
             "when": text(row, "timeLabel"),
             "from": text(row, "start"),
             "to": text(row, "end"),
