@@ -18,6 +18,10 @@ def ontology_file() -> Path:
     return ontology_dir() / "govgraph.ttl"
 
 
+def concepts_file() -> Path:
+    return ontology_dir() / "concepts.ttl"
+
+
 def shapes_file() -> Path:
     return ontology_dir() / "shapes.ttl"
 
@@ -35,8 +39,9 @@ def queries_dir() -> Path:
 
 
 def vocabulary_files() -> list[Path]:
-    """The ontology: always loaded, also with --no-builtin, so users' facts have their classes."""
-    return [ontology_file()]
+    """The ontology and its concept schemes (roles, statuses, levels …): always loaded, also with
+    --no-builtin, so users' facts have their classes and concepts."""
+    return [ontology_file(), concepts_file()]
 
 
 def builtin_data_files() -> list[Path]:
