@@ -69,7 +69,9 @@ def problems(graph: Graph) -> list[str]:
     for p, o in graph.subject_objects(RDFS.range):
         if "object property" in kinds.get(p, set()):
             need(o, "class", "rdfs:range of an object property")
-        elif "datatype property" in kinds.get(p, set()) and not _is_datatype(o):
+        elif "datatype property" in kinds.get(p, set()) and not (
+            _is_datatype(o) or "datatype" in kinds.get(o, set())
+        ):
             found.append(f"{p}: a datatype property's range {o} is not a datatype")
     for s, o in graph.subject_objects(RDFS.subPropertyOf):
         for kind in kinds.get(s, set()) & {

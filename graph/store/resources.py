@@ -22,6 +22,11 @@ def concepts_file() -> Path:
     return ontology_dir() / "concepts.ttl"
 
 
+def declarations_file() -> Path:
+    """Declarations of the reused terms for OWL tools; not loaded into the store."""
+    return ontology_dir() / "declarations.ttl"
+
+
 def shapes_file() -> Path:
     return ontology_dir() / "shapes.ttl"
 
