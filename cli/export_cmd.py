@@ -34,8 +34,9 @@ def csv_paths(output: Path) -> tuple[Path, Path]:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei (sonst Standardausgabe; bei csv Pflicht). / Output file (default: stdout; "
-    "required for csv).",
+    help="Zieldatei (sonst Standardausgabe; bei csv Pflicht); bei RDF daneben NAME.void.ttl mit "
+    "einer VoID/DCAT-Beschreibung. / Output file (default: stdout; required for csv); for RDF, "
+    "NAME.void.ttl beside it describes the dataset (VoID/DCAT).",
 )
 @click.option(
     "--facts",
@@ -72,6 +73,12 @@ def export(app: AppContext, fmt: str, output: Path | None, facts: str) -> None:
     else:
         write_atomic(output, data)
         click.echo(f"{output}: {len(data)} bytes", err=True)
+        if fmt in RDF_FORMATS:
+            from govgraph.graph.store.void import void_path, void_turtle
+
+            description = void_path(output)
+            write_atomic(description, void_turtle(app.backend(), output.name, fmt))
+            click.echo(f"{description}: VoID/DCAT", err=True)
 
 
 COMMANDS = [export]
