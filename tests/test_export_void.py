@@ -1,5 +1,5 @@
-"""`govgraph export -o FILE` writes FILE's VoID/DCAT description beside it: the triple count of
-the file, the licence, every vocabulary used and every source document."""
+"""`govgraph export -o FILE --void` writes FILE's VoID/DCAT description beside it: the triple
+count of the file, the licence, every vocabulary used and every source document."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ DATASET = URIRef("https://w3id.org/govgraph/dataset")
 
 
 def test_export_describes_the_dataset_with_void_and_dcat(govgraph, tmp_path):
-    result = govgraph("export", "--format", "nt", "-o", str(tmp_path / "govgraph.nt"))
+    result = govgraph("export", "--format", "nt", "-o", str(tmp_path / "govgraph.nt"), "--void")
     assert result.code == 0, result.err
     description = tmp_path / "govgraph.void.ttl"
     assert str(description) in result.err
@@ -47,3 +47,8 @@ def test_export_describes_the_dataset_with_void_and_dcat(govgraph, tmp_path):
         DCAT.mediaType,
         URIRef("https://www.iana.org/assignments/media-types/application/n-triples"),
     ) in void
+
+
+def test_void_needs_an_rdf_file(govgraph):
+    result = govgraph("export", "--void")
+    assert result.code != 0 and "--void" in result.err

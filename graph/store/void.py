@@ -1,6 +1,6 @@
 """A VoID and DCAT description of an exported graph, so that data catalogues can list it.
 
-Written beside the export (`govgraph export -o govgraph.ttl` → govgraph.void.ttl): what the
+Written beside the export (`govgraph export -o govgraph.ttl --void` → govgraph.void.ttl): what the
 dataset is, under which licence, how many triples, which vocabularies it uses, which source
 documents it rests on (with their own licences), and the file it describes. Everything comes
 from the graph itself, so the description never disagrees with the data.
