@@ -129,12 +129,13 @@ def start_virtuoso(location: Path) -> VirtuosoServer:
     ini = location / "virtuoso.ini"
     http_port, sql_port = free_port(), free_port()
     ini.write_text(CONFIG.format(d=location, sql_port=sql_port, http_port=http_port))
-    process = subprocess.Popen(
-        [_tool("virtuoso-t"), "+foreground", "+configfile", str(ini)],
-        cwd=location,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with (location / "virtuoso.out").open("w") as out:  # its console, for a failed start
+        process = subprocess.Popen(
+            [_tool("virtuoso-t"), "+foreground", "+configfile", str(ini)],
+            cwd=location,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     server = VirtuosoServer(process, http_port, sql_port, location)
     deadline = time.monotonic() + 120
     while not _answering(server.url):
