@@ -17,6 +17,10 @@ from govgraph.graph.store.resources import (
 
 GG = "https://w3id.org/govgraph/ontology#"
 ONTOLOGY = URIRef("https://w3id.org/govgraph/ontology")
+KNOWN_NOT_DL = (
+    "http://www.w3.org/2002/07/owl#Class is used as class (rdfs:range of an object property) "
+    "but not declared as one"
+)
 ONTOLOGY_GRAPH = Graph().parse(ontology_file())
 KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 TERMS = sorted(
@@ -52,7 +56,8 @@ def test_the_ontology_keeps_to_owl2_dl_declarations_and_imports_nothing():
     everything = Graph().parse(declarations_file())
     for path in vocabulary_files():
         everything.parse(path)
-    assert problems(everything) == []
+    # The one known departure (README, "The ontology"): gg:proposedType's values are classes.
+    assert problems(everything) == [KNOWN_NOT_DL]
     assert problems(Graph().parse(declarations_file()).parse(ontology_file())) == []
     assert not list(everything.objects(None, OWL.imports))
     assert declarations_file() not in vocabulary_files()

@@ -44,9 +44,9 @@ def queries_dir() -> Path:
 
 
 def vocabulary_files() -> list[Path]:
-    """The ontology and its concept schemes (roles, statuses, levels …): always loaded, also with
-    --no-builtin, so users' facts have their classes and concepts."""
-    return [ontology_file(), concepts_file()]
+    """The ontology, its concept schemes (roles, statuses, levels …) and the curation vocabulary:
+    always loaded, also with --no-builtin, so users' facts have their classes and concepts."""
+    return [ontology_file(), concepts_file(), ontology_dir() / "curation.ttl"]
 
 
 def builtin_data_files() -> list[Path]:
