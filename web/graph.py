@@ -1,0 +1,119 @@
+"""The one graph a web process serves: opened once, shared by all requests.
+
+The CLI opens its backend per command; a server must not pay that per request. What is costly
+and never changes while the process runs (the entity index, the source documents, the projected
+network) is computed once and kept, behind a lock, because requests run in a thread pool.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from govgraph.graph.answers.resolve import EntityIndex
+    from govgraph.graph.store.backend import Backend
+
+    from .sources import SourceDocument
+
+
+@dataclass
+class Settings:
+    """What `govgraph web` was started with (the CLI's global options)."""
+
+    data: tuple[Path, ...] = ()
+    builtin: bool = True
+    lang: str = "de"
+    today: date | None = None  # None: the real today, per request
+    endpoint: str | None = None
+    timeout: float = 30.0
+    sparql_timeout: float = 10.0
+    sparql_rows: int = 10_000
+
+    def day(self) -> date:
+        return self.today or date.today()
+
+
+@dataclass
+class Graph:
+    """The backend plus what is derived from it once: entity index, sources, networks."""
+
+    settings: Settings
+    _backend: Backend | None = None
+    _indexes: dict[str, EntityIndex] = field(default_factory=dict)
+    _sources: dict[str, list[SourceDocument]] = field(default_factory=dict)
+    _quotes: dict[str, dict[str, SourceDocument]] = field(default_factory=dict)
+    _networks: OrderedDict = field(default_factory=OrderedDict)
+    _lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def backend(self) -> Backend:
+        with self._lock:
+            if self._backend is None:
+                from govgraph.graph.store.dataset import DataSelection
+                from govgraph.graph.store.session import open_backend
+
+                s = self.settings
+                selection = DataSelection(builtin=s.builtin, extra=s.data)
+                self._backend = open_backend(selection, s.endpoint, s.timeout)
+            return self._backend
+
+    def sparql_backend(self) -> Backend:
+        """The backend with the shorter timeout for researchers' own queries."""
+        from govgraph.graph.store.backend import LocalBackend
+
+        backend = self.backend()
+        if isinstance(backend, LocalBackend):
+            return LocalBackend(backend.store, self.settings.sparql_timeout)
+        return backend
+
+    def index(self, lang: str) -> EntityIndex:
+        with self._lock:
+            if lang not in self._indexes:
+                from govgraph.graph.answers.resolve import EntityIndex
+
+                index = EntityIndex(self.backend(), lang)
+                index.entities  # noqa: B018 - load all labels now, not inside a request race
+                self._indexes[lang] = index
+            return self._indexes[lang]
+
+    def sources(self, lang: str) -> list[SourceDocument]:
+        with self._lock:
+            if lang not in self._sources:
+                from .sources import load_sources
+
+                self._sources[lang] = load_sources(self.backend(), lang)
+            return self._sources[lang]
+
+    def quote_sources(self, lang: str) -> dict[str, SourceDocument]:
+        """Quote → the (first) source document it is taken from."""
+        docs = self.sources(lang)
+        with self._lock:
+            if lang not in self._quotes:
+                found: dict[str, SourceDocument] = {}
+                for doc in docs:
+                    for q in doc.quotes:
+                        found.setdefault(q, doc)
+                self._quotes[lang] = found
+            return self._quotes[lang]
+
+    def network(self, lang: str, at: date | None) -> nx.MultiDiGraph:
+        """The projected network for a language and day (the last few are kept)."""
+        key = (lang, at)
+        with self._lock:
+            if key in self._networks:
+                self._networks.move_to_end(key)
+                return self._networks[key]
+        from govgraph.graph.views.network import project
+
+        g = project(self.backend(), lang, "edge", at)
+        with self._lock:
+            self._networks[key] = g
+            while len(self._networks) > 4:
+                self._networks.popitem(last=False)
+        return g

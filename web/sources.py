@@ -1,0 +1,111 @@
+"""Source documents for the web: their record, their stored text, and where each quote sits.
+
+A quote's anchor is derived from the quote itself (`q-` + 12 hex digits of its SHA-1), so the
+entity page can link to the exact place in the source page without asking which one it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govgraph.graph.namespaces import compact
+from govgraph.graph.store.backend import Backend
+from govgraph.graph.store.resources import sources_dir
+
+
+@dataclass
+class SourceDocument:
+    iri: str
+    title: str
+    file: str = ""
+    issued: str = ""
+    quotes: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """What the URL carries: `ggd:source-…` for shipped sources, else the full IRI."""
+        return compact(self.iri)
+
+    def text(self) -> str | None:
+        """The stored document, if this installation has it (a remote graph may not)."""
+        if not self.file or "/" in self.file or "\\" in self.file or self.file.startswith("."):
+            return None
+        path = sources_dir() / self.file
+        try:
+            return path.read_text(encoding="utf-8") if path.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+
+def anchor(quote: str) -> str:
+    return "q-" + hashlib.sha1(quote.encode("utf-8")).hexdigest()[:12]
+
+
+@cache
+def _query() -> str:
+    return (Path(str(files("govgraph.web"))) / "sources.rq").read_text(encoding="utf-8")
+
+
+def load_sources(backend: Backend, lang: str) -> list[SourceDocument]:
+    """Every source document with the quotes taken from it, in IRI order."""
+    docs: dict[str, SourceDocument] = {}
+    for row in backend.select(_query(), {"__lang": ox.Literal(lang)}):
+        iri = row["source"].value
+        doc = docs.get(iri)
+        if doc is None:
+            doc = docs[iri] = SourceDocument(
+                iri,
+                row["title"].value,
+                row["file"].value if "file" in row else "",
+                row["issued"].value if "issued" in row else "",
+            )
+        if "quote" in row and row["quote"].value not in doc.quotes:
+            doc.quotes.append(row["quote"].value)
+    return list(docs.values())
+
+
+def source_of(docs: list[SourceDocument], quote: str, title: str = "") -> SourceDocument | None:
+    """The document a quote comes from (the one with that title first, if given)."""
+    hits = [d for d in docs if quote in d.quotes]
+    for d in hits:
+        if title and d.title == title:
+            return d
+    return hits[0] if hits else None
+
+
+@dataclass
+class Segment:
+    """A piece of the document text: plain, or inside one or more quotes."""
+
+    text: str
+    marked: bool
+    anchors: list[str] = field(default_factory=list)  # quotes that start here
+
+
+def segments(text: str, quotes: list[str]) -> tuple[list[Segment], list[str]]:
+    """The text cut at every quote boundary (first occurrence of each quote), and the quotes
+    not found verbatim (shown apart, so a broken quote is visible, not hidden)."""
+    starts: dict[int, list[str]] = {}
+    cuts = {0, len(text)}
+    spans = []
+    missing = []
+    for q in quotes:
+        i = text.find(q) if q else -1
+        if i < 0:
+            missing.append(q)
+            continue
+        starts.setdefault(i, []).append(anchor(q))
+        spans.append((i, i + len(q)))
+        cuts.update((i, i + len(q)))
+    points = sorted(cuts)
+    out = []
+    for a, b in zip(points, points[1:], strict=False):
+        marked = any(s <= a and b <= e for s, e in spans)
+        out.append(Segment(text[a:b], marked, starts.get(a, [])))
+    return out, missing
