@@ -28,8 +28,13 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @click.option(
     "--open", "open_browser", is_flag=True, help="Im Browser öffnen. / Open it in the browser."
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Fertige Seiten nicht zwischenspeichern. / Do not keep finished pages in memory.",
+)
 @click.pass_obj
-def web(app: AppContext, host: str, port: int, open_browser: bool) -> None:
+def web(app: AppContext, host: str, port: int, open_browser: bool, no_cache: bool) -> None:
     """Weboberfläche starten (nur lesend). / Start the read-only web face.
 
     \b
@@ -47,6 +52,7 @@ def web(app: AppContext, host: str, port: int, open_browser: bool) -> None:
         today=app.today if app.today != date.today() else None,
         endpoint=app.endpoint,
         timeout=app.timeout,
+        cache_pages=0 if no_cache else Settings.cache_pages,
     )
     serve(settings, host, port, open_browser, announce=lambda line: click.echo(line, err=True))
 

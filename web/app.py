@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import network_page, pages, source_pages, sparql_page
+from .cache import PageCache
 from .errors import NotFound, WebError
 from .graph import Graph, Settings
 from .render import error_page
@@ -115,4 +116,5 @@ def create_app(
         exception_handlers={404: _http_error, 405: _http_error, Exception: _server_error},
     )
     app.state.graph = graph
+    app.state.pages = PageCache(graph.settings.cache_pages)
     return app

@@ -35,6 +35,7 @@ class Settings:
     timeout: float = 30.0
     sparql_timeout: float = 10.0
     sparql_rows: int = 10_000
+    cache_pages: int = 512  # finished pages kept (0: none)
 
     def day(self) -> date:
         return self.today or date.today()

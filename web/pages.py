@@ -14,7 +14,7 @@ from govgraph.graph.errors import NotFoundError
 from govgraph.graph.namespaces import compact
 
 from . import params
-from .errors import BadRequest, Candidate, NotFound
+from .errors import BadRequest, Candidate, NotFound, problem
 from .render import Ctx, page
 from .sources import SourceDocument, anchor
 
@@ -108,24 +108,28 @@ def search(ctx: Ctx) -> Response:
 
 def api_search(request) -> Response:
     """Search-as-you-type: the best few matches as JSON (label, type, url)."""
-    try:
-        ctx = Ctx(request)
-        q = params.text(ctx.query, "q")
-        matches = ctx.graph.index(ctx.lang).rank(q, limit=8) if q else []
-    except Exception as err:  # noqa: BLE001 - the script shows nothing rather than an error
-        from .errors import problem
 
-        return JSONResponse({"error": problem(err).message}, status_code=problem(err).status)
-    return JSONResponse(
-        [
-            {
-                "label": m.entity.label(ctx.lang),
-                "type": m.entity.type_label,
-                "url": ctx.entity_url(m.entity.iri),
-            }
-            for m in matches
-        ]
-    )
+    def compute() -> Response:
+        try:
+            ctx = Ctx(request)
+            q = params.text(ctx.query, "q")
+            matches = ctx.graph.index(ctx.lang).rank(q, limit=8) if q else []
+        except Exception as err:  # noqa: BLE001 - the script shows nothing rather than an error
+            found = problem(err)
+            return JSONResponse({"error": found.message}, status_code=found.status)
+        return JSONResponse(
+            [
+                {
+                    "label": m.entity.label(ctx.lang),
+                    "type": m.entity.type_label,
+                    "url": ctx.entity_url(m.entity.iri),
+                }
+                for m in matches
+            ]
+        )
+
+    key = ("api", request.url.query)
+    return request.app.state.pages.get(key, compute)
 
 
 # --- entity ------------------------------------------------------------------------------------

@@ -100,9 +100,14 @@ def page(handler: Callable[[Ctx], Response]) -> Callable[[Request], Response]:
 
     @wraps(handler)
     def endpoint(request: Request) -> Response:
-        try:
-            return handler(Ctx(request))
-        except Exception as err:  # noqa: BLE001 - nothing escapes as a traceback
-            return error_page(request, err)
+        def compute() -> Response:
+            try:
+                return handler(Ctx(request))
+            except Exception as err:  # noqa: BLE001 - nothing escapes as a traceback
+                return error_page(request, err)
+
+        graph: Graph = request.app.state.graph
+        key = (request.url.path, request.url.query, graph.settings.day())
+        return request.app.state.pages.get(key, compute)
 
     return endpoint

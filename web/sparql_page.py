@@ -4,12 +4,13 @@ SERVICE/FROM/LOAD), with a time limit and a row limit; results as a table or as 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 from starlette.responses import Response
 
-from govgraph.graph.namespaces import compact
+from govgraph.graph.namespaces import PREFIXES, compact
 from govgraph.graph.sparql import formats
 from govgraph.graph.sparql.catalog import all_queries
 from govgraph.graph.sparql.guard import check_query
@@ -17,6 +18,7 @@ from govgraph.graph.sparql.runner import PreparedQuery, bind_params, prepare, ru
 
 from . import params
 from .errors import BadRequest, NotFound, TooLarge
+from .pages import resolve
 from .render import Ctx, page
 
 MAX_QUERY_CHARS = 5000  # a GET request must stay well below the server's 16 KiB header limit
@@ -50,13 +52,27 @@ def cell(ctx: Ctx, term) -> Cell:
 
 
 def _given(ctx: Ctx, prepared: PreparedQuery) -> dict[str, str]:
-    """The parameter values from the form (`p.NAME`); empty fields are not given."""
+    """The parameter values from the form (`p.NAME`); empty fields are not given.
+
+    An entity named by its label is looked up in the server's entity index (as the runner
+    would, but without loading all labels again), and an ambiguous one lists candidates."""
     given = {}
     for p in prepared.params:
         value = params.text(ctx.query, "p." + p.name)
+        if value and p.kind == "iri" and not _looks_like_iri(value):
+            value = resolve(ctx, "p." + p.name, value).iri
         if value:
             given[p.name] = value
     return given
+
+
+def _looks_like_iri(value: str) -> bool:
+    prefix, sep, _ = value.partition(":")
+    return (
+        value.startswith("<")
+        or bool(re.match(r"^(https?://|urn:)\S+$", value))
+        or (bool(sep) and prefix in PREFIXES)
+    )
 
 
 def _prepared(ctx: Ctx) -> tuple[PreparedQuery | None, str]:

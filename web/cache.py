@@ -1,0 +1,68 @@
+"""Finished pages, kept while the process runs: the graph a server holds never changes, so the
+same URL on the same day gives the same page.
+
+An answer costs tens of milliseconds of SPARQL (more at 1M triples); 20 people clicking the
+same briefing links should not pay it 20 times. Only 200 answers are kept, in LRU order, within
+an entry and a byte budget. Concurrent requests for a page not yet kept wait for the one request
+computing it instead of all computing it at once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from starlette.responses import Response
+
+MAX_BODY = 4_000_000  # bigger pages (a huge SPARQL result) are not kept
+
+
+class PageCache:
+    def __init__(self, entries: int = 512, budget: int = 128_000_000) -> None:
+        self.entries = entries
+        self.budget = budget
+        self.used = 0
+        self._pages: OrderedDict[Hashable, tuple[int, bytes, list]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Lock] = {}
+
+    def _hit(self, key: Hashable) -> Response | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is None:
+                return None
+            self._pages.move_to_end(key)
+        status, body, headers = page
+        response = Response(body, status_code=status)
+        response.raw_headers = list(headers)
+        return response
+
+    def get(self, key: Hashable, compute: Callable[[], Response]) -> Response:
+        if self.entries <= 0:
+            return compute()
+        hit = self._hit(key)
+        if hit is not None:
+            return hit
+        with self._lock:
+            gate = self._computing.setdefault(key, threading.Lock())
+        with gate:
+            hit = self._hit(key)
+            if hit is not None:
+                return hit
+            response = compute()
+            self._keep(key, response)
+        with self._lock:
+            self._computing.pop(key, None)
+        return response
+
+    def _keep(self, key: Hashable, response: Response) -> None:
+        body = getattr(response, "body", None)
+        if response.status_code != 200 or not isinstance(body, bytes) or len(body) > MAX_BODY:
+            return
+        with self._lock:
+            self._pages[key] = (response.status_code, body, list(response.raw_headers))
+            self.used += len(body)
+            while self._pages and (len(self._pages) > self.entries or self.used > self.budget):
+                _, (_, old, _) = self._pages.popitem(last=False)
+                self.used -= len(old)
