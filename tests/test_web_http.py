@@ -191,3 +191,44 @@ def test_real_server_binds_loopback_and_refuses_foreign_hosts():
         assert r.headers["content-security-policy"] == CSP
         assert httpx.get(url + "/who?at=31.02.2026").status_code == 400
         assert httpx.get(url + "/", headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_page_cache_keeps_ok_pages_only():
+    from starlette.responses import HTMLResponse
+
+    from govgraph.web.cache import PageCache
+
+    cache = PageCache(entries=2)
+    calls = []
+
+    def page(status: int):
+        def compute():
+            calls.append(status)
+            return HTMLResponse("x", status_code=status)
+
+        return compute
+
+    assert cache.get("a", page(200)).body == b"x"
+    assert cache.get("a", page(200)).status_code == 200
+    cache.get("bad", page(400))
+    cache.get("bad", page(400))
+    assert calls == [200, 400, 400]
+    cache.get("b", page(200))
+    cache.get("c", page(200))  # pushes out "a"
+    cache.get("a", page(200))
+    assert calls == [200, 400, 400, 200, 200, 200]
+
+
+def test_busy_port_is_one_line_and_exit_2():
+    import socket
+
+    from conftest import run_process
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = run_process("web", "--port", str(port))
+    assert result.returncode == 2
+    assert result.stderr.startswith("govgraph: --host 127.0.0.1 --port")
+    assert "Traceback" not in result.stderr

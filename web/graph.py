@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from .sources import SourceDocument
 
 
+WARM_UP_TIMEOUT = 600.0
+
+
 @dataclass
 class Settings:
     """What `govgraph web` was started with (the CLI's global options)."""
@@ -73,12 +76,22 @@ class Graph:
             return LocalBackend(backend.store, self.settings.sparql_timeout)
         return backend
 
+    def patient_backend(self) -> Backend:
+        """The backend for the one-off loads at start-up (all labels, all quotes): at 1M
+        triples they take tens of seconds, more than a request may, but only once."""
+        from govgraph.graph.store.backend import LocalBackend
+
+        backend = self.backend()
+        if isinstance(backend, LocalBackend):
+            return LocalBackend(backend.store, max(self.settings.timeout, WARM_UP_TIMEOUT))
+        return backend
+
     def index(self, lang: str) -> EntityIndex:
         with self._lock:
             if lang not in self._indexes:
                 from govgraph.graph.answers.resolve import EntityIndex
 
-                index = EntityIndex(self.backend(), lang)
+                index = EntityIndex(self.patient_backend(), lang)
                 index.entities  # noqa: B018 - load all labels now, not inside a request race
                 self._indexes[lang] = index
             return self._indexes[lang]
@@ -88,7 +101,7 @@ class Graph:
             if lang not in self._sources:
                 from .sources import load_sources
 
-                self._sources[lang] = load_sources(self.backend(), lang)
+                self._sources[lang] = load_sources(self.patient_backend(), lang)
             return self._sources[lang]
 
     def quote_sources(self, lang: str) -> dict[str, SourceDocument]:

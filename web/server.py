@@ -53,6 +53,12 @@ def serve(
     graph.backend()
     graph.index(settings.lang)
     graph.sources(settings.lang)
+    other = "en" if settings.lang == "de" else "de"
+    threading.Thread(  # the other language is ready a little later, without delaying the start
+        target=lambda: (graph.index(other), graph.sources(other)),
+        name="govgraph-web-warm",
+        daemon=True,
+    ).start()
     sock = bind(host, port)
     name = f"[{host}]" if ":" in host else host
     url = f"http://{name}:{sock.getsockname()[1]}/"

@@ -48,26 +48,28 @@ def anchor(quote: str) -> str:
 
 
 @cache
-def _query() -> str:
-    return (Path(str(files("govgraph.web"))) / "sources.rq").read_text(encoding="utf-8")
+def _query(name: str) -> str:
+    return (Path(str(files("govgraph.web"))) / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def load_sources(backend: Backend, lang: str) -> list[SourceDocument]:
-    """Every source document with the quotes taken from it, in IRI order."""
-    docs: dict[str, SourceDocument] = {}
-    for row in backend.select(_query(), {"__lang": ox.Literal(lang)}):
-        iri = row["source"].value
-        doc = docs.get(iri)
-        if doc is None:
-            doc = docs[iri] = SourceDocument(
-                iri,
-                row["title"].value,
-                row["file"].value if "file" in row else "",
-                row["issued"].value if "issued" in row else "",
-            )
-        if "quote" in row and row["quote"].value not in doc.quotes:
-            doc.quotes.append(row["quote"].value)
-    return list(docs.values())
+    """Every source document with the quotes taken from it, in IRI order.
+
+    One query per document for its quotes: bound to the document, each is an index lookup
+    (one query over all evidence joined to all documents took 38 s at 1M triples)."""
+    docs = [
+        SourceDocument(
+            row["source"].value,
+            row["title"].value,
+            row["file"].value if "file" in row else "",
+            row["issued"].value if "issued" in row else "",
+        )
+        for row in backend.select(_query("sources"), {"__lang": ox.Literal(lang)})
+    ]
+    for doc in docs:
+        rows = backend.select(_query("source-quotes"), {"_source_iri": ox.NamedNode(doc.iri)})
+        doc.quotes = [row["quote"].value for row in rows]
+    return docs
 
 
 def source_of(docs: list[SourceDocument], quote: str, title: str = "") -> SourceDocument | None:
