@@ -212,6 +212,15 @@ def test_accessibility_axe(browser, base_url):
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
 
 
+def test_network_page_embeds_the_interactive_view(page: Page):
+    page.goto("/entity?id=NOOTS")
+    page.get_by_role("link", name="Netzwerk").last.click()
+    page.wait_for_url(re.compile(r"/network\?focus=ggd%3Anoots"))
+    frame = page.frame_locator("iframe.network")
+    expect(frame.locator("#gg-network canvas")).to_be_visible()
+    expect(frame.locator("body")).to_have_attribute("data-state", "stable", timeout=60_000)
+
+
 def test_print_stylesheet_hides_navigation(page: Page):
     page.goto("/who?subject=RegMo")
     page.emulate_media(media="print")
