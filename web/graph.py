@@ -54,10 +54,11 @@ class Graph:
     _sources: dict[str, list[SourceDocument]] = field(default_factory=dict)
     _quotes: dict[str, dict[str, SourceDocument]] = field(default_factory=dict)
     _networks: OrderedDict = field(default_factory=OrderedDict)
-    _lock: threading.RLock = field(default_factory=threading.RLock)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _gates: dict[str, threading.Lock] = field(default_factory=dict)
 
     def backend(self) -> Backend:
-        with self._lock:
+        with self._gate("backend"):
             if self._backend is None:
                 from govgraph.graph.store.dataset import DataSelection
                 from govgraph.graph.store.session import open_backend
@@ -86,8 +87,14 @@ class Graph:
             return LocalBackend(backend.store, max(self.settings.timeout, WARM_UP_TIMEOUT))
         return backend
 
-    def index(self, lang: str) -> EntityIndex:
+    def _gate(self, key: str) -> threading.Lock:
+        """One lock per thing loaded, so a long load (the other language's labels) blocks only
+        the requests that need that very thing."""
         with self._lock:
+            return self._gates.setdefault(key, threading.Lock())
+
+    def index(self, lang: str) -> EntityIndex:
+        with self._gate("index-" + lang):
             if lang not in self._indexes:
                 from govgraph.graph.answers.resolve import EntityIndex
 
@@ -97,7 +104,7 @@ class Graph:
             return self._indexes[lang]
 
     def sources(self, lang: str) -> list[SourceDocument]:
-        with self._lock:
+        with self._gate("sources-" + lang):
             if lang not in self._sources:
                 from .sources import load_sources
 
@@ -107,7 +114,7 @@ class Graph:
     def quote_sources(self, lang: str) -> dict[str, SourceDocument]:
         """Quote → the (first) source document it is taken from."""
         docs = self.sources(lang)
-        with self._lock:
+        with self._gate("quotes-" + lang):
             if lang not in self._quotes:
                 found: dict[str, SourceDocument] = {}
                 for doc in docs:
