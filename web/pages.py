@@ -15,7 +15,7 @@ from govgraph.graph.namespaces import compact
 
 from . import params
 from .errors import BadRequest, Candidate, NotFound, problem
-from .render import Ctx, page
+from .render import SHOWN_ROWS, Ctx, page
 from .sources import SourceDocument, anchor
 
 QUOTE_SEPARATOR = " […] "  # how the answer queries join several quotes of one fact
@@ -171,7 +171,7 @@ def _answer_page(ctx: Ctx, name: str, fetch, template: str, title_key: str) -> R
     found = resolve(ctx, name, value)
     day = None if all_times else (at or ctx.graph.settings.day())
     records = _from_source(fetch(ctx.graph.backend(), found.iri, ctx.lang, day), doc)
-    for r in records:
+    for r in records[:SHOWN_ROWS]:
         r["quotes"] = quote_links(ctx, str(r.get("quote", "")))
     stand = f" – {ctx.t['as_of']} {_day_text(ctx, day)}" if day else ""
     return ctx.render(
@@ -211,7 +211,7 @@ def deadlines(ctx: Ctx) -> Response:
         )
     today = ctx.graph.settings.day()
     records = answers.deadlines(ctx.graph.backend(), ctx.lang, today, start_day, end_day, status)
-    for r in records:
+    for r in records[:SHOWN_ROWS]:
         r["quotes"] = quote_links(ctx, str(r.get("quote", "")))
     return ctx.render(
         "deadlines.html",
@@ -233,6 +233,6 @@ def demands(ctx: Ctx) -> Response:
         ctx.graph.backend(), ctx.lang, by.iri if by else None, to.iri if to else None
     )
     records = _from_source(records, doc)
-    for r in records:
+    for r in records[:SHOWN_ROWS]:
         r["quotes"] = quote_links(ctx, str(r.get("quote", "")))
     return ctx.render("demands.html", records=records, by=by_text, addressee=to_text, source=doc)

@@ -21,6 +21,7 @@ from .i18n import text
 from .sources import anchor
 
 log = logging.getLogger("govgraph.web")
+SHOWN_ROWS = 500  # rows of an answer table; more is not readable (and pages stay small)
 
 ENV = Environment(
     loader=PackageLoader("govgraph.web", "templates"),
@@ -68,6 +69,7 @@ class Ctx:
             lang=self.lang,
             compact=compact,
             anchor=anchor,
+            shown=SHOWN_ROWS,
             **values,
         )
         return HTMLResponse(html, status_code=status)

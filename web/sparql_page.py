@@ -19,10 +19,9 @@ from govgraph.graph.sparql.runner import PreparedQuery, bind_params, prepare, ru
 from . import params
 from .errors import BadRequest, NotFound, TooLarge
 from .pages import resolve
-from .render import Ctx, page
+from .render import SHOWN_ROWS, Ctx, page
 
 MAX_QUERY_CHARS = 5000  # a GET request must stay well below the server's 16 KiB header limit
-SHOWN_ROWS = 500
 
 DOWNLOADS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
@@ -129,7 +128,6 @@ def sparql(ctx: Ctx) -> Response:
         own=own,
         outcome=outcome,
         rows=rows,
-        shown=SHOWN_ROWS,
         download_formats=_formats_for(outcome),
         download_url=lambda f: _download_url(ctx, f),
         triples_text=_turtle(outcome) if outcome is not None and outcome.triples else "",
