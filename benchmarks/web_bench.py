@@ -81,17 +81,20 @@ def load(base: str, clients: int, rounds: int) -> dict[str, list[float]]:
     barrier = threading.Barrier(clients)
 
     def client(k: int) -> None:
-        with httpx.Client(base_url=base, timeout=60) as http:
+        with httpx.Client(base_url=base, timeout=300) as http:
             barrier.wait()
             for r in range(rounds * len(PAGES)):
                 name, path = PAGES[(k + r) % len(PAGES)]
                 t0 = time.perf_counter()
-                response = http.get(path)
+                try:
+                    status = http.get(path).status_code
+                except httpx.HTTPError as err:
+                    status = type(err).__name__
                 elapsed = time.perf_counter() - t0
                 with lock:
                     times[name].append(elapsed)
-                    if response.status_code != 200:
-                        errors.append(f"{name}: {response.status_code}")
+                    if status != 200:
+                        errors.append(f"{name}: {status}")
 
     threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
     for t in threads:

@@ -232,3 +232,23 @@ def test_busy_port_is_one_line_and_exit_2():
     assert result.returncode == 2
     assert result.stderr.startswith("govgraph: --host 127.0.0.1 --port")
     assert "Traceback" not in result.stderr
+
+
+def test_a_query_over_time_is_a_503_page_not_kept():
+    import pyoxigraph as ox
+
+    from govgraph.graph.store.backend import LocalBackend
+
+    app = create_app(Settings(today=date(2026, 11, 27), sparql_timeout=0.001))
+    store = ox.Store()
+    store.bulk_extend(
+        ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)))
+        for i in range(1000)
+    )
+    app.state.graph._backend = LocalBackend(store, 30)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        slow = TestClient(app, raise_server_exceptions=False)
+    query = "/sparql?query=SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y }"
+    r = slow.get(query)
+    assert r.status_code == 503 and "Zeitlimit" in r.text

@@ -59,6 +59,8 @@ def problem(err: Exception) -> Problem:
     """The page for an error; unexpected errors say only that something failed."""
     if isinstance(err, WebError):
         return Problem(err.status, err.title_key, err.message, err.candidates)
+    if isinstance(err, QueryError) and str(err).startswith("query stopped after"):
+        return Problem(503, "timeout", str(err))  # the backend's time limit: try again later
     if isinstance(err, NotFoundError):
         return Problem(404, "not_found", str(err))
     if isinstance(err, UsageError | QueryError):

@@ -101,6 +101,7 @@ TEXT: dict[str, dict[str, str]] = {
         "not_found": "Nicht gefunden",
         "too_large": "Zu groß",
         "server_error": "Interner Fehler",
+        "timeout": "Zeitlimit überschritten",
         "candidates": "Meinten Sie:",
         "back_home": "Zur Startseite",
         "intro": "Fragen Sie den Wissensgraphen: Wer macht was in der deutschen "
@@ -208,6 +209,7 @@ TEXT: dict[str, dict[str, str]] = {
         "not_found": "Not found",
         "too_large": "Too large",
         "server_error": "Internal error",
+        "timeout": "Time limit exceeded",
         "candidates": "Did you mean:",
         "back_home": "Back to the start page",
         "intro": "Ask the knowledge graph: who does what in German administrative "
