@@ -46,6 +46,26 @@ def _at_options(command):
     )(command)
 
 
+def _claim_options(command):
+    command = click.option(
+        "--all-claims",
+        is_flag=True,
+        help="Auch überholte Aussagen anderer Quellen zeigen. / Also show superseded claims.",
+    )(command)
+    return click.option(
+        "--source",
+        "source",
+        metavar="NAME",
+        help="Nur Aussagen dieser Quelle (Kurzname, z. B. NOOTSStVtr). / Only claims of NAME.",
+    )(command)
+
+
+def _claims(app: AppContext, source: str | None):
+    from govgraph.graph.sources.claims import claims_for
+
+    return claims_for(app.backend(), app.lang, source)
+
+
 def _de(app: AppContext) -> bool:
     return app.lang == "de"
 
@@ -60,11 +80,11 @@ def _resolve(app: AppContext, text: str):
     return EntityIndex(app.backend(), app.lang).resolve(text)
 
 
-def _percent(share) -> str:
+def _percent(share, de: bool = True) -> str:
     if share is None:
         return ""
-    value = round(float(share) * 100, 1)
-    return f"{value:g} %"
+    value = f"{round(float(share) * 100, 1):g}"
+    return f"{value.replace('.', ',') if de else value} %"
 
 
 def _heading(fmt: str, line: str) -> None:
@@ -143,14 +163,39 @@ def _search_row(entity, lang: str, match: str, matched: str, score: float) -> di
 
 @click.command()
 @click.argument("entity")
+@click.option(
+    "--at", "at", callback=date_value, metavar="DATE", help="Stand an diesem Tag. / As of."
+)
+@_claim_options
 @_format_option
 @click.pass_obj
-def show(app: AppContext, entity: str, fmt: str) -> None:
-    """Steckbrief eines Eintrags: Typ, Namen, Beziehungen, Aussagen, Belege. / An entity's card."""
+def show(
+    app: AppContext, entity: str, at: date | None, source: str | None, all_claims: bool, fmt: str
+) -> None:
+    """Steckbrief eines Eintrags oder einer Quelle. / An entity's (or a source's) card."""
     from govgraph.graph.answers.card import entity_card
+    from govgraph.graph.answers.status import status_on
+    from govgraph.graph.errors import NotFoundError
+    from govgraph.graph.sources.claims import decorate, find_source
 
-    found = _resolve(app, entity)
+    from .sources_cmd import print_source, source_named
+
+    record = source_named(app, entity)
+    if record is not None:
+        print_source(app, record, fmt)
+        return
+    try:
+        found = _resolve(app, entity)
+    except NotFoundError:
+        record = find_source(app.backend(), app.lang, entity)  # a title word, or the error
+        print_source(app, record, fmt)
+        return
+    claims, source_iri = _claims(app, source)
+    day = at or app.today
     card = entity_card(app.backend(), found.iri, app.lang)
+    card["facts"] = decorate(card["facts"], claims, "iri", app.lang, day, source_iri, all_claims)
+    card["as_of"] = day.isoformat()
+    card["status"] = status_on(app.backend(), found.iri, app.lang, day, claims)
     if fmt == "json":
         click.echo(json.dumps(card, ensure_ascii=False, indent=2))
         return
@@ -230,6 +275,15 @@ def _card_text(card: dict, de: bool) -> str:
     if card["definition"]:
         out += para("Definition: ", card["definition"])
     out += para("IRI: ", card["iri"])
+    status = card.get("status")
+    if status:
+        day = _day(date.fromisoformat(card["as_of"]), de)
+        since = f" – {'seit' if de else 'since'} {status['since']}" if status["since"] else ""
+        where = ", ".join(filter(None, (status["sources"], status["locators"])))
+        out += para(
+            f"Status am {day}: " if de else f"Status on {day}: ",
+            f"{status['status']}{since}" + (f" ({where})" if where else ""),
+        )
     if card["relations"]:
         out += ["", "Beziehungen" if de else "Relations"]
         for group in card["relations"]:
@@ -244,6 +298,10 @@ def _card_text(card: dict, de: bool) -> str:
             )
             head = f"[{fact['type']}{' – ' + role if role else ''}] "
             tail = f" ({fact['period']})" if fact["period"] else ""
+            marks = [fact.get("sources", "")]
+            if fact.get("claim_state"):
+                marks.append(f"{fact['certainty']}: {fact['rule']}")
+            tail += "".join(f" [{m}]" for m in marks if m)
             out += para("• " + head, fact["statement"] + tail)
     if card["evidence"]:
         out += ["", "Belege" if de else "Evidence"]
@@ -255,13 +313,22 @@ def _card_text(card: dict, de: bool) -> str:
 # --- who / what --------------------------------------------------------------------------------
 
 
-def _answer(app, text, at, all_times, fmt, fetch, command: str, title: tuple[str, str]):
+def _answer(
+    app, text, at, all_times, fmt, fetch, command: str, title: tuple[str, str], claims=None
+):
     """Resolve the entity, ask `fetch` as of the chosen day, print the heading; (records, de).
 
+    `claims` is (key, --source, --all-claims): rows get their sources and superseded claims go.
     An empty answer is one line naming the command, entity and day (exit 1)."""
+    from govgraph.graph.sources.claims import decorate
+
     found = _resolve(app, text)
     day = _when(app, at, all_times)
     records = fetch(app.backend(), found.iri, app.lang, day)
+    if claims is not None:
+        key, source, all_claims = claims
+        index, source_iri = _claims(app, source)
+        records = decorate(records, index, key, app.lang, day, source_iri, all_claims)
     de = _de(app)
     stand = (" – Stand " if de else " – as of ") + _day(day, de) if day else ""
     if not records:
@@ -273,9 +340,18 @@ def _answer(app, text, at, all_times, fmt, fetch, command: str, title: tuple[str
 @click.command()
 @click.argument("subject")
 @_at_options
+@_claim_options
 @_format_option
 @click.pass_obj
-def who(app: AppContext, subject: str, at: date | None, all_times: bool, fmt: str) -> None:
+def who(
+    app: AppContext,
+    subject: str,
+    at: date | None,
+    all_times: bool,
+    source: str | None,
+    all_claims: bool,
+    fmt: str,
+) -> None:
     """Wer ist zuständig für Thema, Vorhaben, System …? / Who is responsible for SUBJECT."""
     from govgraph.graph.answers import answers
 
@@ -288,11 +364,12 @@ def who(app: AppContext, subject: str, at: date | None, all_times: bool, fmt: st
         answers.who,
         "who",
         ("Wer ist zuständig für ", "Who is responsible for "),
+        claims=("fact_iri", source, all_claims),
     )
     rows = records
     if fmt == "table":
         rows = [
-            {**r, "role": " ".join(filter(None, (r["role"], _percent(r["share"]))))}
+            {**r, "role": " ".join(filter(None, (r["role"], _percent(r["share"], de))))}
             for r in records
         ]
     emit(rows, _who_columns(de, fmt), fmt)
@@ -305,6 +382,7 @@ def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
         ("period", "Zeitraum" if de else "Period"),
         ("certainty", "Gewissheit" if de else "Certainty"),
         ("via", "über" if de else "Via"),
+        ("sources_text", "Quelle" if de else "Source"),
         ("quote", "Beleg" if de else "Quote"),
     ]
     if fmt == "table":
@@ -323,6 +401,12 @@ def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
         "subject_iri",
         "quote",
         "source",
+        "sources",
+        "source_count",
+        "source_iris",
+        "locators",
+        "claim_state",
+        "rule",
         "fact",
         "fact_iri",
     ]
@@ -332,9 +416,18 @@ def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
 @click.command()
 @click.argument("actor")
 @_at_options
+@_claim_options
 @_format_option
 @click.pass_obj
-def what(app: AppContext, actor: str, at: date | None, all_times: bool, fmt: str) -> None:
+def what(
+    app: AppContext,
+    actor: str,
+    at: date | None,
+    all_times: bool,
+    source: str | None,
+    all_claims: bool,
+    fmt: str,
+) -> None:
     """Woran ist ein Akteur beteiligt? / What ACTOR is responsible for, funds, demanded …"""
     from govgraph.graph.answers import answers
 
@@ -347,12 +440,13 @@ def what(app: AppContext, actor: str, at: date | None, all_times: bool, fmt: str
         answers.involvement,
         "what",
         ("Woran ist beteiligt: ", "What is involved: "),
+        claims=("item_iri", source, all_claims),
     )
     if fmt == "table":
         rows = [
             {
                 **r,
-                "role": " ".join(filter(None, (r["role"], _percent(r["share"])))),
+                "role": " ".join(filter(None, (r["role"], _percent(r["share"], de)))),
                 "object": r["object"] + (f" ({r['counterpart']})" if r["counterpart"] else ""),
             }
             for r in records
@@ -363,6 +457,7 @@ def what(app: AppContext, actor: str, at: date | None, all_times: bool, fmt: str
             ("role", "Rolle" if de else "Role"),
             ("period", "Zeitraum" if de else "Period"),
             ("via", "über" if de else "Via"),
+            ("sources_text", "Quelle" if de else "Source"),
             ("quote", "Beleg" if de else "Quote"),
         ]
         emit(rows, columns, fmt)
@@ -385,6 +480,12 @@ def what(app: AppContext, actor: str, at: date | None, all_times: bool, fmt: str
         "item_iri",
         "quote",
         "source",
+        "sources",
+        "source_count",
+        "source_iris",
+        "locators",
+        "claim_state",
+        "rule",
     ]
     emit(records, [(f, f) for f in fields], fmt)
 
@@ -404,10 +505,17 @@ def what(app: AppContext, actor: str, at: date | None, all_times: bool, fmt: str
     type=click.Choice(["past", "upcoming", "open"]),
     help="vorbei, bevorstehend, offen (= noch nicht vorbei). / open = not yet past.",
 )
+@_claim_options
 @_format_option
 @click.pass_obj
 def deadlines(
-    app: AppContext, start: date | None, end: date | None, status: str | None, fmt: str
+    app: AppContext,
+    start: date | None,
+    end: date | None,
+    status: str | None,
+    source: str | None,
+    all_claims: bool,
+    fmt: str,
 ) -> None:
     """Fristen und datierte Ereignisse der Reihe nach. / Deadlines and dated events in order."""
     from govgraph.graph.answers import answers
@@ -415,7 +523,11 @@ def deadlines(
 
     if start and end and start > end:
         raise UsageError(f"--from {start.isoformat()} liegt nach / is after --to {end.isoformat()}")
+    from govgraph.graph.sources.claims import decorate
+
     records = answers.deadlines(app.backend(), app.lang, app.today, start, end, status)
+    index, source_iri = _claims(app, source)
+    records = decorate(records, index, "iri", app.lang, app.today, source_iri, all_claims)
     de = _de(app)
     if not records:
         raise _nothing("deadlines" + (f" --status {status}" if status else ""))
@@ -441,6 +553,7 @@ def deadlines(
                 ("what", "Was" if de else "What"),
                 ("concerns", "betrifft" if de else "Concerns"),
                 ("actors", "Wer" if de else "Who"),
+                ("sources_text", "Quelle" if de else "Source"),
             ],
             fmt,
         )
@@ -459,6 +572,12 @@ def deadlines(
         "actors",
         "certainty",
         "quote",
+        "sources",
+        "source_count",
+        "source_iris",
+        "locators",
+        "claim_state",
+        "rule",
         "iri",
     ]
     emit(records, [(f, f) for f in fields], fmt)

@@ -12,8 +12,21 @@ import pytest
 from govgraph.cli.main import run
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCE_TEXT = REPO / "graph" / "sources" / "000_2f97107a3c89067a.txt"
+SOURCE_TEXT = REPO / "graph" / "documents" / "000_2f97107a3c89067a.txt"
 FIXED_TODAY = "2026-11-27"
+# The first source alone (its record and its facts): for tests of query logic on the report's
+# facts, which later sources (the NOOTS treaty …) correct or supersede.
+REPORT_ONLY_FILES = (
+    REPO / "graph" / "documents" / "000_2f97107a3c89067a.ttl",
+    REPO / "graph" / "facts" / "000_2f97107a3c89067a.ttl",
+)
+REPORT_ONLY = (
+    "--no-builtin",
+    "--data",
+    str(REPORT_ONLY_FILES[0]),
+    "--data",
+    str(REPORT_ONLY_FILES[1]),
+)
 
 
 @dataclass

@@ -40,7 +40,8 @@ def test_show_kommunalgremium_card(govgraph):
 
 
 def test_show_json_groups_relations_both_ways(govgraph):
-    result = govgraph("show", "IT-PLR", "--format", "json")
+    # --all-claims: the report's funding claim stays visible although the treaty supersedes it.
+    result = govgraph("show", "IT-PLR", "--all-claims", "--format", "json")
     card = json.loads(result.out)
     assert card["labels"]["de"] == "IT-Planungsrat" and "IT-PLR" in card["alt_labels"]
     incoming = {g["property"]: g for g in card["relations"] if g["direction"] == "in"}

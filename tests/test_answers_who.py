@@ -17,42 +17,66 @@ def rows_for(rows, actor):
     return [r for r in rows if r["actor"] == actor]
 
 
-def test_noots_funding_by_it_planungsrat_in_2026(govgraph):
+def test_noots_funding_2025_2026_follows_the_treaty(govgraph):
     rows = who(govgraph, "NOOTS", "--at", "2026-06-01")
+    (fitko,) = [r for r in rows_for(rows, "Föderale IT-Kooperation") if r["share"] == 1.0]
+    assert (fitko["role"], fitko["period"], fitko["sources"]) == (
+        "Finanzierung",
+        "2025–2026",
+        "NOOTSStVtr",
+    )
+    assert fitko["locators"] == "§ 8 Abs. 1 Satz 2 NOOTSStVtr"
+    assert "Wirtschaftsplan der FITKO" in fitko["quote"]
+    # The report's claim (IT-Planungsrat funds it) is superseded: gone by default …
     itplr = rows_for(rows, "IT-Planungsrat")
-    assert [(r["role"], r["share"], r["period"]) for r in itplr] == [
-        ("Finanzierung", 1.0, "2025–2026")
-    ]
-    assert itplr[0]["from"] == "2025-01-01" and itplr[0]["to"] == "2026-12-31"
-    assert itplr[0]["certainty"] == "ausdrücklich genannt"
-    assert "vollständig über Mittel des IT-Planungsrates" in itplr[0]["quote"]
-    # The 2027 arrangement does not hold yet.
-    assert not rows_for(rows, "Bund") and not rows_for(rows, "Föderale IT-Kooperation")
+    assert [r["role"] for r in itplr] == ["Entscheidung"]
+    # … and one flag away, marked with the rule that decided.
+    everything = who(govgraph, "NOOTS", "--at", "2026-06-01", "--all-claims")
+    (old,) = [r for r in rows_for(everything, "IT-Planungsrat") if r["role"] == "Finanzierung"]
+    assert (old["share"], old["period"], old["certainty"]) == (1.0, "2025–2026", "überholt")
+    assert old["rule"] == "maßgeblicher Text" and old["sources"] == "GB StT RLP"
+    assert "vollständig über Mittel des IT-Planungsrates" in old["quote"]
+    # Funding agreed from 2027 on is named, with its period.
+    funding = [r for r in rows_for(rows, "Bund") if r["role"] == "Finanzierung"]
+    assert [r["share"] for r in funding if r["share"]] == [0.466]
+    # That Bund and FITKO fund it together from 2027 on, both sources say.
+    assert [r["source_count"] for r in funding if not r["share"]] == [2]
 
 
-def test_noots_funding_half_bund_half_fitko_from_2027(govgraph):
+def test_noots_funding_from_2027_has_the_treatys_shares(govgraph):
     rows = who(govgraph, "NOOTS", "--at", "2027-03-01")
-    assert not rows_for(rows, "IT-Planungsrat")
+    assert not [r for r in rows_for(rows, "IT-Planungsrat") if r["role"] == "Finanzierung"]
+    shares = {}
     for actor in ("Bund", "Föderale IT-Kooperation"):
-        (row,) = rows_for(rows, actor)
-        assert (row["role"], row["share"], row["period"]) == ("Finanzierung", 0.5, "ab 2027")
-        assert row["certainty"] == "beabsichtigt"
+        (row,) = [r for r in rows_for(rows, actor) if r["role"] == "Finanzierung" and r["share"]]
+        assert (row["period"], row["certainty"], row["sources"]) == (
+            "ab 2027",
+            "ausdrücklich genannt",
+            "NOOTSStVtr",
+        )
         assert row["from"] == "2027-01-01" and row["to"] == ""
+        shares[actor] = row["share"]
+    assert shares == {"Bund": 0.466, "Föderale IT-Kooperation": 0.534}
+    everything = who(govgraph, "NOOTS", "--at", "2027-03-01", "--all-claims")
+    halves = [r for r in everything if r["share"] == 0.5]
+    assert {r["actor"] for r in halves} == {"Bund", "Föderale IT-Kooperation"}
+    assert {r["certainty"] for r in halves} == {"überholt"}
 
 
 def test_noots_ratification_by_all_laender_comes_through_the_treaty(govgraph):
-    rows = rows_for(who(govgraph, "NOOTS"), "alle Bundesländer")
+    rows = rows_for(who(govgraph, "NOOTS", "--all-claims"), "alle Bundesländer")
     deadline = [r for r in rows if r["period"] == "bis Mitte 2026"]
     assert deadline and deadline[0]["role"] == "Ratifizierung"
     assert deadline[0]["via"] == "über NOOTS-Staatsvertrag (betrifft)"
     assert "spätestens bis Mitte 2026" in deadline[0]["quote"]
+    assert deadline[0]["certainty"] == "überholt"
 
 
 def test_table_shows_share_as_percent_and_date_in_heading(govgraph):
     result = govgraph("--today", FIXED_TODAY, "who", "NOOTS", "--at", "2027-03-01")
     assert result.code == 0, result.err
     assert "Stand 01.03.2027" in result.out
-    assert "Finanzierung 50 %" in result.out
+    assert "46,6 %" in result.out and "NOOTSStVtr" in result.out
 
 
 def test_regmo_includes_unit_parent_and_parts(govgraph):
@@ -71,9 +95,9 @@ def test_english_labels(govgraph):
     result = govgraph("--lang", "en", "who", "NOOTS", "--at", "2027-03-01", "--format", "json")
     assert result.code == 0, result.err
     rows = json.loads(result.out)
-    fitko = [r for r in rows if r["actor"] == "Federal IT Cooperation"]
+    fitko = [r for r in rows if r["actor"] == "Federal IT Cooperation" and r["share"] == 0.534]
     assert fitko and fitko[0]["role"] == "financing" and fitko[0]["period"] == "from 2027"
-    assert fitko[0]["certainty"] == "intended"
+    assert fitko[0]["certainty"] == "stated"
 
 
 def test_topic_counts_its_narrower_topics(govgraph):

@@ -58,7 +58,7 @@ def test_stats_counts(govgraph):
     data = json.loads(result.out)
     assert data["summary"]["facts"] >= 40
     assert data["summary"]["actors"] >= 40
-    assert data["summary"]["sources"] == 1
+    assert data["summary"]["sources"] == 5
     classes = {c["class"]: c["count"] for c in data["classes"]}
     assert classes["gg:Demand"] >= 10
     assert classes["gg:StateTreaty"] >= 1

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-from conftest import FIXED_TODAY
+from conftest import FIXED_TODAY, REPORT_ONLY
 
 GGD = "https://w3id.org/govgraph/id/"
 
 
 def test_unit_of_ministry_in_one_step(govgraph):
-    r = govgraph("path", "Landeskoordination RegMo", "MASTD")
+    r = govgraph(*REPORT_ONLY, "path", "Landeskoordination RegMo", "MASTD")
     assert r.code == 0, r.err
     assert "1 × 1 Schritt:" in r.out
     assert (
@@ -20,13 +20,13 @@ def test_unit_of_ministry_in_one_step(govgraph):
 
 
 def test_direction_is_shown_both_ways(govgraph):
-    r = govgraph("path", "MASTD", "Landeskoordination RegMo")
+    r = govgraph(*REPORT_ONLY, "path", "MASTD", "Landeskoordination RegMo")
     assert r.code == 0, r.err
     assert "←ist Einheit von—" in r.out
 
 
 def test_two_step_chain_through_the_programme_coordinator(govgraph):
-    r = govgraph("path", "RegMo", "MASTD")
+    r = govgraph(*REPORT_ONLY, "path", "RegMo", "MASTD")
     assert r.code == 0, r.err
     lines = r.out.splitlines()
     assert lines[0].endswith("2 Schritte:")
@@ -38,7 +38,7 @@ def test_two_step_chain_through_the_programme_coordinator(govgraph):
 
 
 def test_funding_shares_connect_the_funders_of_noots(govgraph):
-    r = govgraph("--lang", "en", "path", "IT-PLR", "Bund")
+    r = govgraph(*REPORT_ONLY, "--lang", "en", "path", "IT-PLR", "Bund")
     assert r.code == 0, r.err
     assert (
         "IT Planning Council —financing 100%→ National Once Only Technical System "
@@ -47,7 +47,7 @@ def test_funding_shares_connect_the_funders_of_noots(govgraph):
 
 
 def test_max_limits_and_json(govgraph):
-    r = govgraph("path", "RegMo", "MASTD", "--max", "1", "--format", "json")
+    r = govgraph(*REPORT_ONLY, "path", "RegMo", "MASTD", "--max", "1", "--format", "json")
     assert r.code == 0, r.err
     chains = json.loads(r.out)
     assert len(chains) == 1 and chains[0]["length"] == 2
@@ -57,16 +57,18 @@ def test_max_limits_and_json(govgraph):
 
 def test_at_date_changes_the_chain(govgraph):
     # The federation funds NOOTS only from 2027: before that, the chain is longer.
-    before = govgraph("--today", FIXED_TODAY, "path", "IT-PLR", "Bund", "--at", "2026-06-01")
+    before = govgraph(
+        *REPORT_ONLY, "--today", FIXED_TODAY, "path", "IT-PLR", "Bund", "--at", "2026-06-01"
+    )
     assert before.code == 0, before.err
     assert before.out.startswith("1 × 4 Schritte:") and "50 %" not in before.out
     assert "←Entscheidung: gestartet— Bund" in before.out
 
 
 def test_errors_are_one_line(govgraph):
-    r = govgraph("path", "RegMo", "Nichtsda")
+    r = govgraph(*REPORT_ONLY, "path", "RegMo", "Nichtsda")
     assert r.code == 1 and r.err.startswith("govgraph: ") and "Traceback" not in r.err
-    r = govgraph("path", "RegMo", "Registermodernisierung Programm", "--max", "0")
+    r = govgraph(*REPORT_ONLY, "path", "RegMo", "Registermodernisierung Programm", "--max", "0")
     assert r.code == 2
 
 
@@ -80,5 +82,5 @@ ggd:a a gg:Ministry ; skos:prefLabel "Amt A"@de ; {evidence("Digitalisierung")} 
 ggd:b a gg:Ministry ; skos:prefLabel "Amt B"@de ; {evidence("Digitalisierung")} .
 """,
     )
-    r = govgraph("--no-builtin", "--data", str(data), "path", "Amt A", "Amt B")
+    r = govgraph(*REPORT_ONLY, "--no-builtin", "--data", str(data), "path", "Amt A", "Amt B")
     assert r.code == 1 and "keine Verbindung / no connection" in r.err

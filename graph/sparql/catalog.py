@@ -1,4 +1,4 @@
-"""The named queries in queries/: one .rq per question, in the grlc/BASIL conventions.
+"""The named queries in queries/: one .rq per question, in grlc's conventions.
 
 The header is YAML behind `#+` (as grlc reads it), e.g.:
     #+ summary: Who is responsible for a subject
@@ -7,10 +7,19 @@ The header is YAML behind `#+` (as grlc reads it), e.g.:
     #+   - policy
     #+ defaults:
     #+   - lang: de
-Parameters are the query's variables that start with `?_` (mandatory) or `?__` (optional); a
-suffix gives the type: `?_subject_iri` (an IRI, or an entity resolved by label), `?__at_xsd_date`
-(a typed literal, any XSD datatype), `?_text_de` (a literal in that language), `?_name` (a plain
-string). Values are bound as RDF terms (see binding.py), never spliced into the text.
+    #+ enumerate:
+    #+   - lang:
+    #+       - de
+    #+       - en
+Parameters are the query's variables that start with `?_` (mandatory) or `?__` (optional), read
+with grlc's own pattern (gquery.get_parameters): a name of letters and digits, then at most one
+of `_iri`, `_number`, `_literal`, `_integer`, `_PREFIX_TYPE` (a datatype, e.g. `_xsd_date`) or
+`_LANG` (a language tag). So `?_subject_iri` is an IRI (or an entity resolved by label),
+`?__at_xsd_date` an optional xsd:date, `?_text_de` a literal in German, `?_name` a plain string.
+Here values are bound as RDF terms (see binding.py), never spliced into the text; grlc splices
+them. For both to give the same rows, a query never writes BOUND(?__name) (a constant after
+grlc's rewrite is a syntax error there) but `sameTerm(COALESCE(?__name, false), false)` for
+"not given", and applies its defaults itself: `BIND(COALESCE(STR(?__lang), "de") AS ?lang)`.
 """
 
 from __future__ import annotations
@@ -26,8 +35,15 @@ from govgraph.graph.errors import NotFoundError, UsageError
 from govgraph.graph.store.resources import queries_dir
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_VARIABLE = re.compile(r"[?$](__?)([A-Za-z][A-Za-z0-9]*)((?:_[A-Za-z0-9]+)*)")
-_LANGS = {"de", "en", "fr"}
+# grlc's pattern (gquery.get_parameters), anchored so that a longer variable is not cut short.
+_VARIABLE = re.compile(
+    r"[?$](?P<marker>__?)(?P<name>[A-Za-z0-9]+)"
+    r"(?:_(?P<type>iri|number|literal|integer)(?![A-Za-z0-9]))?"
+    r"(?:_(?P<prefix>[A-Za-z0-9]+)_(?P<userdefined>[A-Za-z0-9]+))?"
+    r"(?:_(?P<lang>[A-Za-z0-9]+))?"
+    r"(?![A-Za-z0-9_])"
+)
+_PREFIXES = {"xsd": XSD}
 
 
 @dataclass(frozen=True)
@@ -64,19 +80,24 @@ class Param:
         return ox.Literal(value)
 
 
-def _param(variable: str, optional_marker: str, name: str, suffix: str) -> Param:
-    parts = [p for p in suffix.split("_") if p]
-    optional = optional_marker == "__"
-    if parts == ["iri"]:
+def _param(m: re.Match) -> Param:
+    """A Param from a match of _VARIABLE, typed as grlc types it."""
+    variable, name = m.group(0)[1:], m.group("name")
+    optional = m.group("marker") == "__"
+    kind = m.group("type")
+    if kind == "iri":
         return Param(variable, name, "iri", optional)
-    if len(parts) == 1 and parts[0] in _LANGS:
-        return Param(variable, name, "lang", optional, language=parts[0])
-    if len(parts) >= 2 and parts[0] == "xsd":
-        return Param(variable, name, "datatype", optional, datatype=XSD + "_".join(parts[1:]))
-    if len(parts) == 1 and parts[0] in ("integer", "decimal", "date", "boolean"):
-        return Param(variable, name, "datatype", optional, datatype=XSD + parts[0])
-    # Unknown suffix: it belongs to the name (grlc reads `?_my_name` as a string parameter).
-    return Param(variable, name + suffix, "string", optional)
+    if kind in ("integer", "number"):
+        datatype = XSD + ("integer" if kind == "integer" else "decimal")
+        return Param(variable, name, "datatype", optional, datatype=datatype)
+    if m.group("prefix"):
+        base = _PREFIXES.get(m.group("prefix"))
+        if base is None:
+            raise UsageError(f"?{variable}: unknown datatype prefix {m.group('prefix')!r}")
+        return Param(variable, name, "datatype", optional, datatype=base + m.group("userdefined"))
+    if m.group("lang"):
+        return Param(variable, name, "lang", optional, language=m.group("lang"))
+    return Param(variable, name, "string", optional)
 
 
 def _strip_comments_and_strings(text: str) -> str:
@@ -92,7 +113,7 @@ def query_params(text: str, defaults: dict[str, str] | None = None) -> tuple[Par
     for m in _VARIABLE.finditer(_strip_comments_and_strings(text)):
         variable = m.group(0)[1:]
         if variable not in found:
-            p = _param(variable, m.group(1), m.group(2), m.group(3))
+            p = _param(m)
             if defaults and p.name in defaults:
                 p = Param(**{**p.__dict__, "default": str(defaults[p.name])})
             found[variable] = p
@@ -126,8 +147,16 @@ class NamedQuery:
         return tuple(str(t) for t in self.header.get("tags", []) or [])
 
     @property
-    def enumerate(self) -> tuple[str, ...]:
-        return tuple(str(e) for e in self.header.get("enumerate", []) or [])
+    def enumerate(self) -> dict[str, tuple[str, ...]]:
+        """grlc's `#+ enumerate:` as {parameter: values}; a bare name (values to be found by
+        a query) maps to ()."""
+        found: dict[str, tuple[str, ...]] = {}
+        for item in self.header.get("enumerate", []) or []:
+            if isinstance(item, dict):
+                found.update({str(k): tuple(str(v) for v in vs or []) for k, vs in item.items()})
+            else:
+                found[str(item)] = ()
+        return found
 
     @property
     def text(self) -> str:

@@ -124,12 +124,72 @@ class _Checker:
                 )
         return found
 
-    def _source_text(self, local_file: str) -> str | None:
+    def _source_path(self, local_file: str) -> Path | None:
         for root in self.source_roots:
             for candidate in (root / local_file, root / "sources" / local_file):
                 if candidate.is_file():
-                    return candidate.read_text(encoding="utf-8")
+                    return candidate
         return None
+
+    def _source_text(self, local_file: str) -> str | None:
+        path = self._source_path(local_file)
+        return path.read_text(encoding="utf-8") if path else None
+
+    def hashes(self) -> list[Problem]:
+        """Every source file must still be the one its record describes (gg:sha256)."""
+        import hashlib
+
+        query = """
+            PREFIX gg: <https://w3id.org/govgraph/ontology#>
+            SELECT ?src ?file ?sha WHERE {
+              { ?src gg:localFile ?file ; gg:sha256 ?sha }
+              UNION { ?src gg:originalFile ?file ; gg:originalSha256 ?sha }
+            }"""
+        found = []
+        for row in self.store.query(query):
+            path = self._source_path(row["file"].value)
+            if path is None:
+                continue  # reported by quotes()
+            actual = hashlib.sha256(path.read_bytes()).hexdigest()
+            if actual != row["sha"].value.lower():
+                found.append(
+                    self.problem(
+                        row["src"],
+                        f"source file {row['file'].value} changed: SHA-256 {actual[:12]}… "
+                        f"is not the recorded {row['sha'].value[:12]}…",
+                    )
+                )
+        return found
+
+    def locators(self) -> list[Problem]:
+        """A stored locator (gg:locator) must be where the quote really stands in its source."""
+        from govgraph.graph.sources.locators import locate
+
+        query = """
+            PREFIX oa: <http://www.w3.org/ns/oa#>
+            PREFIX gg: <https://w3id.org/govgraph/ontology#>
+            SELECT ?ev ?file ?original ?exact ?locator WHERE {
+              ?ev gg:locator ?locator ; oa:hasSelector/oa:exact ?exact ;
+                  oa:hasSource ?src . ?src gg:localFile ?file .
+              OPTIONAL { ?src gg:originalFile ?original }
+            }"""
+        found = []
+        for row in self.store.query(query):
+            path = self._source_path(row["file"].value)
+            if path is None:
+                continue
+            original = self._source_path(row["original"].value) if row["original"] else None
+            text = path.read_text(encoding="utf-8")
+            where = locate(text, row["exact"].value, original)
+            if where is not None and where != row["locator"].value:
+                found.append(
+                    self.problem(
+                        row["ev"],
+                        f'locator "{row["locator"].value}" is wrong: the quote stands at "{where}"',
+                        text=row["locator"].value,
+                    )
+                )
+        return found
 
     def quotes(self) -> tuple[int, list[Problem]]:
         query = """
@@ -245,6 +305,10 @@ def validate(selection: DataSelection) -> Report:
     report.quotes_checked, quote_problems = checker.quotes()
     report.problems.extend(quote_problems)
     report.checks.append("quotes")
+    report.problems.extend(checker.hashes())
+    report.checks.append("hashes")
+    report.problems.extend(checker.locators())
+    report.checks.append("locators")
     report.problems.extend(checker.dangling())
     report.checks.append("links")
     report.problems = sorted(set(report.problems))

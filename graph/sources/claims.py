@@ -1,0 +1,256 @@
+"""Claims per source: which sources state a fact, and whether another source's claim prevails.
+
+A fact node is a claim; its evidences name their sources (two sources stating the same fact give
+"2 Quellen"). Conflicts (gg:Conflict) join disagreeing claims and name the claim the graph follows
+and the rule. This module reads both with two named queries and decorates answer records, so
+who/what/deadlines/show all speak of sources the same way: short names, a count, and a certainty
+of "superseded" or "disputed" where a conflict says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from govgraph.graph.answers.answers import Record, run, text
+from govgraph.graph.errors import NotFoundError
+from govgraph.graph.store.backend import Backend
+
+RULE_LATER_STATUS = "https://w3id.org/govgraph/concept/ruleLaterStatus"
+PRIMARY = "https://w3id.org/govgraph/concept/primarySource"
+
+_WORDS = {
+    "de": {"superseded": "überholt", "disputed": "umstritten", "sources": "{} Quellen"},
+    "en": {"superseded": "superseded", "disputed": "disputed", "sources": "{} sources"},
+}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as answers cite it: IRI, short name, kind, and the first quote's locator."""
+
+    iri: str
+    short: str
+    kind: str
+    locators: tuple[str, ...] = ()
+
+    @property
+    def primary(self) -> bool:
+        return self.kind == PRIMARY
+
+
+def locator_order(locator: str) -> tuple:
+    """Sort key that puts "§ 3 Abs. 7 Satz 1" before "§ 3 Abs. 7 Buchst. b" and § 10 after § 9."""
+    parts = re.findall(r"\d+|[^\d\s]+", locator)
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+
+@dataclass
+class ClaimSide:
+    """One claim's place in a conflict."""
+
+    conflict: str
+    label: str
+    rule: str
+    rule_label: str
+    explanation: str
+    preferred: bool
+    rivals_from: str = ""  # earliest day the preferred rival speaks of (for the later-status rule)
+    has_preferred: bool = True
+
+
+@dataclass
+class Claims:
+    """Sources of every fact and the conflicts each fact takes part in."""
+
+    sources: dict[str, list[SourceRef]] = field(default_factory=dict)
+    sides: dict[str, list[ClaimSide]] = field(default_factory=dict)
+
+    def state(self, fact: str, at: date | None) -> str:
+        """ "superseded", "disputed" or "" for `fact` as of `at` (None: regardless of time)."""
+        for side in self.sides.get(fact, []):
+            if not side.has_preferred:
+                return "disputed"
+            if side.preferred:
+                continue
+            if side.rule == RULE_LATER_STATUS and at is not None and side.rivals_from:
+                if at.isoformat() < side.rivals_from:
+                    continue
+            return "superseded"
+        return ""
+
+    def rule_of(self, fact: str) -> str:
+        return "; ".join(dict.fromkeys(s.rule_label for s in self.sides.get(fact, [])))
+
+
+def load_claims(backend: Backend, lang: str) -> Claims:
+    """Read the sources of all facts and all conflicts (two named queries)."""
+    claims = Claims()
+    found: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
+    for row in run(backend, "fact-sources", lang):
+        short = text(row, "shortName") or text(row, "source").rsplit("/", 1)[-1]
+        entry = found.setdefault(
+            (text(row, "fact"), text(row, "source")), (short, text(row, "kind"), [])
+        )
+        if text(row, "locator"):
+            entry[2].append(text(row, "locator"))
+    for (fact, source), (short, kind, locators) in found.items():
+        ordered = tuple(sorted(set(locators), key=locator_order))
+        claims.sources.setdefault(fact, []).append(SourceRef(source, short, kind, ordered))
+    rows = run(backend, "conflicts", lang)
+    preferred_from: dict[str, str] = {}
+    with_preferred: set[str] = set()
+    for row in rows:
+        if text(row, "preferred") == "true":
+            with_preferred.add(text(row, "conflict"))
+            preferred_from[text(row, "conflict")] = text(row, "claimFrom")
+    for row in rows:
+        conflict = text(row, "conflict")
+        side = ClaimSide(
+            conflict=conflict,
+            label=text(row, "conflictLabel"),
+            rule=text(row, "rule"),
+            rule_label=text(row, "ruleLabel"),
+            explanation=text(row, "explanation"),
+            preferred=text(row, "preferred") == "true",
+            rivals_from=preferred_from.get(conflict, ""),
+            has_preferred=conflict in with_preferred,
+        )
+        known = claims.sides.setdefault(text(row, "claim"), [])
+        if all(s.conflict != conflict for s in known):
+            known.append(side)
+    return claims
+
+
+def find_source(backend: Backend, lang: str, name: str) -> Record:
+    """The source record whose short name, title or IRI matches `name` (case-insensitive)."""
+    wanted = name.casefold().strip()
+    records = source_records(backend, lang)
+    for record in records:
+        keys = (record["short_name"], record["iri"], record["iri"].rsplit("/", 1)[-1])
+        if wanted in (k.casefold() for k in keys if k):
+            return record
+    hits = [r for r in records if wanted and wanted in r["title"].casefold()]
+    if len(hits) == 1:
+        return hits[0]
+    names = ", ".join(r["short_name"] for r in (hits or records))
+    raise NotFoundError(f"keine Quelle / no source {name!r} – bekannt / known: {names}")
+
+
+def source_records(backend: Backend, lang: str) -> list[Record]:
+    """Every source document with its bibliographic record and how many facts rest on it."""
+    return [
+        {
+            "short_name": text(row, "shortName"),
+            "title": text(row, "title"),
+            "kind": text(row, "kindLabel"),
+            "kind_iri": text(row, "kind"),
+            "publisher": text(row, "publisher"),
+            "issued": text(row, "issued"),
+            "version": text(row, "versionDate"),
+            "in_force": text(row, "inForceNote"),
+            "url": text(row, "url"),
+            "licence": text(row, "licence"),
+            "language": text(row, "language"),
+            "file": text(row, "localFile"),
+            "sha256": text(row, "sha256"),
+            "original_file": text(row, "originalFile"),
+            "facts": int(text(row, "facts") or 0),
+            "quotes": int(text(row, "quotes") or 0),
+            "iri": text(row, "source"),
+        }
+        for row in run(backend, "sources", lang)
+    ]
+
+
+def conflict_records(backend: Backend, lang: str, source: str | None = None) -> list[Record]:
+    """Every conflict as one record per claim, preferred claim first (for `govgraph conflicts`)."""
+    return [
+        {
+            "conflict": text(row, "conflictLabel"),
+            "aspect": text(row, "aspect"),
+            "claim": text(row, "claimLabel"),
+            "follows": text(row, "preferred") == "true",
+            "rule": text(row, "ruleLabel"),
+            "why": text(row, "explanation"),
+            "source": text(row, "shortName"),
+            "locator": text(row, "locator"),
+            "quote": text(row, "quote"),
+            "conflict_iri": text(row, "conflict"),
+            "claim_iri": text(row, "claim"),
+            "source_iri": text(row, "source"),
+        }
+        for row in run(backend, "conflicts", lang, source=source)
+    ]
+
+
+def decorate(
+    records: Iterable[Record],
+    claims: Claims,
+    key: str,
+    lang: str,
+    at: date | None,
+    source: str | None = None,
+    all_claims: bool = False,
+) -> list[Record]:
+    """Add sources and claim state to answer records keyed by the fact IRI in `key`.
+
+    Superseded claims are left out unless `all_claims`; with `source` (an IRI) only facts that
+    source states remain. Certainty becomes "überholt"/"umstritten" where a conflict says so.
+    """
+    words = _WORDS.get(lang, _WORDS["de"])
+    out = []
+    for record in records:
+        fact = str(record.get(key) or "")
+        refs = claims.sources.get(fact, [])
+        if source and all(r.iri != source for r in refs):
+            continue
+        state = claims.state(fact, at)
+        if state == "superseded" and not all_claims:
+            continue
+        decorated = dict(record)
+        decorated["sources"] = ", ".join(dict.fromkeys(r.short for r in refs))
+        decorated["source_count"] = len({r.iri for r in refs})
+        count = source_count_label(decorated["source_count"], lang)
+        decorated["sources_text"] = decorated["sources"] + (f" ({count})" if count else "")
+        decorated["source_iris"] = " ".join(sorted({r.iri for r in refs}))
+        decorated["locators"] = "; ".join(
+            f"{where} {r.short}" if r.primary else where for r in refs for where in r.locators
+        )
+        decorated["claim_state"] = state
+        decorated["rule"] = claims.rule_of(fact) if state else ""
+        if state:
+            decorated["certainty"] = words[state]
+        out.append(decorated)
+    return out
+
+
+def claims_for(backend: Backend, lang: str, source_name: str | None) -> tuple[Claims, str | None]:
+    """The claims index and the IRI of the source a user named (`--source NAME`), if any."""
+    source = find_source(backend, lang, source_name)["iri"] if source_name else None
+    return load_claims(backend, lang), source
+
+
+def source_count_label(count: int, lang: str) -> str:
+    return _WORDS.get(lang, _WORDS["de"])["sources"].format(count) if count > 1 else ""
+
+
+def facts_of_source(backend: Backend, lang: str, source: str) -> list[Record]:
+    """The facts a source supports, with the locator of each quote (`govgraph show SOURCE`)."""
+    rows = run(backend, "facts-by-source", lang, source=source)
+    located: dict[str, list[str]] = {}
+    for r in run(backend, "fact-sources", lang, source=source):
+        located.setdefault(text(r, "fact"), []).append(text(r, "locator"))
+    return [
+        {
+            "kind": text(row, "kindLabel"),
+            "statement": text(row, "factLabel"),
+            "locator": "; ".join(
+                sorted(set(filter(None, located.get(text(row, "fact"), []))), key=locator_order)
+            ),
+            "iri": text(row, "fact"),
+        }
+        for row in rows
+    ]

@@ -1,0 +1,88 @@
+"""Example parameters for every named query, and how results from two engines are compared.
+
+Shared by the tests that run every named query somewhere else (rdflib, a remote endpoint,
+Virtuoso, grlc): the same values everywhere, full IRIs so that no label lookup is involved.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from govgraph.graph.sparql.catalog import NamedQuery
+
+GGD = "https://w3id.org/govgraph/id/"
+GGC = "https://w3id.org/govgraph/concept/"
+
+# One value per parameter name and kind, chosen so that most answers are not empty.
+IRIS: dict[str, str] = {
+    "actor": GGD + "mastd",
+    "subject": GGD + "noots",
+    "entity": GGD + "it-planungsrat",
+    "agreement": GGD + "noots-staatsvertrag",
+    "topic": GGD + "topic-registermodernisierung",
+    "organization": GGD + "it-planungsrat",
+    "addressee": GGD + "mastd",
+    "by": GGD + "staedtetag-rlp",
+    "to": GGD + "mastd",
+    "source": GGD + "source-000_2f97107a3c89067a",
+    "level": GGC + "municipal",
+    "status": GGC + "started",
+}
+STRINGS = {"key": "noots", "lang": "en", "status": "past"}
+DATES = {"at": "2026-06-30", "today": "2026-11-27", "from": "2025-01-01", "to": "2026-12-31"}
+
+
+def example_params(q: NamedQuery, optional: bool) -> dict[str, str]:
+    """Values for the mandatory parameters, and with `optional` for all of them."""
+    values: dict[str, str] = {}
+    for p in q.params:
+        if p.optional and not optional:
+            continue
+        if p.kind == "iri":
+            values[p.name] = IRIS[p.name]
+        elif p.kind == "datatype" and (p.datatype or "").endswith("#date"):
+            values[p.name] = DATES[p.name]
+        else:
+            values[p.name] = STRINGS[p.name]
+    return values
+
+
+SEPARATORS = re.compile(r"(; | \[…\] |, )")
+
+
+def _sort_parts(value):
+    """GROUP_CONCAT's order is not defined in SPARQL: joined values compare as sorted parts."""
+    if isinstance(value, str):
+        parts = SEPARATORS.split(value)
+        return "|".join(sorted(parts[::2])) if len(parts) > 1 else value
+    if isinstance(value, list):
+        return [_sort_parts(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _sort_parts(v) for k, v in value.items()}
+    return value
+
+
+def normalised_bindings(results: dict) -> str:
+    """SPARQL JSON results → comparable text: rows in order, blank nodes renamed, joined
+    values sorted, `typed-literal` (old SPARQL JSON) read as `literal`."""
+    rows = []
+    for row in results["results"]["bindings"]:
+        clean = {}
+        for name, term in row.items():
+            term = dict(term)
+            if term.get("type") == "typed-literal":
+                term["type"] = "literal"
+            if term.get("type") == "bnode":
+                term["value"] = "b"
+            if term.get("datatype") == "http://www.w3.org/2001/XMLSchema#string":
+                del term["datatype"]
+            clean[name] = term
+        rows.append(clean)
+    return json.dumps(_sort_parts(rows), ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def normalised_triples(ntriples: str) -> list[str]:
+    """N-Triples → sorted lines with blank nodes renamed (stores label them differently)."""
+    lines = [re.sub(r"_:[A-Za-z0-9]+", "_:b", line.strip()) for line in ntriples.splitlines()]
+    return sorted(line for line in lines if line)
