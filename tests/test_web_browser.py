@@ -188,6 +188,9 @@ AXE_PAGES = [
     "/sparql?name=who-responsible&p.subject=NOOTS&run=1",
     "/who?subject=RegMo&lang=en",
     "/entity?id=Arbeitskreis",
+    "/conflicts",
+    "/source?id=NOOTSStVtr",
+    "/who?subject=NOOTS&all=1&all_claims=1",
 ]
 
 

@@ -46,6 +46,9 @@ def client():
         "/demands",
         "/sources",
         f"/source?id={SOURCE}",
+        "/source?id=NOOTSStVtr",
+        "/conflicts",
+        "/who?subject=NOOTS&source=NOOTSStVtr&all_claims=1",
         "/network?focus=NOOTS",
         "/sparql",
         "/sparql?name=who-responsible",
@@ -135,12 +138,24 @@ def test_entity_quotes_link_to_their_anchor_in_the_source(client):
     assert f'<span class="anchor" id="{anchor(quote)}"></span><mark>{quote}' in source.text
 
 
-def test_source_filter(client):
-    everything = client.get("/demands")
-    only = client.get(f"/demands?source={SOURCE}")
-    assert only.status_code == 200
-    assert only.text.count("<tr>") == everything.text.count("<tr>")
-    assert client.get("/demands?source=ggd:nope").status_code == 404
+def test_source_filter_and_superseded_claims(client):
+    everything = client.get("/who?subject=NOOTS&all=1&all_claims=1").text.count("<tr>")
+    followed = client.get("/who?subject=NOOTS&all=1").text.count("<tr>")
+    treaty = client.get("/who?subject=NOOTS&all=1&source=NOOTSStVtr")
+    assert treaty.status_code == 200
+    assert everything > followed > treaty.text.count("<tr>") > 1
+    assert "NOOTSStVtr" in treaty.text and "§ 8" in treaty.text  # sources and locators
+    assert "überholt" in client.get("/who?subject=NOOTS&all=1&all_claims=1").text
+    unknown = client.get("/who?subject=NOOTS&source=nope")
+    assert unknown.status_code == 404 and "NOOTSStVtr" in unknown.text
+
+
+def test_conflicts_page_shows_rule_and_both_claims(client):
+    r = client.get("/conflicts")
+    assert r.status_code == 200
+    assert "Anteil des Bundes an der NOOTS-Finanzierung ab 2027" in r.text
+    assert "✓ gilt" in r.text and "✗ überholt" in r.text
+    assert "/source?id=" in r.text  # quotes lead into their source
 
 
 def test_search_api_for_search_as_you_type(client):

@@ -102,6 +102,7 @@ def create_app(
         Route("/demands", pages.demands),
         Route("/sources", source_pages.sources),
         Route("/source", source_pages.source),
+        Route("/conflicts", source_pages.conflicts),
         Route("/network", network_page.network),
         Route("/network/frame", network_page.network_frame),
         Route("/sparql", sparql_page.sparql),

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from govgraph.graph.answers.resolve import EntityIndex
+    from govgraph.graph.sources.claims import Claims
     from govgraph.graph.store.backend import Backend
 
     from .sources import SourceDocument
@@ -53,6 +54,7 @@ class Graph:
     _indexes: dict[str, EntityIndex] = field(default_factory=dict)
     _sources: dict[str, list[SourceDocument]] = field(default_factory=dict)
     _quotes: dict[str, dict[str, SourceDocument]] = field(default_factory=dict)
+    _claims: dict[str, Claims] = field(default_factory=dict)
     _networks: OrderedDict = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _gates: dict[str, threading.Lock] = field(default_factory=dict)
@@ -110,6 +112,15 @@ class Graph:
 
                 self._sources[lang] = load_sources(self.patient_backend(), lang)
             return self._sources[lang]
+
+    def claims(self, lang: str) -> Claims:
+        """Which sources state each fact and which claims a conflict overrules (loaded once)."""
+        with self._gate("claims-" + lang):
+            if lang not in self._claims:
+                from govgraph.graph.sources.claims import load_claims
+
+                self._claims[lang] = load_claims(self.patient_backend(), lang)
+            return self._claims[lang]
 
     def quote_sources(self, lang: str) -> dict[str, SourceDocument]:
         """Quote → the (first) source document it is taken from."""

@@ -10,8 +10,10 @@ from starlette.responses import JSONResponse, Response
 from govgraph.graph.answers import answers
 from govgraph.graph.answers.card import entity_card
 from govgraph.graph.answers.resolve import Entity, Match
+from govgraph.graph.answers.status import status_on
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.namespaces import compact
+from govgraph.graph.sources.claims import decorate
 
 from . import params
 from .errors import BadRequest, Candidate, NotFound, problem
@@ -62,26 +64,29 @@ def resolve(ctx: Ctx, name: str, value: str) -> Entity:
 
 
 def _source_filter(ctx: Ctx) -> SourceDocument | None:
+    """The source named by `source` (short name such as NOOTSStVtr, `ggd:source-…` or IRI)."""
     key = params.text(ctx.query, "source")
     if not key:
         return None
     for doc in ctx.graph.sources(ctx.lang):
-        if key in (doc.key, doc.iri):
+        if doc.matches(key):
             return doc
-    raise NotFound(f"source: keine solche Quelle / no such source: {key!r}")
+    known = ", ".join(d.short for d in ctx.graph.sources(ctx.lang))
+    raise NotFound(f"source: keine Quelle / no source {key!r} – bekannt / known: {known}")
 
 
-def _from_source(records: list[dict], doc: SourceDocument | None) -> list[dict]:
-    """Only rows resting on a quote of that source (or naming it as their source)."""
-    if doc is None:
-        return records
-    quotes = set(doc.quotes)
-    return [
-        r
-        for r in records
-        if r.get("source_iri") == doc.iri
-        or any(q in quotes for q in str(r.get("quote", "")).split(QUOTE_SEPARATOR))
-    ]
+def with_claims(ctx: Ctx, records: list[dict], key: str, day, doc: SourceDocument | None):
+    """Sources, locators and claim state on each row, as the CLI adds them (superseded claims
+    only with `all_claims=1`; with a source, only what that source states)."""
+    return decorate(
+        records,
+        ctx.graph.claims(ctx.lang),
+        key,
+        ctx.lang,
+        day,
+        doc.iri if doc else None,
+        params.flag(ctx.query, "all_claims"),
+    )
 
 
 def _day_text(ctx: Ctx, value) -> str:
@@ -139,6 +144,10 @@ def api_search(request) -> Response:
 def entity(ctx: Ctx) -> Response:
     found = resolve(ctx, "id", params.text(ctx.query, "id"))
     card = entity_card(ctx.graph.backend(), found.iri, ctx.lang)
+    day = params.day(ctx.query, "at") or ctx.graph.settings.day()
+    doc = _source_filter(ctx)
+    card["facts"] = with_claims(ctx, card["facts"], "iri", day, doc)
+    standing = status_on(ctx.graph.backend(), found.iri, ctx.lang, day, ctx.graph.claims(ctx.lang))
     sources = {d.iri: d for d in ctx.graph.sources(ctx.lang)}
     evidence = [
         {
@@ -152,14 +161,21 @@ def entity(ctx: Ctx) -> Response:
     facts = [{**f, "quotes": quote_links(ctx, f["quote"])} for f in card["facts"]]
     title = card["labels"].get(ctx.lang) or found.label(ctx.lang)
     return ctx.render(
-        "entity.html", card=card, entity=found, title=title, facts=facts, evidence=evidence
+        "entity.html",
+        card=card,
+        entity=found,
+        title=title,
+        facts=facts,
+        evidence=evidence,
+        standing=standing,
+        day=_day_text(ctx, day),
     )
 
 
 # --- who / what --------------------------------------------------------------------------------
 
 
-def _answer_page(ctx: Ctx, name: str, fetch, template: str, title_key: str) -> Response:
+def _answer_page(ctx: Ctx, name: str, fetch, key: str, template: str, title_key: str) -> Response:
     value = params.text(ctx.query, name)
     at = params.day(ctx.query, "at")
     all_times = params.flag(ctx.query, "all")
@@ -170,7 +186,8 @@ def _answer_page(ctx: Ctx, name: str, fetch, template: str, title_key: str) -> R
         )
     found = resolve(ctx, name, value)
     day = None if all_times else (at or ctx.graph.settings.day())
-    records = _from_source(fetch(ctx.graph.backend(), found.iri, ctx.lang, day), doc)
+    records = fetch(ctx.graph.backend(), found.iri, ctx.lang, day)
+    records = with_claims(ctx, records, key, day, doc)
     for r in records[:SHOWN_ROWS]:
         r["quotes"] = quote_links(ctx, str(r.get("quote", "")))
     stand = f" – {ctx.t['as_of']} {_day_text(ctx, day)}" if day else ""
@@ -189,12 +206,12 @@ def _answer_page(ctx: Ctx, name: str, fetch, template: str, title_key: str) -> R
 
 @page
 def who(ctx: Ctx) -> Response:
-    return _answer_page(ctx, "subject", answers.who, "who.html", "who_title")
+    return _answer_page(ctx, "subject", answers.who, "fact_iri", "who.html", "who_title")
 
 
 @page
 def what(ctx: Ctx) -> Response:
-    return _answer_page(ctx, "actor", answers.involvement, "what.html", "what_title")
+    return _answer_page(ctx, "actor", answers.involvement, "item_iri", "what.html", "what_title")
 
 
 # --- deadlines and demands ---------------------------------------------------------------------
@@ -210,7 +227,9 @@ def deadlines(ctx: Ctx) -> Response:
             f"from {start_day.isoformat()} liegt nach / is after to {end_day.isoformat()}"
         )
     today = ctx.graph.settings.day()
+    doc = _source_filter(ctx)
     records = answers.deadlines(ctx.graph.backend(), ctx.lang, today, start_day, end_day, status)
+    records = with_claims(ctx, records, "iri", today, doc)
     for r in records[:SHOWN_ROWS]:
         r["quotes"] = quote_links(ctx, str(r.get("quote", "")))
     return ctx.render(
@@ -220,6 +239,7 @@ def deadlines(ctx: Ctx) -> Response:
         start=start_day,
         end=end_day,
         status_filter=status or "",
+        source=doc,
     )
 
 
@@ -232,7 +252,7 @@ def demands(ctx: Ctx) -> Response:
     records = answers.demands(
         ctx.graph.backend(), ctx.lang, by.iri if by else None, to.iri if to else None
     )
-    records = _from_source(records, doc)
+    records = with_claims(ctx, records, "iri", None, doc)
     for r in records[:SHOWN_ROWS]:
         r["quotes"] = quote_links(ctx, str(r.get("quote", "")))
     return ctx.render("demands.html", records=records, by=by_text, addressee=to_text, source=doc)

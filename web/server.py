@@ -53,9 +53,10 @@ def serve(
     graph.backend()
     graph.index(settings.lang)
     graph.sources(settings.lang)
+    graph.claims(settings.lang)
     other = "en" if settings.lang == "de" else "de"
     threading.Thread(  # the other language is ready a little later, without delaying the start
-        target=lambda: (graph.index(other), graph.sources(other)),
+        target=lambda: (graph.index(other), graph.sources(other), graph.claims(other)),
         name="govgraph-web-warm",
         daemon=True,
     ).start()

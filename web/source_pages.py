@@ -19,7 +19,7 @@ def sources(ctx: Ctx) -> Response:
 @page
 def source(ctx: Ctx) -> Response:
     key = params.text(ctx.query, "id", required=True)
-    doc = next((d for d in ctx.graph.sources(ctx.lang) if key in (d.key, d.iri)), None)
+    doc = next((d for d in ctx.graph.sources(ctx.lang) if d.matches(key)), None)
     if doc is None:
         raise NotFound(f"id: keine solche Quelle / no such source: {key!r}")
     body = doc.text()
@@ -27,3 +27,21 @@ def source(ctx: Ctx) -> Response:
     return ctx.render(
         "source.html", doc=doc, parts=parts, missing=missing, has_text=body is not None
     )
+
+
+@page
+def conflicts(ctx: Ctx) -> Response:
+    """Where sources disagree, which claim the graph follows and by which rule (as `govgraph
+    conflicts`), each claim with its quote linked into its source."""
+    from govgraph.graph.sources.claims import conflict_records
+
+    from .pages import quote_links
+
+    groups: dict[str, dict] = {}
+    for r in conflict_records(ctx.graph.backend(), ctx.lang):
+        group = groups.setdefault(
+            r["conflict_iri"],
+            {"label": r["conflict"], "aspect": r["aspect"], "rule": r["rule"], "why": r["why"]},
+        )
+        group.setdefault("claims", []).append({**r, "quotes": quote_links(ctx, r["quote"])})
+    return ctx.render("conflicts.html", groups=list(groups.values()))

@@ -21,16 +21,28 @@ from govgraph.graph.store.resources import sources_dir
 
 @dataclass
 class SourceDocument:
+    """A source's record (graph/sources/claims.py source_records) and the quotes taken from it."""
+
     iri: str
     title: str
     file: str = ""
     issued: str = ""
     quotes: list[str] = field(default_factory=list)
+    record: dict = field(default_factory=dict)
 
     @property
     def key(self) -> str:
         """What the URL carries: `ggd:source-…` for shipped sources, else the full IRI."""
         return compact(self.iri)
+
+    @property
+    def short(self) -> str:
+        return str(self.record.get("short_name") or "") or self.title
+
+    def matches(self, name: str) -> bool:
+        """Named by its URL key, IRI or short name (as `--source NAME` takes it)."""
+        wanted = name.strip().casefold()
+        return wanted in (self.key.casefold(), self.iri.casefold(), self.short.casefold())
 
     def text(self) -> str | None:
         """The stored document, if this installation has it (a remote graph may not)."""
@@ -53,18 +65,16 @@ def _query(name: str) -> str:
 
 
 def load_sources(backend: Backend, lang: str) -> list[SourceDocument]:
-    """Every source document with the quotes taken from it, in IRI order.
+    """Every source document (the `sources` named query, as `govgraph sources`) with the quotes
+    taken from it.
 
     One query per document for its quotes: bound to the document, each is an index lookup
     (one query over all evidence joined to all documents took 38 s at 1M triples)."""
+    from govgraph.graph.sources.claims import source_records
+
     docs = [
-        SourceDocument(
-            row["source"].value,
-            row["title"].value,
-            row["file"].value if "file" in row else "",
-            row["issued"].value if "issued" in row else "",
-        )
-        for row in backend.select(_query("sources"), {"__lang": ox.Literal(lang)})
+        SourceDocument(r["iri"], r["title"] or r["iri"], r["file"], r["issued"], record=r)
+        for r in source_records(backend, lang)
     ]
     for doc in docs:
         rows = backend.select(_query("source-quotes"), {"_source_iri": ox.NamedNode(doc.iri)})
