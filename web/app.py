@@ -22,7 +22,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import network_page, pages, source_pages, sparql_page
-from .cache import PageCache
+from .cache import PageCache, ServeKept
 from .errors import NotFound, WebError
 from .graph import Graph, Settings
 from .render import error_page
@@ -111,6 +111,7 @@ def create_app(
     middleware = [Middleware(SecurityHeaders)]
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+    middleware.append(Middleware(ServeKept))  # after the host check: kept pages are pages too
     app = Starlette(
         routes=routes,
         middleware=middleware,

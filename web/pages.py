@@ -16,6 +16,7 @@ from govgraph.graph.namespaces import compact
 from govgraph.graph.sources.claims import decorate
 
 from . import params
+from .cache import page_key
 from .errors import BadRequest, Candidate, NotFound, problem
 from .render import SHOWN_ROWS, Ctx, page
 from .sources import SourceDocument, anchor
@@ -133,8 +134,12 @@ def api_search(request) -> Response:
             ]
         )
 
-    key = ("api", request.url.query)
+    key = page_key(request.url.path, request.url.query, ctx_day(request))
     return request.app.state.pages.get(key, compute)
+
+
+def ctx_day(request) -> object:
+    return request.app.state.graph.settings.day()
 
 
 # --- entity ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, Response
 from govgraph.graph.namespaces import compact
 
 from . import params
+from .cache import page_key
 from .errors import problem
 from .graph import Graph
 from .i18n import text
@@ -109,7 +110,7 @@ def page(handler: Callable[[Ctx], Response]) -> Callable[[Request], Response]:
                 return error_page(request, err)
 
         graph: Graph = request.app.state.graph
-        key = (request.url.path, request.url.query, graph.settings.day())
+        key = page_key(request.url.path, request.url.query, graph.settings.day())
         return request.app.state.pages.get(key, compute)
 
     return endpoint

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import pyoxigraph as ox
 from starlette.responses import Response
 
 from govgraph.graph.namespaces import PREFIXES, compact
 from govgraph.graph.sparql import formats
-from govgraph.graph.sparql.catalog import all_queries
+from govgraph.graph.sparql.catalog import NamedQuery, all_queries
 from govgraph.graph.sparql.guard import check_query
 from govgraph.graph.sparql.runner import PreparedQuery, bind_params, prepare, run
 
@@ -30,6 +31,15 @@ DOWNLOADS = {
     "ttl": ("text/turtle; charset=utf-8", "ttl"),
     "nt": ("application/n-triples; charset=utf-8", "nt"),
 }
+
+
+@cache
+def catalogue() -> tuple[NamedQuery, ...]:
+    """The named queries with their headers read once (the files do not change while serving)."""
+    queries = tuple(all_queries())
+    for q in queries:
+        q.summary, q.description  # noqa: B018 - parse the headers now
+    return queries
 
 
 @dataclass
@@ -84,7 +94,7 @@ def _prepared(ctx: Ctx) -> tuple[PreparedQuery | None, str]:
     if name and own.strip():
         raise BadRequest("name und query schließen sich aus / give either name or query")
     if name:
-        if name not in {q.name for q in all_queries()}:
+        if name not in {q.name for q in catalogue()}:
             raise NotFound(f"name: keine benannte Abfrage / no named query {name!r}")
         return prepare(name), own
     if own.strip():
@@ -96,7 +106,7 @@ def _prepared(ctx: Ctx) -> tuple[PreparedQuery | None, str]:
 def sparql(ctx: Ctx) -> Response:
     fmt = params.choice(ctx.query, "format", tuple(DOWNLOADS))
     prepared, own = _prepared(ctx)
-    queries = all_queries()
+    queries = catalogue()
     selected = next((q for q in queries if prepared and q.name == prepared.name), None)
     values = (
         {p.name: params.text(ctx.query, "p." + p.name) for p in selected.params} if selected else {}
