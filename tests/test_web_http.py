@@ -267,3 +267,5 @@ def test_a_query_over_time_is_a_503_page_not_kept():
     query = "/sparql?query=SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y }"
     r = slow.get(query)
     assert r.status_code == 503 and "Zeitlimit" in r.text
+    # kept for a while: asking again starts no second evaluation that cannot be stopped
+    assert app.state.pages._hit(("/sparql", r.request.url.query.decode(), date(2026, 11, 27)))
