@@ -51,8 +51,9 @@ PAGES = [
 ]
 
 
-def start_server(data: Path | None, cache: bool) -> tuple[subprocess.Popen, str]:
-    options = ["--today", TODAY] + (["--data", str(data)] if data else [])
+def start_server(data: Path | None, cache: bool, timeout: float) -> tuple[subprocess.Popen, str]:
+    options = ["--today", TODAY, "--timeout", str(timeout)]
+    options += ["--data", str(data)] if data else []
     command = [sys.executable, "-c", "from govgraph.cli.main import run; run()", *options]
     process = subprocess.Popen(
         [*command, "web", "--port", "0", *([] if cache else ["--no-cache"])],
@@ -124,13 +125,15 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
 
 
-def bench(size: str, data_dir: Path, clients: int, rounds: int, cache: bool) -> tuple[str, str]:
+def bench(
+    size: str, data_dir: Path, clients: int, rounds: int, cache: bool, timeout: float
+) -> tuple[str, str]:
     data = None
     if SIZES[size]:
         data = data_dir / f"synthetic-{size}.ttl"
         if not data.exists():
             generate(SIZES[size], data)
-    process, base = start_server(data, cache)
+    process, base = start_server(data, cache, timeout)
     try:
         with httpx.Client(base_url=base, timeout=600) as http:  # first request of each page
             first = {}
@@ -177,10 +180,15 @@ def main() -> None:
         action="store_true",
         help="start the server with --no-cache (every page computed)",
     )
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, help="the server's query time limit (--timeout)"
+    )
     args = parser.parse_args()
     print(f"Machine: {describe()}; {args.clients} clients, {args.rounds} rounds\n")
     for size in args.sizes.split(","):
-        table, summary = bench(size, args.data_dir, args.clients, args.rounds, not args.no_cache)
+        table, summary = bench(
+            size, args.data_dir, args.clients, args.rounds, not args.no_cache, args.timeout
+        )
         print(f"### {size}{' (--no-cache)' if args.no_cache else ''}\n\n{table}")
         print(summary, file=sys.stderr)
 
