@@ -253,3 +253,10 @@ def test_shipped_graph_validates_with_hashes_and_locators(govgraph):
     result = govgraph("validate")
     assert result.code == 0, result.out + result.err
     assert "hashes" in result.out and "locators" in result.out
+
+
+def test_conflicts_of_one_source(govgraph):
+    report = run_json(govgraph, "conflicts", "--source", "GB StT RLP")
+    assert len({r["conflict_iri"] for r in report}) == 5
+    ozg = govgraph("--today", TODAY, "conflicts", "--source", "OZG")
+    assert ozg.code == 1 and "keine Ergebnisse" in ozg.err
