@@ -13,6 +13,7 @@ Writes benchmarks/VIZ_RESULTS.md. Not part of CI; needs pyvis and chromium.
 
     python benchmarks/viz_bench.py                   # 500, 2000, 10000 nodes
     python benchmarks/viz_bench.py --sizes 500 2000 --no-browser
+    python benchmarks/viz_bench.py --pictures        # SVG/PNG/PDF (picture_bench.py)
 """
 
 from __future__ import annotations
@@ -116,12 +117,12 @@ def _view(data: Path):
 def govgraph_page(view, title: str, page: Path, repeat: int) -> float:
     """Median time to build the page from the view and write it (what `viz` does after querying)."""
     from govgraph.graph.files import write_atomic
-    from govgraph.graph.views.views import render
+    from govgraph.graph.views.html import render_page
 
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        write_atomic(page, render(view, title, "de", "html"))
+        write_atomic(page, render_page(view, title, "de").encode("utf-8"))
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -217,7 +218,23 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs of the page build (median)")
     parser.add_argument("--no-browser", action="store_true", help="skip the chromium settle run")
     parser.add_argument("-o", "--output", type=Path, default=HERE / "VIZ_RESULTS.md")
+    parser.add_argument(
+        "--pictures",
+        action="store_true",
+        help="only the SVG/PNG/PDF pictures (focus picture, synthetic views of --sizes nodes)",
+    )
     args = parser.parse_args()
+    if args.pictures:
+        import picture_bench
+
+        sizes = args.sizes if args.sizes != [500, 2000, 10000] else [100, 300]
+        rows = picture_bench.focus_rows(args.repeat)
+        rows += picture_bench.large_rows(sizes, synthetic, args.repeat)
+        picture_bench.write_section(
+            args.output, picture_bench.section(rows, _machine(), args.repeat)
+        )
+        print(f"wrote {args.output}")
+        return
     browser = not args.no_browser
     if browser and not find_chromium():
         sys.exit("chromium not found (or use --no-browser)")
@@ -275,7 +292,10 @@ def main() -> None:
             f"{r['process_s']:.2f} | {r['size_mb']:.1f} | {load} | {settled} | {redraw} |"
         )
     lines += ["", f"`MAX_INTERACTIVE_NODES` (graph/views.py) is {MAX_INTERACTIVE_NODES}."]
-    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    old = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    marker = "## Pictures: SVG, PNG and PDF render times"
+    kept = "\n" + marker + old.split(marker, 1)[1] if marker in old else ""
+    args.output.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     print(f"wrote {args.output}")
 
 

@@ -15,13 +15,14 @@ from .options import date_value
 from .output import clean
 
 
-def _format(fmt: str | None, output: Path | None, allowed: tuple[str, ...]) -> str:
-    if fmt:
-        return fmt
-    suffix = output.suffix.lower().lstrip(".") if output else ""
-    if suffix == "htm":
-        suffix = "html"
-    return suffix if suffix in allowed else "html"
+def _output_plan(fmt, output, size, layout, renderer):
+    """Format and page size, checked before anything is computed or written."""
+    from govgraph.graph.views.output import check_options, resolve_format
+    from govgraph.graph.views.picture import parse_size
+
+    fmt = resolve_format(fmt, output)
+    check_options(fmt, size, layout, renderer)
+    return fmt, parse_size(size or ("a4" if fmt == "pdf" else None))
 
 
 def _write(data: bytes, output: Path | None, fmt: str) -> None:
@@ -29,7 +30,7 @@ def _write(data: bytes, output: Path | None, fmt: str) -> None:
     from govgraph.graph.files import write_atomic
 
     if output is None:
-        if fmt == "png" or sys.stdout.isatty():
+        if sys.stdout.isatty():
             raise UsageError(f"bitte -o DATEI.{fmt} angeben / please give -o FILE.{fmt}")
         sys.stdout.buffer.write(data)
         return
@@ -41,18 +42,31 @@ _OUTPUT = click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei; Format nach Endung (.html, .svg, .png). / Output file; format by suffix.",
+    help="Zieldatei; Format nach Endung (.html, .svg, .png, .pdf). / Output file; by suffix.",
+)
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "svg", "png", "pdf"]),
+    help="html (interaktiv, offline), svg, png oder pdf (Bild für Vorlagen und Folien); muss zur "
+    "Endung passen. / interactive page or picture; must match the suffix.",
+)
+_SIZE = click.option(
+    "--size",
+    metavar="a4|slide|WxH",
+    help="Seitengröße des Bildes: a4 (quer), slide (16:9) oder BREITExHÖHE in Pixeln; PDF "
+    "ohne Angabe A4. / Page size: a4 (landscape), slide (16:9) or WxH pixels; PDF default a4.",
+)
+_RENDERER = click.option(
+    "--renderer",
+    type=click.Choice(["cairo", "chromium"]),
+    help="PNG mit cairo (Voreinstellung, ohne Browser) oder chromium. / PNG via cairo or chromium.",
 )
 
 
 @click.command("viz")
 @_OUTPUT
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["html", "svg", "png"]),
-    help="html (interaktiv, offline), svg oder png (Bild für Folien). / interactive or picture.",
-)
+@_FORMAT
 @click.option("--focus", metavar="ENTITY", help="Nur die Umgebung dieser Entität. / Neighbourhood.")
 @click.option(
     "--depth",
@@ -88,57 +102,79 @@ _OUTPUT = click.option(
     help="Aussagen als beschriftete Kante oder als kleiner Knoten. / Facts as edge or node.",
 )
 @click.option(
+    "--layout",
+    type=click.Choice(["force", "levels"]),
+    help="Bilder: force (Kräfte, Voreinstellung) oder levels (Ebenen Bund/Länder/Kommunen, "
+    "Einheiten unter ihrer Behörde). / Pictures: force (default) or levels (hierarchy).",
+)
+@_SIZE
+@_RENDERER
+@click.option(
     "--max-nodes",
     type=click.IntRange(min=1),
     metavar="N",
     help="Größengrenze der Ansicht überschreiben. / Override the size limit.",
 )
 @click.pass_obj
-def viz(app: AppContext, output, fmt, focus, depth, types, topic, at, facts, max_nodes) -> None:
+def viz(
+    app: AppContext,
+    output,
+    fmt,
+    focus,
+    depth,
+    types,
+    topic,
+    at,
+    facts,
+    layout,
+    size,
+    renderer,
+    max_nodes,
+) -> None:
     """Netzwerk als interaktive Seite oder Bild. / The network as a page or picture.
 
     \b
     govgraph viz --focus RegMo -o regmo.html
-    govgraph viz --focus RegMo --depth 1 --format png -o regmo.png
-    govgraph viz --type federal,state,body --format svg -o akteure.svg
+    govgraph viz --focus NOOTS --depth 1 -o noots.pdf
+    govgraph viz --type federal,state,body --layout levels --size slide -o akteure.png
     """
+    fmt, page = _output_plan(fmt, output, size, layout, renderer)
+    from govgraph.graph.views.network_svg import PictureOptions
     from govgraph.graph.views.views import ViewRequest, build_view, check_size, render
 
-    fmt = _format(fmt, output, ("html", "svg", "png"))
     kinds = tuple(t.strip() for value in types for t in value.split(",") if t.strip())
     request = ViewRequest(app.lang, facts, at, focus, depth, kinds, topic)
-    view, title = build_view(app.backend(), request)
+    backend = app.backend()
+    view, title = build_view(backend, request)
     check_size(view, fmt, max_nodes)
-    _write(render(view, title, app.lang, fmt), output, fmt)
+    opts = PictureOptions(layout=layout or "force", size=page)
+    data = render(backend, view, title, request, fmt, app.today, opts, renderer or "cairo")
+    _write(data, output, fmt)
 
 
 @click.command("timeline")
 @_OUTPUT
-@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]))
+@_FORMAT
 @click.option("--from", "start", callback=date_value, metavar="DATE", help="Ab / from.")
 @click.option("--to", "end", callback=date_value, metavar="DATE", help="Bis / to.")
+@_SIZE
+@_RENDERER
 @click.pass_obj
-def timeline(app: AppContext, output, fmt, start, end) -> None:
+def timeline(app: AppContext, output, fmt, start, end, size, renderer) -> None:
     """Fristen und Ereignisse auf einer Zeitachse. / Deadlines and events on a time axis.
 
     Zeitangaben wie »Mitte 2026« erscheinen als Spanne, Tage als Punkt; heute ist markiert.
     """
-    from govgraph.graph.views.timeline import render_html, render_svg, timeline_items
+    fmt, page = _output_plan(fmt, output, size, None, renderer)
+    from govgraph.graph.views.output import picture_bytes
+    from govgraph.graph.views.timeline import render_html, timeline_picture
 
-    fmt = _format(fmt, output, ("html", "svg", "png"))
-    items = timeline_items(app.backend(), app.lang, start, end)
-    title = "govgraph – " + ("Zeitleiste" if app.lang == "de" else "timeline")
-    if start or end:
-        title += f" ({start or '…'} – {end or '…'})"
-    svg, width, height = render_svg(items, title, app.lang, app.today)
+    backend = app.backend()
+    svg, width, height = timeline_picture(backend, app.lang, start, end, app.today, page)
     if fmt == "html":
-        data = render_html(svg, title, app.lang).encode("utf-8")
-    elif fmt == "svg":
-        data = svg.encode("utf-8")
+        data = render_html(svg, app.lang).encode("utf-8")
     else:
-        from govgraph.graph.views.chromium import svg_to_png
-
-        data = svg_to_png(svg, width, height)
+        data = picture_bytes(svg, fmt, width, height, renderer or "cairo")
     _write(data, output, fmt)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -21,6 +22,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     pages and exports are made to be shared.
     """
     path = Path(path)
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        # A device or pipe (`-o /dev/null`, `-o /dev/stdout`): write into it; renaming a
+        # temporary file over it would replace the device itself.
+        with path.open("wb") as out:
+            out.write(data)
+        return
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:

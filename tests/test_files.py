@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +50,23 @@ def test_failed_write_keeps_old_file_and_leaves_no_temp(tmp_path):
         write_atomic(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.html"]
+
+
+def test_writing_to_a_device_keeps_the_device(tmp_path):
+    """`-o /dev/null` writes into the device; it must not replace it with a regular file."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+
+    def read() -> None:
+        with fifo.open("rb") as f:
+            received.append(f.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    write_atomic(fifo, b"data")
+    reader.join(timeout=10)
+    assert received == [b"data"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    write_atomic(Path(os.devnull), b"nothing")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

@@ -156,3 +156,18 @@ def test_png_pictures_are_not_blank(govgraph, tmp_path):
     for png in (net, line):
         assert len(png_colours(png.read_bytes())) > 20
     assert sorted(p.name for p in tmp_path.iterdir()) == ["line.png", "net.png"]
+
+
+def test_chromium_renders_the_same_picture_at_the_requested_size(govgraph, tmp_path):
+    """The optional browser path: same SVG, PNG of the requested size, labels readable."""
+    from picture_check import png_size
+
+    out = tmp_path / "noots.png"
+    r = govgraph(
+        "--today", "2026-11-27", "viz", "--focus", "NOOTS", "--renderer", "chromium",
+        "--size", "1600x900", "-o", str(out),
+    )  # fmt: skip
+    assert r.code == 0, r.err
+    data = out.read_bytes()
+    assert png_size(data) == (1600, 900)
+    assert len(png_colours(data)) > 20

@@ -58,6 +58,8 @@ _PROPERTY_LABELS: dict[str, tuple[str, str]] = {
     "org:subOrganizationOf": ("gehört zu", "is part of"),
     "org:hasSubOrganization": ("hat Unterorganisation", "has sub-organisation"),
     "org:member": ("Mitglied", "member"),
+    "org:hasMember": ("hat Mitglied", "has member"),
+    "org:memberOf": ("Mitglied von", "member of"),
     "org:organization": ("Organisation", "organisation"),
     "skos:broader": ("Unterthema von", "narrower topic of"),
     "skos:narrower": ("Oberthema von", "broader topic of"),

@@ -42,3 +42,43 @@ def style(kind: str) -> Style:
 def legend(kinds: set[str], lang: str) -> list[tuple[str, Style, str]]:
     """(kind, style, label) for the kinds present, in the fixed legend order."""
     return [(k, style(k), kind_label(k, lang)) for k in KINDS if k in kinds]
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    stroke: str
+    dash: str  # stroke-dasharray, "" for a solid line
+    width: float
+    label_de: str
+    label_en: str
+
+    def label(self, lang: str) -> str:
+        return self.label_de if lang == "de" else self.label_en
+
+
+# How sure a relation is, drawn so that a reader of a printed copy can tell: a stated relation
+# is a solid line; anything the sources do not state outright is dashed and grey.
+EDGE_STYLES: dict[str, EdgeStyle] = {
+    "stated": EdgeStyle("#5f6368", "", 1.3, "belegt (Quelle sagt es)", "stated by a source"),
+    "inferred": EdgeStyle(
+        "#9aa0a6", "7 4", 1.3, "erschlossen (nicht wörtlich belegt)", "inferred, not stated"
+    ),
+    "intended": EdgeStyle("#9aa0a6", "2 3", 1.5, "beabsichtigt, geplant", "intended, planned"),
+    "disputed": EdgeStyle(
+        "#b26b5e", "7 3 2 3", 1.5, "umstritten (Quellen widersprechen sich)", "disputed by sources"
+    ),
+    "superseded": EdgeStyle(
+        "#b8b8b8",
+        "12 4",
+        1.2,
+        "überholt (eine andere Quelle geht vor)",
+        "superseded by another source",
+    ),
+}
+
+
+def edge_style(certainty: str) -> EdgeStyle:
+    """The line for a relation of that certainty; unknown degrees count as not stated."""
+    if not certainty or certainty == "stated":
+        return EDGE_STYLES["stated"]
+    return EDGE_STYLES.get(certainty, EDGE_STYLES["inferred"])

@@ -6,9 +6,13 @@ from __future__ import annotations
 import math
 from xml.sax.saxutils import escape as _escape
 
+from govgraph.graph.views.placement import Box
 from govgraph.graph.views.style import Style
+from govgraph.graph.views.textwidth import text_width
 
-FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+# Families installed almost everywhere, widest first (textwidth.py measures DejaVu Sans), then
+# the generic family every renderer resolves; no web fonts, no CSS.
+FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif"
 
 
 def esc(text: str) -> str:
@@ -67,19 +71,39 @@ def swatch(s: Style, size: int = 14) -> str:
     )
 
 
-def legend_block(entries: list[tuple[str, Style, str]], x: float, y: float, title: str) -> str:
-    """A framed legend (title, then one line per kind) with its top-left corner at (x, y)."""
-    line = 18
-    width = 16 + 8 * max([len(title)] + [len(label) for _, _, label in entries])
-    height = 28 + line * len(entries)
-    parts = [
-        f'<g class="legend"><rect x="{x}" y="{y}" width="{width}" height="{height}" '
-        f'fill="#ffffff" fill-opacity="0.92" stroke="#bbbbbb"/>',
-        f'<text x="{x + 8}" y="{y + 18}" font-weight="bold" font-size="13">{esc(title)}</text>',
-    ]
-    for i, (_, s, label) in enumerate(entries):
-        cy = y + 34 + i * line
-        parts.append(shape(s, x + 16, cy - 4, 5.5))
-        parts.append(f'<text x="{x + 30}" y="{cy}" font-size="12">{esc(label)}</text>')
-    parts.append("</g>")
-    return "".join(parts)
+LINE = 1.2  # line height, in font sizes
+PAD = 2.0  # white margin around a label
+
+
+def label_box(lines: list[str], size: float, bold: bool = False) -> tuple[float, float]:
+    """Width and height a label of these lines needs, with its white margin."""
+    width = max(text_width(line, size, bold) for line in lines)
+    return width + 2 * PAD, len(lines) * size * LINE + 2 * PAD
+
+
+def label(
+    box: Box,
+    lines: list[str],
+    size: float,
+    fill: str = "#1a1a1a",
+    bold: bool = False,
+    kind: str = "label",
+    opacity: float = 0.88,
+) -> str:
+    """A readable label: a white box, then the text centred in it.
+
+    The white "halo" is an element of its own, not a stroke on the text with `paint-order`,
+    because renderers that ignore paint-order (cairosvg, office programs) would paint the stroke
+    over the letters.
+    """
+    cx = box.x + box.w / 2
+    weight = ' font-weight="bold"' if bold else ""
+    spans = "".join(
+        f'<tspan x="{cx:.1f}" y="{box.y + PAD + size * (LINE * i + 0.95):.1f}">{esc(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<g class="{kind}"><rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.w:.1f}" '
+        f'height="{box.h:.1f}" rx="2" fill="#ffffff" fill-opacity="{opacity}"/>'
+        f'<text font-size="{size:g}" text-anchor="middle" fill="{fill}"{weight}>{spans}</text></g>'
+    )

@@ -8,6 +8,8 @@ bar ending there with an open start. Today (app.today, so `--today` fixes it) is
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,7 +19,10 @@ from govgraph.graph.answers.dates import date_literal
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.sparql.catalog import named_query
 from govgraph.graph.store.backend import Backend
-from govgraph.graph.views.svg import FONT, esc, shorten
+from govgraph.graph.views.picture import Footer, day_text, frame
+from govgraph.graph.views.placement import Box
+from govgraph.graph.views.svg import esc, shorten
+from govgraph.graph.views.textwidth import text_width
 
 
 @dataclass
@@ -32,6 +37,7 @@ class Item:
     precision: str
     quote: str
     open_start: bool = False
+    state: str = ""  # "superseded" or "disputed" where sources disagree (claims.py)
 
     @property
     def is_point(self) -> bool:
@@ -86,7 +92,7 @@ def timeline_items(
                 open_start=open_start,
             )
         )
-    items.sort(key=lambda i: (i.start, i.end, i.label))
+    items.sort(key=lambda i: (i.start, i.end, i.label, i.iri))
     return items
 
 
@@ -101,42 +107,94 @@ _KIND_LABELS = {
 }
 _TODAY = {"de": "heute", "en": "today"}
 _SPAN = {
-    "de": "Balken = Zeitraum der Angabe (z. B. »Mitte 2026«), Punkt = Tag",
-    "en": "bar = range the wording allows (e.g. 'mid-2026'), dot = exact day",
+    "de": "Balken = Zeitraum der Angabe (z. B. »Mitte 2026«), Punkt = Tag; grau = überholt "
+    "(eine andere Quelle geht vor)",
+    "en": "bar = range the wording allows (e.g. 'mid-2026'), dot = exact day; grey = superseded "
+    "by another source",
 }
 
 
-def render_svg(items: list[Item], title: str, lang: str, today: date) -> tuple[str, int, int]:
-    """The timeline as a standalone SVG document and its size."""
+def timeline_title(lang: str, start: date | None, end: date | None) -> str:
+    title = "govgraph – " + ("Zeitleiste" if lang == "de" else "timeline")
+    if start or end:
+        title += f" ({start or '…'} – {end or '…'})"
+    return title
+
+
+def timeline_picture(
+    backend: Backend,
+    lang: str,
+    start: date | None,
+    end: date | None,
+    today: date,
+    size: tuple[int, int] | None = None,
+) -> tuple[str, int, int]:
+    """The timeline of a period as a framed SVG picture whose footer names its sources."""
+    from govgraph.graph.sources.claims import load_claims
+    from govgraph.graph.views.provenance import load_provenance
+
+    items = timeline_items(backend, lang, start, end)
     if not items:
         raise NotFoundError("keine datierten Einträge / nothing dated in that period")
+    sources = load_provenance(backend, lang).source_names(i.iri for i in items)
+    claims = load_claims(backend, lang)
+    for item in items:
+        item.state = claims.state(item.iri, today)
+    body, box = render_body(items, lang, today)
+    footer = Footer(lang, today, None, sources, period=_period(lang, start, end))
+    return frame(timeline_title(lang, start, end), body, box, ("", 0, 0), footer, size)
+
+
+def _period(lang: str, start: date | None, end: date | None) -> str:
+    if not (start or end):
+        return ""
+    a = day_text(start, lang) if start else "…"
+    b = day_text(end, lang) if end else "…"
+    return ("Zeitraum " if lang == "de" else "period ") + f"{a} – {b}"
+
+
+_STATE_COLOUR = {"superseded": "#b8b8b8", "disputed": "#b26b5e"}
+_STATE_WORDS = {
+    "de": {"superseded": "überholt", "disputed": "umstritten"},
+    "en": {"superseded": "superseded", "disputed": "disputed"},
+}
+
+
+def _state_text(item: Item, lang: str) -> str:
+    """ " – überholt" for an entry another source supersedes (drawn grey), and so on."""
+    word = _STATE_WORDS.get(lang, _STATE_WORDS["en"]).get(item.state, "")
+    return f" – {word}" if word else ""
+
+
+def _when(item: Item) -> str:
+    """The wording, and for a span its precision: "Mitte 2026 (Halbjahr)"."""
+    if item.precision and not item.is_point and item.precision not in item.wording:
+        return f"{item.wording} ({item.precision})"
+    return item.wording
+
+
+def render_body(items: list[Item], lang: str, today: date) -> tuple[str, Box]:
+    """Legend, axis and one row per item, drawn from (0, 0); and the box they fill."""
     lo = min([i.start for i in items] + [today])
     hi = max([i.end for i in items] + [today])
     lo = date(lo.year, 1, 1) if (lo - date(lo.year, 1, 1)).days < 45 else date(lo.year, lo.month, 1)
     hi = hi + timedelta(days=31)
     label_width, axis_width, row = 470, 900, 22
-    top = 96
-    width = label_width + axis_width + 210  # room for wording and today's label
-    height = top + row * len(items) + 60
+    top = 66
+    width = label_width + axis_width + 230  # room for wording and today's label
+    height = top + row * len(items) + 44
     span_days = max((hi - lo).days, 1)
 
     def x(day: date) -> float:
         return label_width + axis_width * (day - lo).days / span_days
 
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="{FONT}">',
-        f"<title>{esc(title)}</title>",
-        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
-        f'<text x="20" y="30" font-size="20" font-weight="bold">{esc(title)}</text>',
-        f'<text x="20" y="52" font-size="12" fill="#555555">{esc(_SPAN[lang])}</text>',
-    ]
-    lx = 20
+    out = [f'<text x="0" y="42" font-size="12" fill="#555555">{esc(_SPAN[lang])}</text>']
+    lx = 0
     for kind, colour in _COLOURS.items():
         name = _KIND_LABELS.get(lang, _KIND_LABELS["en"])[kind]
-        out.append(f'<rect x="{lx}" y="62" width="12" height="12" fill="{colour}"/>')
-        out.append(f'<text x="{lx + 16}" y="73" font-size="12">{esc(name)}</text>')
-        lx += 30 + 7 * len(name)
+        out.append(f'<rect x="{lx}" y="6" width="12" height="12" fill="{colour}"/>')
+        out.append(f'<text x="{lx + 16}" y="17" font-size="12">{esc(name)}</text>')
+        lx += 30 + text_width(name, 12)
     # grid: months as ticks, years as lines with labels
     month = date(lo.year, lo.month, 1)
     while month <= hi:
@@ -144,7 +202,7 @@ def render_svg(items: list[Item], title: str, lang: str, today: date) -> tuple[s
         strong = month.month == 1
         if strong or span_days < 1500:  # month lines only where they stay apart
             out.append(
-                f'<line x1="{xm:.1f}" y1="{top - 6}" x2="{xm:.1f}" y2="{height - 40}" '
+                f'<line x1="{xm:.1f}" y1="{top - 6}" x2="{xm:.1f}" y2="{height - 30}" '
                 f'stroke="{"#bbbbbb" if strong else "#eeeeee"}" stroke-width="1"/>'
             )
         if strong or month == date(lo.year, lo.month, 1):
@@ -152,54 +210,69 @@ def render_svg(items: list[Item], title: str, lang: str, today: date) -> tuple[s
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     for n, item in enumerate(items):
         y = top + n * row + row / 2
-        colour = _COLOURS.get(item.kind, "#777777")
-        tip = f"{item.label} – {item.wording}" + (f" ({item.precision})" if item.precision else "")
-        if item.quote:
-            tip += f"\n„{item.quote}“"
-        out.append(f"<g><title>{esc(tip)}</title>")
-        if n % 2 == 0:
-            out.append(
-                f'<rect x="10" y="{y - row / 2:.1f}" width="{width - 20}" height="{row}" '
-                'fill="#f7f7f7"/>'
-            )
-        text = shorten(item.label, 62)
-        out.append(
-            f'<text x="{label_width - 10}" y="{y + 4:.1f}" font-size="12" text-anchor="end">'
-            f"{esc(text)}</text>"
-        )
-        x1, x2 = x(item.start), x(item.end + timedelta(days=1))
-        if item.is_point:
-            out.append(f'<circle cx="{x1:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>')
-        else:
-            if item.open_start:
-                out.append(
-                    f'<line x1="{x1 - 40:.1f}" y1="{y:.1f}" x2="{x1:.1f}" y2="{y:.1f}" '
-                    f'stroke="{colour}" stroke-width="2" stroke-dasharray="3 3"/>'
-                )
-            out.append(
-                f'<rect x="{x1:.1f}" y="{y - 6:.1f}" width="{max(x2 - x1, 3):.1f}" height="12" '
-                f'rx="4" fill="{colour}" fill-opacity="0.55" stroke="{colour}"/>'
-            )
-        out.append(
-            f'<text x="{max(x1, x2) + 8:.1f}" y="{y + 4:.1f}" font-size="11" fill="#444444">'
-            f"{esc(shorten(item.wording, 40))}</text></g>"
-        )
+        out.append(_row(item, n, y, row, width, label_width, x, lang))
     xt = x(today)
     out.append(
-        f'<line x1="{xt:.1f}" y1="{top - 20}" x2="{xt:.1f}" y2="{height - 40}" stroke="#d62728" '
+        f'<line x1="{xt:.1f}" y1="{top - 20}" x2="{xt:.1f}" y2="{height - 30}" stroke="#d62728" '
         f'stroke-width="2" stroke-dasharray="6 3"/>'
     )
     out.append(
-        f'<text x="{xt + 4:.1f}" y="{height - 26}" font-size="12" fill="#d62728">'
+        f'<text x="{xt + 4:.1f}" y="{height - 16}" font-size="12" fill="#d62728">'
         f"{esc(_TODAY[lang])} {today.strftime('%d.%m.%Y' if lang == 'de' else '%Y-%m-%d')}</text>"
     )
-    out.append("</svg>")
-    return "\n".join(out), width, height
+    return "\n".join(out), Box(0, 0, width, height)
 
 
-def render_html(svg: str, title: str, lang: str) -> str:
+def _row(
+    item: Item,
+    n: int,
+    y: float,
+    row: int,
+    width: float,
+    label_width: float,
+    x: Callable[[date], float],
+    lang: str,
+) -> str:
+    """One entry: its name, a dot (a day) or a bar (the span its wording allows), the wording."""
+    colour = _STATE_COLOUR.get(item.state) or _COLOURS.get(item.kind, "#777777")
+    tip = f"{item.label} – {item.wording}" + (f" ({item.precision})" if item.precision else "")
+    if item.quote:
+        tip += f"\n„{item.quote}“"
+    out = [f"<g><title>{esc(tip)}</title>"]
+    if n % 2 == 0:
+        out.append(
+            f'<rect x="-10" y="{y - row / 2:.1f}" width="{width + 10}" height="{row}" '
+            'fill="#f5f5f5"/>'
+        )
+    out.append(
+        f'<text x="{label_width - 10}" y="{y + 4:.1f}" font-size="12" text-anchor="end">'
+        f"{esc(shorten(item.label, 62))}</text>"
+    )
+    x1, x2 = x(item.start), x(item.end + timedelta(days=1))
+    if item.is_point:
+        out.append(f'<circle cx="{x1:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>')
+    else:
+        if item.open_start:
+            out.append(
+                f'<line x1="{x1 - 40:.1f}" y1="{y:.1f}" x2="{x1:.1f}" y2="{y:.1f}" '
+                f'stroke="{colour}" stroke-width="2" stroke-dasharray="3 3"/>'
+            )
+        out.append(
+            f'<rect x="{x1:.1f}" y="{y - 6:.1f}" width="{max(x2 - x1, 3):.1f}" height="12" '
+            f'rx="4" fill="{colour}" fill-opacity="0.55" stroke="{colour}"/>'
+        )
+    out.append(
+        f'<text class="when" x="{max(x1, x2) + 8:.1f}" y="{y + 4:.1f}" font-size="11" '
+        f'fill="#333333">{esc(shorten(_when(item), 44) + _state_text(item, lang))}</text></g>'
+    )
+    return "".join(out)
+
+
+def render_html(svg: str, lang: str) -> str:
     """The timeline SVG in a minimal offline page (hover shows wording and quote as text)."""
     e = html.escape
+    found = re.search(r"<title>(.*?)</title>", svg)
+    title = html.unescape(found.group(1)) if found else "govgraph"
     return (
         f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '

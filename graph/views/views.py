@@ -15,11 +15,12 @@ import networkx as nx
 from govgraph.graph.answers.resolve import EntityIndex
 from govgraph.graph.errors import NotFoundError, UsageError
 from govgraph.graph.store.backend import Backend
-from govgraph.graph.views.network import project, select_view
+from govgraph.graph.views.network import KINDS, kind_label, project, select_view
+from govgraph.graph.views.network_svg import PictureOptions
+from govgraph.graph.views.output import FORMATS, PICTURES, picture_bytes
 
 MAX_INTERACTIVE_NODES = 2000
 MAX_STATIC_NODES = 300
-FORMATS = ("html", "svg", "png")
 
 _TITLE = {"de": "govgraph – Netzwerk", "en": "govgraph – network"}
 
@@ -51,6 +52,7 @@ def build_view(backend: Backend, req: ViewRequest) -> tuple[nx.MultiDiGraph, str
         kinds=req.types,
         topic=topic.iri if topic else None,
     )
+    view.graph["focus"] = focus.iri if focus else None
     parts = [_TITLE.get(req.lang, _TITLE["en"])]
     if focus:
         parts.append(
@@ -59,7 +61,8 @@ def build_view(backend: Backend, req: ViewRequest) -> tuple[nx.MultiDiGraph, str
     if topic:
         parts.append(("Thema " if req.lang == "de" else "topic ") + topic.label(req.lang))
     if req.types:
-        parts.append(", ".join(req.types))
+        # kinds in words ("Akteur Bund"), other --type values as typed
+        parts.append(", ".join(kind_label(t, req.lang) if t in KINDS else t for t in req.types))
     if req.at:
         parts.append(("Stand " if req.lang == "de" else "as of ") + req.at.isoformat())
     return view, ": ".join(parts[:2]) + ("; " + "; ".join(parts[2:]) if len(parts) > 2 else "")
@@ -80,19 +83,60 @@ def check_size(view: nx.MultiDiGraph, fmt: str, max_nodes: int | None) -> None:
         )
 
 
-def render(view: nx.MultiDiGraph, title: str, lang: str, fmt: str) -> bytes:
-    """The view as an HTML page, an SVG picture or a PNG picture."""
+def picture_svg(
+    backend: Backend,
+    view: nx.MultiDiGraph,
+    title: str,
+    req: ViewRequest,
+    today: date,
+    opts: PictureOptions,
+) -> tuple[str, int, int]:
+    """The view as an SVG picture with its legend and a footer naming its sources."""
+    from govgraph.graph.views.network_svg import render_svg
+    from govgraph.graph.views.picture import Footer
+    from govgraph.graph.views.provenance import load_provenance
+
+    prov = load_provenance(backend, req.lang)
+    facts = {d["fact"] for _, _, d in view.edges(data=True) if d.get("fact")}
+    facts |= {n for n, d in view.nodes(data=True) if d.get("fact")}
+    footer = Footer(req.lang, today, req.at, prov.source_names(set(view.nodes) | facts))
+    opts.focus = view.graph.get("focus")
+    certainty = claim_states(backend, req.lang, facts, req.at or today, prov.certainty)
+    return render_svg(view, title, req.lang, footer, certainty, opts)
+
+
+def claim_states(
+    backend: Backend, lang: str, facts: set[str], day: date, certainty: dict[str, str]
+) -> dict[str, str]:
+    """Each fact's certainty as drawn: a conflict between sources (disputed, or superseded as
+    of `day` by the claim a named rule prefers) outranks the fact's own gg:certainty."""
+    from govgraph.graph.sources.claims import load_claims
+
+    claims = load_claims(backend, lang)
+    states = {f: certainty[f] for f in facts if f in certainty}
+    for fact in facts:
+        state = claims.state(fact, day)
+        if state:
+            states[fact] = state
+    return states
+
+
+def render(
+    backend: Backend,
+    view: nx.MultiDiGraph,
+    title: str,
+    req: ViewRequest,
+    fmt: str,
+    today: date,
+    opts: PictureOptions | None = None,
+    renderer: str = "cairo",
+) -> bytes:
+    """The view as an HTML page or an SVG, PNG or PDF picture."""
     if fmt == "html":
         from govgraph.graph.views.html import render_page
 
-        return render_page(view, title, lang).encode("utf-8")
-    from govgraph.graph.views.network_svg import render_svg
-
-    svg, width, height = render_svg(view, title, lang)
-    if fmt == "svg":
-        return svg.encode("utf-8")
-    if fmt == "png":
-        from govgraph.graph.views.chromium import svg_to_png
-
-        return svg_to_png(svg, width, height)
-    raise UsageError(f"--format: choose one of {', '.join(FORMATS)}")
+        return render_page(view, title, req.lang).encode("utf-8")
+    if fmt not in PICTURES:
+        raise UsageError(f"--format: choose one of {', '.join(FORMATS)}")
+    svg, width, height = picture_svg(backend, view, title, req, today, opts or PictureOptions())
+    return picture_bytes(svg, fmt, width, height, renderer)

@@ -1,0 +1,65 @@
+"""What a picture rests on: the sources of the items it shows and the certainty of each fact.
+
+Pictures are pasted into briefings far from the tool, so they carry this themselves: a footer
+names the sources, and facts that no source states outright are drawn apart (see style.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from govgraph.graph.namespaces import compact
+from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.store.backend import Backend
+
+
+@dataclass
+class Provenance:
+    sources: dict[str, list[str]] = field(default_factory=dict)  # item -> source IRIs
+    names: dict[str, str] = field(default_factory=dict)  # source IRI -> short name
+    certainty: dict[str, str] = field(default_factory=dict)  # item -> "inferred", …
+
+    def source_names(self, items: Iterable[str]) -> list[str]:
+        """Short names of the sources behind `items`, sorted, each once."""
+        found = {s for item in items for s in self.sources.get(item, ())}
+        return sorted({self.names.get(s, s.rsplit("/", 1)[-1]) for s in found})
+
+
+def certainty_key(iri: str) -> str:
+    """ggc:inferred -> "inferred"; whatever scheme a concept comes from, its local name."""
+    name = compact(iri)
+    return name.split(":", 1)[-1] if ":" in name else name.rsplit("/", 1)[-1]
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= 60 else title[:59].rstrip() + "…"
+
+
+def _rank(key: str, language: str | None, lang: str) -> int:
+    """Which name to show: a short name before a title, each best in the picture's language."""
+    by_language = 0 if language == lang else (1 if not language else 2)
+    return by_language + (0 if key == "shortName" else 3)
+
+
+def load_provenance(backend: Backend, lang: str) -> Provenance:
+    """Sources and certainty of every item with evidence (one named query)."""
+    p = Provenance()
+    ranks: dict[str, int] = {}
+    for row in backend.select(named_query("picture-provenance").text, {"__lang": ox.Literal(lang)}):
+        item, source = row["item"].value, row["source"].value
+        found = p.sources.setdefault(item, [])
+        if source not in found:
+            found.append(source)
+        for key, shorten in (("shortName", str), ("title", _short)):
+            if key in row:
+                term = row[key]
+                rank = _rank(key, getattr(term, "language", None), lang)
+                if rank < ranks.get(source, 99):
+                    ranks[source] = rank
+                    p.names[source] = shorten(term.value)
+        if "certainty" in row and item not in p.certainty:
+            p.certainty[item] = certainty_key(row["certainty"].value)
+    return p
