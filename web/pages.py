@@ -38,7 +38,7 @@ def quote_links(ctx: Ctx, joined: str) -> list[QuoteLink]:
     for q in (p for p in joined.split(QUOTE_SEPARATOR) if p):
         doc = found.get(q)
         url = ctx.url("/source", id=doc.key) + "#" + anchor(q) if doc else ""
-        links.append(QuoteLink(q, url, doc.title if doc else ""))
+        links.append(QuoteLink(q, url, doc.short if doc else ""))
     return links
 
 
@@ -160,6 +160,7 @@ def entity(ctx: Ctx) -> Response:
             "url": ctx.url("/source", id=sources[ev["source_iri"]].key) + "#" + anchor(ev["quote"])
             if ev["source_iri"] in sources
             else "",
+            "short": sources[ev["source_iri"]].short if ev["source_iri"] in sources else "",
         }
         for ev in card["evidence"]
     ]
