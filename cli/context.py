@@ -20,13 +20,20 @@ class AppContext:
     today: date = field(default_factory=date.today)
     endpoint: str | None = None
     timeout: float = 30.0
+    include_drafts: bool = False
     _backend: Backend | None = None
 
     @property
     def selection(self) -> DataSelection:
+        from govgraph.graph.sources.library import data_root
         from govgraph.graph.store.dataset import DataSelection
 
-        return DataSelection(builtin=self.builtin, extra=self.data)
+        return DataSelection(
+            builtin=self.builtin,
+            extra=self.data,
+            library=data_root(),
+            include_drafts=self.include_drafts,
+        )
 
     def backend(self) -> Backend:
         if self._backend is None:

@@ -58,6 +58,12 @@ from .options import date_value
     show_default=True,
     help="Zeitlimit für Anfragen in Sekunden. / Query timeout in seconds.",
 )
+@click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="Ungeprüfte Entwürfe aus `govgraph draft` mitladen (als »Entwurf« markiert). "
+    "/ Also load unreviewed drafts (labelled as drafts).",
+)
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -67,13 +73,19 @@ def cli(
     today,
     endpoint: str | None,
     timeout: float,
+    include_drafts: bool,
 ) -> None:
     """govgraph – wer macht was in der Verwaltungsdigitalisierung.
 
     A knowledge graph of who does what in German administrative digitalisation.
     """
     app = AppContext(
-        data=data, builtin=not no_builtin, lang=lang, endpoint=endpoint, timeout=timeout
+        data=data,
+        builtin=not no_builtin,
+        lang=lang,
+        endpoint=endpoint,
+        timeout=timeout,
+        include_drafts=include_drafts,
     )
     if today is not None:
         app.today = today

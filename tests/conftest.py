@@ -36,6 +36,12 @@ class Result:
     err: str
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path_factory, monkeypatch):
+    """Every test gets an empty source library, never the user's own (GOVGRAPH_DATA_DIR)."""
+    monkeypatch.setenv("GOVGRAPH_DATA_DIR", str(tmp_path_factory.mktemp("govgraph-data")))
+
+
 @pytest.fixture
 def govgraph(capsys, monkeypatch):
     """Call `govgraph ARGS…` through the console entry point; returns exit code, stdout, stderr."""

@@ -19,9 +19,13 @@ class DataSelection:
 
     builtin: bool = True
     extra: tuple[Path, ...] = field(default_factory=tuple)
+    library: Path | None = None  # the user's source library (govgraph source add/draft/review)
+    include_drafts: bool = False
 
     def files(self) -> list[Path]:
         found = vocabulary_files() + (builtin_data_files() if self.builtin else [])
+        if self.library is not None:
+            found.extend(library_files(self.library, self.include_drafts))
         for path in self.extra:
             found.extend(data_files(Path(path)))
         seen: set[Path] = set()
@@ -32,6 +36,13 @@ class DataSelection:
                 seen.add(key)
                 unique.append(f)
         return unique
+
+
+def library_files(root: Path, include_drafts: bool = False) -> list[Path]:
+    """The library's source records and accepted facts; its drafts only when asked for, so an
+    unreviewed candidate never reaches an answer by accident."""
+    folders = ("records", "facts", "drafts") if include_drafts else ("records", "facts")
+    return [p for name in folders for p in sorted((Path(root) / name).glob("*.ttl"))]
 
 
 def load_store(files: Iterable[Path]) -> ox.Store:

@@ -36,7 +36,7 @@ def queries_dir() -> Path:
 
 def vocabulary_files() -> list[Path]:
     """The ontology: always loaded, also with --no-builtin, so users' facts have their classes."""
-    return [ontology_file()]
+    return [ontology_file(), ontology_dir() / "curation.ttl"]
 
 
 def builtin_data_files() -> list[Path]:

@@ -297,6 +297,7 @@ def validate(selection: DataSelection) -> Report:
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for triples in parsed for t in triples)
     report.triples = len(store)
     extra_roots = [p if p.is_dir() else p.parent for p in map(Path, selection.extra)]
+    extra_roots += [selection.library] if selection.library is not None else []
     checker = _Checker(report.files, store, extra_roots)
     report.problems.extend(checker.literals())
     report.checks.append("literals")

@@ -1,0 +1,159 @@
+"""`govgraph draft`, `review` and `diff`: from a new source to reviewed facts, and what changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import click
+
+from .context import AppContext
+
+
+@click.command()
+@click.argument("source_name", metavar="SOURCE")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Entwurfsdatei / draft file.")
+@click.pass_obj
+def draft(app: AppContext, source_name: str, output: Path | None) -> None:
+    """Kandidaten aus einer Quelle vorschlagen (Entwurf zur Prüfung).
+
+    Propose candidates from SOURCE (its id in `govgraph source list`): known entities, new
+    names, dates with precision, money and shares, and facts. Written as Turtle, every candidate
+    marked draft, with its verbatim quote, locator and confidence.
+    """
+    from govgraph.graph.sources.curate import draft_candidates, write_draft
+    from govgraph.graph.sources.library import Library
+
+    library = Library()
+    info = library.get(source_name)
+    candidates = draft_candidates(library, info, app.selection)
+    path = write_draft(library, info, candidates, output, app.today)
+    counts: dict[str, int] = {}
+    for c in candidates:
+        counts[c.kind] = counts.get(c.kind, 0) + 1
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    click.echo(f"{path}: {len(candidates)} Kandidaten / candidates ({summary})")
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--accept", "accept", multiple=True, metavar="ID", help="Annehmen (Nummer).")
+@click.option("--reject", "reject", multiple=True, metavar="ID", help="Ablehnen (Nummer).")
+@click.option("--list", "show", is_flag=True, help="Kandidaten mit Status zeigen / list.")
+@click.pass_obj
+def review(
+    app: AppContext, file: Path, accept: tuple[str, ...], reject: tuple[str, ...], show: bool
+) -> None:
+    """Kandidaten annehmen oder ablehnen, dann mit SHACL prüfen.
+
+    Accept or reject candidates of a draft FILE, by number (`--accept 3 --accept 7`) or, without
+    options, one by one at the prompt (a/r/s/q). The accepted facts are validated with the SHACL
+    shapes, the quote check and the link check before they join the graph.
+    """
+    from govgraph.graph.errors import DataError, UsageError
+    from govgraph.graph.sources import review as rv
+    from govgraph.graph.sources.library import Library
+
+    graph = rv.load_draft(file)
+    items = rv.items(graph)
+    if not items:
+        raise DataError(f"{file}: keine Kandidaten / no candidates")
+    if show:
+        for item in items:
+            click.echo(f"[{item.number}] {item.status:8} {item.kind:18} {_short(item.label)}")
+        return
+    decisions = {}
+    for key in accept:
+        decisions[rv.find_item(items, key).iri] = "accept"
+    for key in reject:
+        iri = rv.find_item(items, key).iri
+        if decisions.get(iri) == "accept":
+            raise UsageError(
+                f"{key}: zugleich angenommen und abgelehnt / both accepted and rejected"
+            )
+        decisions[iri] = "reject"
+    if not decisions:
+        decisions = _interactive(items)
+    sources = {str(o) for o in graph.objects(None, rv.URIRef(rv.PREFIXES["oa"] + "hasSource"))}
+    if len(sources) != 1:
+        raise DataError(f"{file}: Kandidaten aus genau einer Quelle erwartet / one source expected")
+    source_id = sources.pop().removeprefix(rv.PREFIXES["ggd"] + "source-")
+    rv.set_status(file, graph, decisions)
+    library = Library()
+    selection = dataclasses.replace(app.selection, include_drafts=False)  # drafts: never
+    problems = rv.apply_review(library, source_id, file, graph, selection)
+    if problems:
+        for problem in problems:
+            click.echo(problem, err=True)
+        raise DataError(
+            f"{file}: angenommene Fakten nicht gültig, nichts übernommen / accepted facts do not "
+            f"validate, nothing taken over ({len(problems)} problems)"
+        )
+    taken = sum(1 for d in decisions.values() if d == "accept")
+    dropped = len(decisions) - taken
+    path = library.facts_path(source_id)
+    click.echo(f"{file}: {taken} angenommen / accepted, {dropped} abgelehnt / rejected; → {path}")
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _interactive(items) -> dict:
+    """Ask candidate by candidate: a(ccept), r(eject), s(kip), q(uit)."""
+    decisions = {}
+    for item in items:
+        if item.status != "draft":
+            continue
+        click.echo(f"\n[{item.number}] {item.kind} · {item.confidence} · {item.locator}")
+        click.echo(f"  {_short(item.label)}")
+        click.echo(f"  »{_short(item.quote, 200)}«")
+        answer = click.prompt(
+            "  a=annehmen/accept r=ablehnen/reject s=überspringen/skip q=fertig/quit",
+            type=click.Choice(["a", "r", "s", "q"]),
+            default="s",
+            show_choices=False,
+        )
+        if answer == "q":
+            break
+        if answer in ("a", "r"):
+            decisions[item.iri] = "accept" if answer == "a" else "reject"
+    return decisions
+
+
+@click.command()
+@click.option("--since", metavar="SOURCE|DATE", help="Ab Quelle (Id) oder Datum (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.pass_obj
+def diff(app: AppContext, since: str | None, fmt: str) -> None:
+    """Was neue Quellen geändert haben: neue Entitäten, Fakten, Belege, Daten, Konflikte.
+
+    What the library's sources (all, or from SOURCE or DATE on) added, corroborated, changed or
+    contradicted, compared with the graph without them. Only reviewed facts count.
+    """
+    from govgraph.graph.sources.diff import compute
+    from govgraph.graph.sources.library import Library
+
+    result = compute(Library(), app.selection, since)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return
+    headings = [
+        ("new-entity", "Neue Entitäten / new entities"),
+        ("new-fact", "Neue Fakten / new facts"),
+        ("corroboration", "Bestätigt / corroborated"),
+        ("changed-date", "Geänderte Daten / changed dates"),
+        ("conflict", "Neue Konflikte / new conflicts"),
+    ]
+    click.echo("Quellen / sources: " + (", ".join(result.sources) or "–"))
+    for kind, heading in headings:
+        rows = result.of(kind)
+        click.echo(f"\n{heading}: {len(rows)}")
+        for c in rows:
+            extra = f" – {c.detail}" if c.detail else ""
+            click.echo(f"  • {_short(c.label)} [{c.source}]{extra}")
+
+
+COMMANDS = [draft, review, diff]

@@ -1,0 +1,118 @@
+"""`govgraph source add|list|remove`: the user's library of new source documents."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+
+@click.group()
+def source() -> None:
+    """Quellen der eigenen Bibliothek hinzufügen, auflisten, entfernen.
+
+    Add, list and remove sources of your own library (in GOVGRAPH_DATA_DIR or
+    ~/.local/share/govgraph). Text, Markdown, PDF (text layer) and gesetze-im-internet.de XML.
+    """
+
+
+@source.command("add")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--title", help="Titel / title (default: from the file).")
+@click.option("--publisher", help="Herausgeber: Name, URL oder ggd:… / publisher.")
+@click.option("--issued", help="Erschienen / issued: YYYY or YYYY-MM-DD.")
+@click.option(
+    "--kind",
+    type=click.Choice(["primary", "official", "secondary"]),
+    help="primary: Gesetz/Vertrag · official: amtlich · secondary: Bericht, Presse.",
+)
+@click.option("--url", help="Fundstelle im Netz / landing page URL.")
+def add(
+    file: Path,
+    title: str | None,
+    publisher: str | None,
+    issued: str | None,
+    kind: str | None,
+    url: str | None,
+) -> None:
+    """Eine Datei byte-genau mit SHA-256 und Quellenbeschreibung ablegen.
+
+    Store FILE byte-identical with its SHA-256 and a source record. The same file again changes
+    nothing; a changed file becomes a new version that keeps the old one.
+    """
+    from govgraph.graph.errors import UsageError
+    from govgraph.graph.sources.library import Library, shipped_hashes
+
+    if issued and not re.fullmatch(r"\d{4}(-\d\d-\d\d)?", issued):
+        raise UsageError(f"--issued: {issued!r} ist kein Datum / is not YYYY or YYYY-MM-DD")
+    if url and not url.startswith(("http://", "https://")):
+        raise UsageError(f"--url: {url!r} ist keine http(s)-Adresse / is not an http(s) URL")
+    given = dict(title=title, publisher=publisher, issued=issued, kind=kind, url=url)
+    meta = {k: v for k, v in given.items() if v}
+    result = Library().add(file, meta, shipped_hashes())
+    info = result.info
+    if not result.added:
+        click.echo(
+            f"{file}: schon vorhanden als / already in the library as {info.id} (unverändert)"
+        )
+        return
+    revision = (
+        f", neue Fassung von / new version of {result.previous.id}" if result.previous else ""
+    )
+    click.echo(
+        f"{file}: hinzugefügt als / added as {info.id} (sha256 {info.sha256[:12]}…{revision})"
+    )
+
+
+@source.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def list_sources(fmt: str) -> None:
+    """Die Quellen der Bibliothek. / The sources in your library."""
+    import json
+
+    from govgraph.graph.sources.library import Library
+
+    from .output import table
+
+    library = Library()
+    rows = []
+    for info in library.sources():
+        rows.append(
+            {
+                "id": info.id,
+                "title": info.title,
+                "kind": info.kind,
+                "file": info.original_file or info.local_file,
+                "sha256": info.original_sha256 or info.sha256,
+                "revision_of": info.revision_of,
+                "drafts": "ja/yes" if library.draft_path(info.id).exists() else "",
+                "facts": "ja/yes" if library.facts_path(info.id).exists() else "",
+            }
+        )
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo(f"Keine Quellen in / no sources in {library.root}")
+        return
+    columns = [("id", "Id"), ("title", "Titel"), ("kind", "Art"), ("file", "Datei")]
+    click.echo(table(rows, columns + [("drafts", "Entwürfe"), ("facts", "Fakten")]))
+
+
+@source.command("remove")
+@click.argument("name")
+def remove(name: str) -> None:
+    """Eine Quelle mit Entwürfen und angenommenen Fakten entfernen.
+
+    Remove a source with its drafts and accepted facts; the answers are as before it was added.
+    """
+    from govgraph.graph.sources.library import Library
+
+    library = Library()
+    info = library.get(name)
+    removed = library.remove(info)
+    click.echo(f"{info.id}: entfernt / removed ({len(removed)} Dateien / files)")
+
+
+COMMANDS = [source]

@@ -1,0 +1,244 @@
+"""Propose candidates from a source's text: known entities, new names, dates, money and shares,
+and sentences that assign a responsibility, membership, financing, deadline or demand.
+
+Everything is rule-based and works sentence by sentence (a unit of the importer), so every
+candidate's quote is a whole sentence of the stored text, checked verbatim before it is written.
+Facts are only proposed where the sentence names an actor the graph knows; the subject is the
+first other known entity in it. A person completes or rejects the rest in review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from govgraph.graph.sources.amounts import Amount, find_amounts
+from govgraph.graph.sources.datex import DateMatch, find_dates
+from govgraph.graph.sources.importers import Unit
+from govgraph.graph.sources.mentions import KnownEntity, Matcher, Mention
+
+# Sentence cues → (fact class, role, German and English role word). First match wins.
+_CUES: list[tuple[re.Pattern[str], str, str, str, str]] = [
+    (re.compile(r"(?i)finanzier|kosten\w* (?:trägt|tragen)|finanzierungsanteil"
+                r"|(?:trägt|tragen|übernimmt|übernehmen)\b.{0,40}(?:prozent|%|hälfte|kosten)"
+                r"|mittel\w* (?:bereit|zur verfügung)|fördert|förderung"),
+     "FundingArrangement", "financing", "finanziert", "funds"),
+    (re.compile(r"(?i)\bfordert|\bfordern|forderung|appelliert|\bbitte[tn]?\b|erwartet|drängt"
+                r"|bestehen darauf|besteht darauf|mahnt"),
+     "Demand", "demand", "fordert", "demands"),
+    (re.compile(r"(?i)mitglied|entsende[tn]|\bvertreten\b|vertreter(?:in|innen)?\s+(?:des|der)"
+                r"|gehör\w* \w+ an\b|besteht aus"),
+     "Membership", "member", "ist Mitglied", "is a member"),
+    (re.compile(r"(?i)betriebsverantwortlich|\bbetreib"), "Responsibility", "operation",
+     "betreibt", "operates"),
+    (re.compile(r"(?i)koordinier"), "Responsibility", "coordination", "koordiniert", "coordinates"),
+    (re.compile(r"(?i)federführ|verantwortlich|zuständig|obliegt|leitet|steuert|\bträgt\b"),
+     "Responsibility", "lead", "ist zuständig", "is responsible"),
+    (re.compile(r"(?i)aufsicht|beaufsichtig|überwacht"), "Responsibility", "supervision",
+     "beaufsichtigt", "supervises"),
+    (re.compile(r"(?i)berät|beratend|beraten"), "Responsibility", "advisory", "berät", "advises"),
+    (re.compile(r"(?i)beschließt|beschlie(?:ß|ss)en|entscheidet|entscheiden|\bbeschluss"),
+     "Responsibility", "decision", "entscheidet", "decides"),
+    (re.compile(r"(?i)ratifi"), "Deadline", "ratification", "ratifiziert", "ratifies"),
+    (re.compile(r"(?i)umsetz|umzusetzen|bereitstell|bereitzustellen|anzubinden|anschließ"),
+     "Responsibility", "implementation", "setzt um", "implements"),
+]  # fmt: skip
+_DEADLINE_CUE = re.compile(r"(?i)\b(bis|spätestens|frist|zum|muss|müssen|binnen)\b")
+_INTENDED = re.compile(r"(?i)\b(soll|sollen|sollte|sollten|künftig|geplant|plant|planen)\b")
+_NEW_NAME = re.compile(
+    r"\b((?:[A-ZÄÖÜ][\wäöüß-]*\s+){0,3}?(?:[A-ZÄÖÜ][\wäöüß-]*"
+    r"(?:rat|ausschuss|gremium|gruppe|kreis|amt|behörde|ministerium|agentur|stelle|verband|"
+    r"kommission|konferenz|gesetz|verordnung|vertrag|programm|plattform|register|zentrum|"
+    r"kooperation|anstalt|gesellschaft))\b(?:\s+[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ][a-zäöüß]+)?)"
+    r"(?:\s+\(([A-ZÄÖÜ][\w-]{1,12})\))?"
+)
+
+
+@dataclass
+class Candidate:
+    """One proposal: its kind, what it says, the sentence it rests on and how sure the tool is."""
+
+    number: int
+    kind: str  # Mention, NewEntity, TimePoint, AmountMention or a gg:Fact class
+    unit: Unit
+    matched: str
+    confidence: float
+    entity: KnownEntity | None = None
+    date: DateMatch | None = None
+    amount: Amount | None = None
+    name: str = ""
+    proposed_type: str = ""
+    role: str = ""
+    actors: list[KnownEntity] = field(default_factory=list)
+    subjects: list[KnownEntity] = field(default_factory=list)
+    addressee: KnownEntity | None = None
+    share: Decimal | None = None
+    due: int | None = None  # number of the TimePoint candidate a deadline points at
+    intended: bool = False
+    label_de: str = ""
+    label_en: str = ""
+
+
+_NEW_TYPES = [
+    ("rat", "Council"), ("ausschuss", "Committee"), ("gremium", "Committee"),
+    ("gruppe", "WorkingGroup"), ("kreis", "WorkingGroup"), ("amt", "Authority"),
+    ("behörde", "Authority"), ("stelle", "Authority"),
+    ("ministerium", "Ministry"), ("agentur", "Authority"), ("verband", "Association"),
+    ("kommission", "Body"), ("konferenz", "Body"), ("gesetz", "Law"), ("verordnung", "Law"),
+    ("vertrag", "Agreement"), ("programm", "Programme"), ("plattform", "ITSystem"),
+    ("register", "Register"), ("zentrum", "Authority"), ("kooperation", "Collaboration"),
+    ("anstalt", "Authority"), ("gesellschaft", "Company"),
+]  # fmt: skip
+
+
+_NOT_NAMES = {"Staatsvertrag", "Fundstelle", "Anstelle", "Geschäftsstelle", "Bundesministerium",
+              "Verwaltungsvertrag", "Änderungsvertrag", "Bundesgesetz", "Landesgesetz"}  # fmt: skip
+
+
+def _new_type(name: str) -> str:
+    low = name.lower()
+    for ending, cls in _NEW_TYPES:
+        if low.endswith(ending):
+            return cls
+    return "Body"
+
+
+class Drafter:
+    """Turns units into numbered candidates, remembering which names it has proposed."""
+
+    def __init__(self, matcher: Matcher, known_labels: set[str]) -> None:
+        self.matcher = matcher
+        self.known_labels = {label.casefold() for label in known_labels}
+        self.candidates: list[Candidate] = []
+        self._new_names: set[str] = set()
+        self.topic: KnownEntity | None = None  # what the source is mostly about
+
+    def _add(self, **kw) -> Candidate:
+        c = Candidate(number=len(self.candidates) + 1, **kw)
+        self.candidates.append(c)
+        return c
+
+    def draft(self, units: list[Unit]) -> list[Candidate]:
+        counts: dict[str, int] = {}
+        known: dict[str, KnownEntity] = {}
+        for unit in units:
+            for m in self.matcher.find(unit.text):
+                if not m.entity.is_org and m.confidence >= 0.5:
+                    counts[m.entity.iri] = counts.get(m.entity.iri, 0) + 1
+                    known[m.entity.iri] = m.entity
+        if counts:
+            self.topic = known[max(counts, key=lambda iri: counts[iri])]
+        for unit in units:
+            self._unit(unit)
+        return self.candidates
+
+    def _unit(self, unit: Unit) -> None:
+        text = unit.text
+        mentions = self._mentions(unit)
+        dates = find_dates(text)
+        times = []
+        for d in dates:
+            times.append(self._add(kind="TimePoint", unit=unit, matched=d.text, confidence=0.9,
+                                   date=d))  # fmt: skip
+        amounts = find_amounts(text)
+        for a in amounts:
+            confidence = 0.9 if a.currency or "%" in a.text or "Prozent" in a.text else 0.7
+            self._add(kind="AmountMention", unit=unit, matched=a.text, confidence=confidence,
+                      amount=a)  # fmt: skip
+        self._new_entities(unit, mentions)
+        self._facts(unit, mentions, times, [a for a in amounts if a.is_share])
+
+    def _mentions(self, unit: Unit) -> list[Mention]:
+        found = self.matcher.find(unit.text)
+        seen: set[str] = set()
+        for m in found:
+            if m.entity.iri in seen:
+                continue
+            seen.add(m.entity.iri)
+            self._add(kind="Mention", unit=unit, matched=m.text, confidence=m.confidence,
+                      entity=m.entity)  # fmt: skip
+        return found
+
+    def _new_entities(self, unit: Unit, mentions: list[Mention]) -> None:
+        spans = [(m.start, m.end) for m in mentions]
+        for m in _NEW_NAME.finditer(unit.text):
+            name = m.group(1).strip()
+            first = name.split()[0]
+            if len(name.split()) > 1 and first in ("Der", "Die", "Das", "Dem", "Den", "Des"):
+                name = name.split(" ", 1)[1]
+            single = " " not in name and not m.group(2)
+            if len(name) < 6 or name.casefold() in self.known_labels or name in _NOT_NAMES:
+                continue
+            if single and len(name) < 12:
+                continue
+            if any(s <= m.start(1) and m.end(1) <= e for s, e in spans):
+                continue
+            if name.casefold() in self._new_names:
+                continue
+            self._new_names.add(name.casefold())
+            confidence = 0.6 if m.group(2) or " " in name else 0.4
+            self._add(kind="NewEntity", unit=unit, matched=m.group(0), confidence=confidence,
+                      name=name, proposed_type=_new_type(name))  # fmt: skip
+
+    def _facts(
+        self, unit: Unit, mentions: list[Mention], times: list[Candidate], shares: list[Amount]
+    ) -> None:
+        text = unit.text
+        usable = [m for m in mentions if m.confidence >= 0.5]
+        orgs = _unique([m.entity for m in usable if m.entity.is_org])
+        things = _unique([m.entity for m in usable if not m.entity.is_org])
+        intended = bool(_INTENDED.search(text))
+        deadline = next((t for t in times if _DEADLINE_CUE.search(t.matched)), None)
+        cue = next((c for c in _CUES if c[0].search(text)), None)
+        if deadline is not None and (cue is None or cue[2] not in ("decision", "demand")):
+            task = next(
+                (c for c in _CUES if c[1] != "FundingArrangement" and c[0].search(text)), None
+            )
+            role, de_word, en_word = task[2:] if task else ("obligation", "muss", "must")
+            cue = (None, "Deadline", role, de_word, en_word)
+        if cue is None or not orgs:
+            return
+        kind, role, de_word, en_word = cue[1:]
+        if kind == "Deadline" and deadline is None:
+            kind = "Responsibility"
+        shared = kind == "FundingArrangement" and len(shares) > 1 and len(orgs) >= len(shares)
+        other_org = orgs[1:2] if not shared else []
+        subjects = things[:1] or other_org or ([self.topic] if self.topic else [])
+        if kind in ("Membership", "Demand") and other_org:
+            subjects = other_org
+        confidence = 0.6 if things or other_org else 0.4 if subjects else 0.3
+        if shared:
+            pairs = list(zip(orgs[: len(shares)], shares, strict=True))
+        elif kind == "FundingArrangement":
+            pairs = [(orgs[0], shares[0] if shares else None)]
+        else:
+            pairs = [(orgs[0], None)]
+        for actor, share in pairs:
+            subject = subjects[0] if subjects else None
+            addressee = None
+            if kind == "Demand":
+                others = [o for o in orgs if o is not actor]
+                addressee = others[0] if others else None
+            c = self._add(
+                kind=kind, unit=unit, matched=text, confidence=confidence, role=role,
+                actors=[actor], subjects=[subject] if subject else [], addressee=addressee,
+                share=share.value if share else None, intended=intended,
+                due=deadline.number if (kind == "Deadline" and deadline) else None,
+            )  # fmt: skip
+            what = subject.label_de if subject else "?"
+            what_en = subject.label_en if subject else "?"
+            part = f" ({_percent(c.share)})" if c.share is not None else ""
+            when = f" – {deadline.date.text}" if c.due and deadline and deadline.date else ""
+            c.label_de = f"{actor.label_de} {de_word}: {what}{part}{when}"
+            when_en = f" – {deadline.date.label_en}" if c.due and deadline and deadline.date else ""
+            c.label_en = f"{actor.label_en} {en_word}: {what_en}{part}{when_en}"
+
+
+def _unique(entities: list[KnownEntity]) -> list[KnownEntity]:
+    return list({e.iri: e for e in entities}.values())
+
+
+def _percent(share: Decimal) -> str:
+    text = f"{(share * 100).normalize():f}".replace(".", ",")
+    return f"{text} %"

@@ -1,0 +1,222 @@
+"""Review a draft file: set candidates accepted or rejected, and derive the accepted facts.
+
+The draft file stays the record of every decision (its gg:reviewStatus lines are edited in
+place, so the reviewer's comments and edits survive). The facts file of the source is derived
+from it as a whole each time: accepted facts lose their draft marks, an accepted mention becomes
+one more piece of evidence on the known entity (a corroboration), an accepted new name becomes an
+entity, and a fact pulls in the time point it points at. The result is checked with the same
+SHACL shapes, quote check and link check as `govgraph validate` before it replaces the old file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import rdflib
+from rdflib import RDF, RDFS, SKOS, BNode, Literal, Namespace, URIRef
+
+from govgraph.graph.errors import DataError, UsageError
+from govgraph.graph.files import write_atomic
+from govgraph.graph.namespaces import PREFIXES
+from govgraph.graph.sources.library import Library, slug
+from govgraph.graph.store.dataset import DataSelection
+
+GG = Namespace(PREFIXES["gg"])
+GGC = Namespace(PREFIXES["ggc"])
+GGD = Namespace(PREFIXES["ggd"])
+PROV = Namespace(PREFIXES["prov"])
+STATUSES = {"accept": GGC.accepted, "reject": GGC.rejected, "draft": GGC.draft}
+_DROP = {GG.matchedText, GG.proposedCertainty, GG.proposedType}
+
+
+@dataclass
+class Item:
+    """One candidate as the reviewer sees it."""
+
+    number: int
+    iri: URIRef
+    kind: str
+    status: str
+    label: str
+    quote: str
+    locator: str
+    confidence: str
+
+
+def load_draft(path: Path) -> rdflib.Graph:
+    """Parse a draft file; bad Turtle is one line naming the file."""
+    graph = rdflib.Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataError(f"{path}: {err}") from None
+    except Exception as err:  # noqa: BLE001 - rdflib raises many kinds for bad Turtle
+        raise DataError(f"{path}: kein gültiges Turtle / not valid Turtle: {err}") from None
+    return graph
+
+
+def items(graph: rdflib.Graph) -> list[Item]:
+    """Every candidate in the draft, in the order of its number."""
+    found = []
+    for iri in set(graph.subjects(RDF.type, GG.Candidate)):
+        tail = re.search(r"-(\d+)$", str(iri))
+        number = int(tail.group(1)) if tail else 0
+        kinds = [
+            str(t).removeprefix(str(GG)) for t in graph.objects(iri, RDF.type) if t != GG.Candidate
+        ]
+        status = graph.value(iri, GG.reviewStatus)
+        label = graph.value(iri, RDFS.label) or graph.value(iri, SKOS.prefLabel) or ""
+        evidence = graph.value(iri, PROV.wasDerivedFrom)
+        quote = locator = ""
+        if evidence is not None:
+            selector = graph.value(evidence, URIRef(PREFIXES["oa"] + "hasSelector"))
+            quote = str(graph.value(selector, URIRef(PREFIXES["oa"] + "exact")) or "")
+            locator = str(graph.value(evidence, GG.locator) or "")
+        found.append(
+            Item(
+                number,
+                iri,
+                kinds[0] if kinds else "",
+                str(status).removeprefix(str(GGC)) if status else "draft",
+                str(label),
+                quote,
+                locator,
+                str(graph.value(iri, GG.confidence) or ""),
+            )
+        )
+    return sorted(found, key=lambda i: i.number)
+
+
+def find_item(all_items: list[Item], key: str) -> Item:
+    """A candidate by its number (`12`) or IRI (`ggd:draft-x-012`)."""
+    key = key.strip()
+    for item in all_items:
+        if key.isdigit() and int(key) == item.number:
+            return item
+        if key in (str(item.iri), "ggd:" + str(item.iri).removeprefix(str(GGD))):
+            return item
+    raise UsageError(f"{key}: kein Kandidat mit dieser Nummer / no such candidate")
+
+
+def set_status(path: Path, graph: rdflib.Graph, decisions: dict[URIRef, str]) -> None:
+    """Write the decisions into the draft file, editing only the status line of each candidate."""
+    text = path.read_text(encoding="utf-8")
+    for iri, decision in decisions.items():
+        graph.set((iri, GG.reviewStatus, STATUSES[decision]))
+        local = "ggd:" + str(iri).removeprefix(str(GGD))
+        block = re.search(rf"(?m)^{re.escape(local)} a .*?(?=^\S|\Z)", text, re.S)
+        status = re.compile(r"gg:reviewStatus\s+ggc:\w+")
+        if block is None or not status.search(block.group(0)):
+            text = None
+            break
+        new_block = status.sub(
+            f"gg:reviewStatus ggc:{STATUSES[decision].split('/')[-1]}", block.group(0), 1
+        )
+        text = text[: block.start()] + new_block + text[block.end() :]
+    if text is None:  # the file was reformatted by hand: write the graph instead
+        data = graph.serialize(format="turtle")
+        write_atomic(path, data.encode("utf-8"))
+    else:
+        write_atomic(path, text.encode("utf-8"))
+
+
+def accepted_graph(graph: rdflib.Graph, title: str) -> rdflib.Graph:
+    """The facts that follow from the accepted candidates (see the module docstring)."""
+    out = rdflib.Graph()
+    for prefix in ("gg", "ggc", "ggd", "rdfs", "xsd", "skos", "org", "time", "prov", "oa"):
+        out.bind(prefix, PREFIXES[prefix])
+    accepted = set(graph.subjects(GG.reviewStatus, GGC.accepted))
+    for iri in list(accepted):  # a fact brings the time point it is due by
+        for point in graph.objects(iri, GG.dueBy):
+            accepted.add(point)
+    for iri in sorted(accepted):
+        types = set(graph.objects(iri, RDF.type))
+        if GG.Mention in types:
+            entity = graph.value(iri, GG.mentions)
+            for ev in graph.objects(iri, PROV.wasDerivedFrom):
+                _copy_evidence(graph, out, entity, ev)
+            continue
+        if GG.NewEntity in types:
+            _new_entity(graph, out, iri, title)
+            continue
+        for p, o in graph.predicate_objects(iri):
+            if p in _DROP or (p == RDF.type and o == GG.Candidate):
+                continue
+            if p == GG.certainty and o == GGC.draft:
+                continue
+            if p == GG.reviewStatus:
+                o = GGC.accepted
+            if p == PROV.wasDerivedFrom:
+                _copy_evidence(graph, out, iri, o)
+                continue
+            out.add((iri, p, o))
+        proposed = graph.value(iri, GG.proposedCertainty)
+        if proposed is not None:
+            out.add((iri, GG.certainty, proposed))
+    return out
+
+
+def _copy_evidence(graph: rdflib.Graph, out: rdflib.Graph, subject, evidence) -> None:
+    """Copy an evidence node with everything below it under a fresh blank node."""
+    new = BNode()
+    out.add((subject, PROV.wasDerivedFrom, new))
+    stack = [(evidence, new)]
+    while stack:
+        old, fresh = stack.pop()
+        for p, o in graph.predicate_objects(old):
+            if isinstance(o, BNode):
+                child = BNode()
+                out.add((fresh, p, child))
+                stack.append((o, child))
+            else:
+                out.add((fresh, p, o))
+
+
+def _new_entity(graph: rdflib.Graph, out: rdflib.Graph, iri, title: str) -> None:
+    name = str(graph.value(iri, SKOS.prefLabel))
+    entity = GGD[slug(name)]
+    cls = graph.value(iri, GG.proposedType) or GG.Body
+    out.add((entity, RDF.type, cls))
+    out.add((entity, SKOS.prefLabel, Literal(name, lang="de")))
+    out.add((entity, SKOS.prefLabel, Literal(name, lang="en")))
+    out.add((entity, SKOS.definition, Literal(f"Genannt in »{title}«.", lang="de")))
+    out.add((entity, SKOS.definition, Literal(f"Named in '{title}'.", lang="en")))
+    out.add((entity, GG.reviewStatus, GGC.accepted))
+    for ev in graph.objects(iri, PROV.wasDerivedFrom):
+        _copy_evidence(graph, out, entity, ev)
+
+
+def apply_review(
+    library: Library,
+    source_id: str,
+    draft_path: Path,
+    graph: rdflib.Graph,
+    selection: DataSelection,
+) -> list[str]:
+    """Write the source's facts file from the draft and validate the whole graph with it.
+
+    Problems in the new facts file restore the previous one and are returned (file:line: what);
+    an empty list means the facts are in place.
+    """
+    from govgraph.graph.store.validation import validate
+
+    info = library.get(source_id)
+    facts = accepted_graph(graph, info.title)
+    target = library.facts_path(info.id)
+    before = target.read_bytes() if target.exists() else None
+    if len(facts) == 0:
+        target.unlink(missing_ok=True)
+        return []
+    target.parent.mkdir(parents=True, exist_ok=True)
+    header = f"# Accepted facts of source {info.id}, from {draft_path.name} (govgraph review).\n"
+    write_atomic(target, (header + facts.serialize(format="turtle")).encode("utf-8"))
+    report = validate(selection)
+    problems = [str(p) for p in report.syntax + report.problems if str(target) in str(p)]
+    if problems:
+        if before is None:
+            target.unlink(missing_ok=True)
+        else:
+            write_atomic(target, before)
+    return problems
