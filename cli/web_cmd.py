@@ -45,8 +45,7 @@ def web(app: AppContext, host: str, port: int, open_browser: bool, no_cache: boo
     from govgraph.web.server import serve
 
     settings = Settings(
-        data=app.data,
-        builtin=app.builtin,
+        selection=app.selection,  # the same files as every command (with the source library)
         lang=app.lang,
         # --today (or GOVGRAPH_TODAY) fixes the day; otherwise each request uses the real today
         today=app.today if app.today != date.today() else None,

@@ -269,3 +269,17 @@ def test_a_query_over_time_is_a_503_page_not_kept():
     assert r.status_code == 503 and "Zeitlimit" in r.text
     # kept for a while: asking again starts no second evaluation that cannot be stopped
     assert app.state.pages._hit(("/sparql", r.request.url.query.decode(), date(2026, 11, 27)))
+
+
+def test_source_text_from_shipped_or_library_folder_never_outside(tmp_path):
+    from govgraph.web.sources import SourceDocument, segments
+
+    (tmp_path / "mine.txt").write_text("Vorher. Das Zitat steht hier. Nachher.", encoding="utf-8")
+    doc = SourceDocument("urn:x", "Mine", "mine.txt", folders=(tmp_path,))
+    assert doc.text().startswith("Vorher.")
+    assert (
+        SourceDocument("urn:x", "Evil", "../mine.txt", folders=(tmp_path / "sub",)).text() is None
+    )
+    parts, missing = segments(doc.text(), ["Das Zitat steht hier.", "fehlt"])
+    assert [p.text for p in parts if p.marked] == ["Das Zitat steht hier."]
+    assert missing == ["fehlt"]

@@ -14,12 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govgraph.graph.store.resources import sources_dir
+
 if TYPE_CHECKING:
     import networkx as nx
 
     from govgraph.graph.answers.resolve import EntityIndex
     from govgraph.graph.sources.claims import Claims
     from govgraph.graph.store.backend import Backend
+    from govgraph.graph.store.dataset import DataSelection
 
     from .sources import SourceDocument
 
@@ -31,7 +34,7 @@ WARM_UP_TIMEOUT = 600.0
 class Settings:
     """What `govgraph web` was started with (the CLI's global options)."""
 
-    data: tuple[Path, ...] = ()
+    data_files: tuple[Path, ...] = ()
     builtin: bool = True
     lang: str = "de"
     today: date | None = None  # None: the real today, per request
@@ -40,6 +43,12 @@ class Settings:
     sparql_timeout: float = 10.0
     sparql_rows: int = 10_000
     cache_pages: int = 512  # finished pages kept (0: none)
+    selection: DataSelection | None = None  # the CLI's selection (with the source library)
+
+    def data(self) -> DataSelection:
+        from govgraph.graph.store.dataset import DataSelection
+
+        return self.selection or DataSelection(builtin=self.builtin, extra=self.data_files)
 
     def day(self) -> date:
         return self.today or date.today()
@@ -62,12 +71,10 @@ class Graph:
     def backend(self) -> Backend:
         with self._gate("backend"):
             if self._backend is None:
-                from govgraph.graph.store.dataset import DataSelection
                 from govgraph.graph.store.session import open_backend
 
                 s = self.settings
-                selection = DataSelection(builtin=s.builtin, extra=s.data)
-                self._backend = open_backend(selection, s.endpoint, s.timeout)
+                self._backend = open_backend(s.data(), s.endpoint, s.timeout)
             return self._backend
 
     def sparql_backend(self) -> Backend:
@@ -110,7 +117,9 @@ class Graph:
             if lang not in self._sources:
                 from .sources import load_sources
 
-                self._sources[lang] = load_sources(self.patient_backend(), lang)
+                library = self.settings.data().library
+                folders = (sources_dir(),) + ((library / "sources",) if library else ())
+                self._sources[lang] = load_sources(self.patient_backend(), lang, folders)
             return self._sources[lang]
 
     def claims(self, lang: str) -> Claims:

@@ -29,6 +29,7 @@ class SourceDocument:
     issued: str = ""
     quotes: list[str] = field(default_factory=list)
     record: dict = field(default_factory=dict)
+    folders: tuple[Path, ...] = ()  # where stored documents are: shipped, the user's library
 
     @property
     def key(self) -> str:
@@ -48,11 +49,14 @@ class SourceDocument:
         """The stored document, if this installation has it (a remote graph may not)."""
         if not self.file or "/" in self.file or "\\" in self.file or self.file.startswith("."):
             return None
-        path = sources_dir() / self.file
-        try:
-            return path.read_text(encoding="utf-8") if path.is_file() else None
-        except (OSError, UnicodeDecodeError):
-            return None
+        for folder in self.folders or (sources_dir(),):
+            path = folder / self.file
+            try:
+                if path.is_file():
+                    return path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+        return None
 
 
 def anchor(quote: str) -> str:
@@ -64,7 +68,9 @@ def _query(name: str) -> str:
     return (Path(str(files("govgraph.web"))) / f"{name}.rq").read_text(encoding="utf-8")
 
 
-def load_sources(backend: Backend, lang: str) -> list[SourceDocument]:
+def load_sources(
+    backend: Backend, lang: str, folders: tuple[Path, ...] = ()
+) -> list[SourceDocument]:
     """Every source document (the `sources` named query, as `govgraph sources`) with the quotes
     taken from it.
 
@@ -73,7 +79,9 @@ def load_sources(backend: Backend, lang: str) -> list[SourceDocument]:
     from govgraph.graph.sources.claims import source_records
 
     docs = [
-        SourceDocument(r["iri"], r["title"] or r["iri"], r["file"], r["issued"], record=r)
+        SourceDocument(
+            r["iri"], r["title"] or r["iri"], r["file"], r["issued"], record=r, folders=folders
+        )
         for r in source_records(backend, lang)
     ]
     for doc in docs:
