@@ -24,7 +24,14 @@ class Paragraph:
 
 def _is_heading(line: str) -> bool:
     line = line.strip()
+    if re.match(r"#{1,6} ", line):  # a Markdown heading
+        return True
     return 0 < len(line) <= _MAX_HEADING and not re.search(r"[.:;!?,]$", line)
+
+
+def _heading_text(line: str) -> str:
+    """The heading's words, without Markdown's leading #."""
+    return re.sub(r"^#{1,6} +", "", line.strip())
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -35,7 +42,7 @@ def paragraphs(text: str) -> list[Paragraph]:
         if not line.strip():
             continue
         if _is_heading(line):
-            heading, number = line.strip(), 0
+            heading, number = _heading_text(line), 0
             continue
         number += 1
         found.append(Paragraph(heading, number, " ".join(line.split())))
@@ -48,7 +55,7 @@ def locate(text: str, quote: str) -> str | None:
     Quotes joined with " […] " are located part by part; distinct places are joined by "; ".
     """
     paras = paragraphs(text)
-    headings = {line.strip() for line in text.splitlines() if _is_heading(line)}
+    headings = {_heading_text(line) for line in text.splitlines() if _is_heading(line)}
     places: list[str] = []
     for part in quote.split("[…]"):
         part = " ".join(part.strip(" .…").split())
