@@ -44,11 +44,23 @@ def csv_paths(output: Path) -> tuple[Path, Path]:
     show_default=True,
     help="Netzwerk: Aussagen als Kante oder als Knoten. / Network: facts as edges or nodes.",
 )
+@click.option(
+    "--void",
+    "void",
+    is_flag=True,
+    help="Daneben NAME.void.ttl schreiben: VoID/DCAT-Beschreibung (Tripel, Lizenz, Vokabulare, "
+    "Quellen) für Datenkataloge. / Also write NAME.void.ttl beside -o: a VoID/DCAT description "
+    "(triples, licence, vocabularies, sources) for data catalogues.",
+)
 @click.pass_obj
-def export(app: AppContext, fmt: str, output: Path | None, facts: str) -> None:
+def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: bool) -> None:
     """Ontologie und Fakten exportieren. / Export ontology and facts."""
     from govgraph.graph.files import write_atomic
 
+    if void and (output is None or fmt not in RDF_FORMATS):
+        from govgraph.graph.errors import UsageError
+
+        raise UsageError("--void: nur mit -o und einem RDF-Format / only with -o and an RDF format")
     if fmt in RDF_FORMATS:
         from govgraph.graph.store.export import export_graph
 
@@ -72,6 +84,12 @@ def export(app: AppContext, fmt: str, output: Path | None, facts: str) -> None:
     else:
         write_atomic(output, data)
         click.echo(f"{output}: {len(data)} bytes", err=True)
+        if void and fmt in RDF_FORMATS:
+            from govgraph.graph.store.void import void_path, void_turtle
+
+            description = void_path(output)
+            write_atomic(description, void_turtle(app.backend(), output.name, fmt))
+            click.echo(f"{description}: VoID/DCAT", err=True)
 
 
 COMMANDS = [export]

@@ -16,6 +16,7 @@ from govgraph.graph.sparql.binding import Term, bind
 from govgraph.graph.sparql.catalog import NamedQuery
 from govgraph.graph.sparql.runner import PreparedQuery, bind_params
 from govgraph.graph.store.backend import LocalBackend
+from govgraph.graph.store.remote import split_endpoint
 
 
 def bound_text(q: NamedQuery, values: dict[str, str], backend: LocalBackend) -> str:
@@ -43,9 +44,11 @@ def on_rdflib(dataset, text: str) -> str:
 def on_endpoint(url: str, text: str, construct: bool) -> str:
     """POST the query (SPARQL 1.1 protocol, form-encoded, as every store accepts it)."""
     accept = "application/n-triples" if construct else "application/sparql-results+json"
+    base, graphs = split_endpoint(url)  # default-graph-uri in the URL goes with the query
+    form = [("query", text)] + [("default-graph-uri", g) for g in graphs]
     request = urllib.request.Request(
-        url,
-        data=urllib.parse.urlencode({"query": text}).encode("utf-8"),
+        base,
+        data=urllib.parse.urlencode(form).encode("utf-8"),
         headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
     )
     with urllib.request.urlopen(request, timeout=300) as response:

@@ -51,10 +51,11 @@ class PushReport:
 def derive_targets(
     endpoint: str, store_url: str | None = None, update_url: str | None = None
 ) -> PushTargets:
-    """Graph Store and update URLs from the query URL, for Oxigraph and Fuseki.
+    """Graph Store and update URLs from the query URL, for Oxigraph, Fuseki and Virtuoso.
 
     Oxigraph: http://host:7878/query → /store, /update.
     Fuseki:   http://host:3030/ds/query or /ds/sparql → /ds/data, /ds/update.
+    Virtuoso: http://host:8890/sparql → /sparql-graph-crud, /sparql (updates go to the query URL).
     """
     parts = urllib.parse.urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -63,6 +64,8 @@ def derive_targets(
     derived_store = derived_update = None
     if path == "/query":  # Oxigraph server
         derived_store, derived_update = "/store", "/update"
+    elif path == "/sparql":  # Virtuoso
+        derived_store, derived_update = "/sparql-graph-crud", "/sparql"
     else:
         m = re.fullmatch(r"(/[^/]+)/(query|sparql)", path)  # Fuseki dataset
         if m:
@@ -76,7 +79,8 @@ def derive_targets(
     if not store or not update:
         raise UsageError(
             f"cannot derive the Graph Store and update URLs from {endpoint} "
-            "(known: Oxigraph …/query, Fuseki …/DATASET/query); give --store-url and --update-url"
+            "(known: Oxigraph …/query, Fuseki …/DATASET/query, Virtuoso …/sparql); "
+            "give --store-url and --update-url"
         )
     return PushTargets(endpoint, store, update)
 

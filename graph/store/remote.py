@@ -16,6 +16,7 @@ import os
 import re
 import socket
 import urllib.error
+import urllib.parse
 from collections.abc import Mapping
 
 import pyoxigraph as ox
@@ -73,6 +74,17 @@ def _bytes_message(err: Exception) -> str:
         if m:
             text = m.group(2).encode().decode("unicode_escape", "replace")
     return server_message(text)
+
+
+def split_endpoint(url: str) -> tuple[str, list[str]]:
+    """`…/sparql?default-graph-uri=G` → (`…/sparql`, [G]): the SPARQL protocol's dataset
+    parameters in the endpoint URL, e.g. to leave out a store's own system graphs (Virtuoso's
+    default dataset is the union of all its graphs)."""
+    parts = urllib.parse.urlsplit(url)
+    pairs = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    graphs = [v for k, v in pairs if k == "default-graph-uri"]
+    rest = urllib.parse.urlencode([(k, v) for k, v in pairs if k != "default-graph-uri"])
+    return urllib.parse.urlunsplit(parts._replace(query=rest)), graphs
 
 
 class RemoteBackend:
@@ -154,7 +166,10 @@ class RemoteBackend:
     def _wrapper(self, text: str, form: str):
         from SPARQLWrapper import BASIC, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 
-        sw = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
+        base, default_graphs = split_endpoint(self.endpoint)
+        sw = SPARQLWrapper(base, agent=USER_AGENT)
+        for graph in default_graphs:  # the protocol's stand-in for FROM (which the guard refuses)
+            sw.addDefaultGraph(graph)
         sw.setMethod(POST)
         sw.setRequestMethod(URLENCODED)
         sw.setOnlyConneg(True)

@@ -18,6 +18,15 @@ def ontology_file() -> Path:
     return ontology_dir() / "govgraph.ttl"
 
 
+def concepts_file() -> Path:
+    return ontology_dir() / "concepts.ttl"
+
+
+def declarations_file() -> Path:
+    """Declarations of the reused terms for OWL tools; not loaded into the store."""
+    return ontology_dir() / "declarations.ttl"
+
+
 def shapes_file() -> Path:
     return ontology_dir() / "shapes.ttl"
 
@@ -35,8 +44,9 @@ def queries_dir() -> Path:
 
 
 def vocabulary_files() -> list[Path]:
-    """The ontology: always loaded, also with --no-builtin, so users' facts have their classes."""
-    return [ontology_file(), ontology_dir() / "curation.ttl"]
+    """The ontology, its concept schemes (roles, statuses, levels …) and the curation vocabulary:
+    always loaded, also with --no-builtin, so users' facts have their classes and concepts."""
+    return [ontology_file(), concepts_file(), ontology_dir() / "curation.ttl"]
 
 
 def builtin_data_files() -> list[Path]:

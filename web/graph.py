@@ -1,0 +1,160 @@
+"""The one graph a web process serves: opened once, shared by all requests.
+
+The CLI opens its backend per command; a server must not pay that per request. What is costly
+and never changes while the process runs (the entity index, the source documents, the projected
+network) is computed once and kept, behind a lock, because requests run in a thread pool.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govgraph.graph.store.resources import sources_dir
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from govgraph.graph.answers.resolve import EntityIndex
+    from govgraph.graph.sources.claims import Claims
+    from govgraph.graph.store.backend import Backend
+    from govgraph.graph.store.dataset import DataSelection
+
+    from .sources import SourceDocument
+
+
+WARM_UP_TIMEOUT = 600.0
+
+
+@dataclass
+class Settings:
+    """What `govgraph web` was started with (the CLI's global options)."""
+
+    data_files: tuple[Path, ...] = ()
+    builtin: bool = True
+    lang: str = "de"
+    today: date | None = None  # None: the real today, per request
+    endpoint: str | None = None
+    timeout: float = 30.0
+    sparql_timeout: float = 10.0
+    sparql_rows: int = 10_000
+    cache_pages: int = 512  # finished pages kept (0: none)
+    selection: DataSelection | None = None  # the CLI's selection (with the source library)
+
+    def data(self) -> DataSelection:
+        from govgraph.graph.store.dataset import DataSelection
+
+        return self.selection or DataSelection(builtin=self.builtin, extra=self.data_files)
+
+    def day(self) -> date:
+        return self.today or date.today()
+
+
+@dataclass
+class Graph:
+    """The backend plus what is derived from it once: entity index, sources, networks."""
+
+    settings: Settings
+    _backend: Backend | None = None
+    _indexes: dict[str, EntityIndex] = field(default_factory=dict)
+    _sources: dict[str, list[SourceDocument]] = field(default_factory=dict)
+    _quotes: dict[str, dict[str, SourceDocument]] = field(default_factory=dict)
+    _claims: dict[str, Claims] = field(default_factory=dict)
+    _networks: OrderedDict = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _gates: dict[str, threading.Lock] = field(default_factory=dict)
+
+    def backend(self) -> Backend:
+        with self._gate("backend"):
+            if self._backend is None:
+                from govgraph.graph.store.session import open_backend
+
+                s = self.settings
+                self._backend = open_backend(s.data(), s.endpoint, s.timeout)
+            return self._backend
+
+    def sparql_backend(self) -> Backend:
+        """The backend with the shorter timeout for researchers' own queries."""
+        from govgraph.graph.store.backend import LocalBackend
+
+        backend = self.backend()
+        if isinstance(backend, LocalBackend):
+            return LocalBackend(backend.store, self.settings.sparql_timeout)
+        return backend
+
+    def patient_backend(self) -> Backend:
+        """The backend for the one-off loads at start-up (all labels, all quotes): at 1M
+        triples they take tens of seconds, more than a request may, but only once."""
+        from govgraph.graph.store.backend import LocalBackend
+
+        backend = self.backend()
+        if isinstance(backend, LocalBackend):
+            return LocalBackend(backend.store, max(self.settings.timeout, WARM_UP_TIMEOUT))
+        return backend
+
+    def _gate(self, key: str) -> threading.Lock:
+        """One lock per thing loaded, so a long load (the other language's labels) blocks only
+        the requests that need that very thing."""
+        with self._lock:
+            return self._gates.setdefault(key, threading.Lock())
+
+    def index(self, lang: str) -> EntityIndex:
+        with self._gate("index-" + lang):
+            if lang not in self._indexes:
+                from govgraph.graph.answers.resolve import EntityIndex
+
+                index = EntityIndex(self.patient_backend(), lang)
+                index.entities  # noqa: B018 - load all labels now, not inside a request race
+                self._indexes[lang] = index
+            return self._indexes[lang]
+
+    def sources(self, lang: str) -> list[SourceDocument]:
+        with self._gate("sources-" + lang):
+            if lang not in self._sources:
+                from .sources import load_sources
+
+                library = self.settings.data().library
+                folders = (sources_dir(),) + ((library / "sources",) if library else ())
+                self._sources[lang] = load_sources(self.patient_backend(), lang, folders)
+            return self._sources[lang]
+
+    def claims(self, lang: str) -> Claims:
+        """Which sources state each fact and which claims a conflict overrules (loaded once)."""
+        with self._gate("claims-" + lang):
+            if lang not in self._claims:
+                from govgraph.graph.sources.claims import load_claims
+
+                self._claims[lang] = load_claims(self.patient_backend(), lang)
+            return self._claims[lang]
+
+    def quote_sources(self, lang: str) -> dict[str, SourceDocument]:
+        """Quote → the (first) source document it is taken from."""
+        docs = self.sources(lang)
+        with self._gate("quotes-" + lang):
+            if lang not in self._quotes:
+                found: dict[str, SourceDocument] = {}
+                for doc in docs:
+                    for q in doc.quotes:
+                        found.setdefault(q, doc)
+                self._quotes[lang] = found
+            return self._quotes[lang]
+
+    def network(self, lang: str, at: date | None) -> nx.MultiDiGraph:
+        """The projected network for a language and day (the last few are kept)."""
+        key = (lang, at)
+        with self._lock:
+            if key in self._networks:
+                self._networks.move_to_end(key)
+                return self._networks[key]
+        from govgraph.graph.views.network import project
+
+        g = project(self.backend(), lang, "edge", at)
+        with self._lock:
+            self._networks[key] = g
+            while len(self._networks) > 4:
+                self._networks.popitem(last=False)
+        return g

@@ -1,0 +1,71 @@
+"""Validated request parameters: every value a page uses passes through here first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from starlette.datastructures import QueryParams
+
+from govgraph.graph.errors import UsageError
+
+from .errors import BadRequest, TooLarge
+from .i18n import LANGS
+
+MAX_TEXT = 300  # an entity name or label; more is not a name
+
+
+def lang(params: QueryParams, default: str) -> str:
+    value = params.get("lang") or default
+    if value not in LANGS:
+        raise BadRequest(f"lang: {value!r} – erlaubt / allowed: {', '.join(LANGS)}")
+    return value
+
+
+def text(params: QueryParams, name: str, required: bool = False) -> str:
+    value = (params.get(name) or "").strip()
+    if len(value) > MAX_TEXT:
+        raise TooLarge(f"{name}: {len(value)} Zeichen, höchstens / characters, at most {MAX_TEXT}")
+    if "\x00" in value:
+        raise BadRequest(f"{name}: enthält ein NUL-Zeichen / contains a NUL character")
+    if required and not value:
+        raise BadRequest(f"{name}: fehlt / missing")
+    return value
+
+
+def day(params: QueryParams, name: str) -> date | None:
+    """A date as the CLI takes it (ISO, TT.MM.JJJJ, YYYY-MM, YYYY, heute/today); empty = none."""
+    from govgraph.graph.answers.dates import parse_date
+
+    value = text(params, name)
+    if not value:
+        return None
+    try:
+        return parse_date(value)
+    except UsageError as err:
+        raise BadRequest(f"{name}: {err}") from None
+
+
+def choice(params: QueryParams, name: str, allowed: tuple[str, ...]) -> str | None:
+    value = text(params, name)
+    if not value:
+        return None
+    if value not in allowed:
+        raise BadRequest(f"{name}: {value!r} – erlaubt / allowed: {', '.join(allowed)}")
+    return value
+
+
+def flag(params: QueryParams, name: str) -> bool:
+    return text(params, name) in ("1", "true", "on", "yes")
+
+
+def integer(params: QueryParams, name: str, default: int, low: int, high: int) -> int:
+    value = text(params, name)
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadRequest(f"{name}: keine Zahl / not a number: {value!r}") from None
+    if not low <= number <= high:
+        raise BadRequest(f"{name}: {number} liegt nicht in / is not within {low}–{high}")
+    return number

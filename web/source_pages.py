@@ -1,0 +1,47 @@
+"""The sources: a list of documents, and one document's text with every quoted passage marked
+and anchored, so a quote on an entity page leads to its place in the text."""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from . import params
+from .errors import NotFound
+from .render import Ctx, page
+from .sources import segments
+
+
+@page
+def sources(ctx: Ctx) -> Response:
+    return ctx.render("sources.html", docs=ctx.graph.sources(ctx.lang))
+
+
+@page
+def source(ctx: Ctx) -> Response:
+    key = params.text(ctx.query, "id", required=True)
+    doc = next((d for d in ctx.graph.sources(ctx.lang) if d.matches(key)), None)
+    if doc is None:
+        raise NotFound(f"id: keine solche Quelle / no such source: {key!r}")
+    body = doc.text()
+    parts, missing = segments(body, doc.quotes) if body is not None else ([], doc.quotes)
+    return ctx.render(
+        "source.html", doc=doc, parts=parts, missing=missing, has_text=body is not None
+    )
+
+
+@page
+def conflicts(ctx: Ctx) -> Response:
+    """Where sources disagree, which claim the graph follows and by which rule (as `govgraph
+    conflicts`), each claim with its quote linked into its source."""
+    from govgraph.graph.sources.claims import conflict_records
+
+    from .pages import quote_links
+
+    groups: dict[str, dict] = {}
+    for r in conflict_records(ctx.graph.backend(), ctx.lang):
+        group = groups.setdefault(
+            r["conflict_iri"],
+            {"label": r["conflict"], "aspect": r["aspect"], "rule": r["rule"], "why": r["why"]},
+        )
+        group.setdefault("claims", []).append({**r, "quotes": quote_links(ctx, r["quote"])})
+    return ctx.render("conflicts.html", groups=list(groups.values()))
