@@ -182,7 +182,19 @@ def demands(
         raise _nothing(" ".join(parts))
     if fmt == "table":
         emit(
-            [{**r, "certainty": _certain(r)} for r in records],
+            [
+                {
+                    **r,
+                    "certainty": _certain(r),
+                    "addressee": r["addressee"]
+                    + (
+                        (" (erschlossen)" if de else " (inferred)")
+                        if r["addressee_inferred"]
+                        else ""
+                    ),
+                }
+                for r in records
+            ],
             [
                 ("actor", "von" if de else "By"),
                 ("addressee", "an" if de else "To"),
@@ -201,6 +213,7 @@ def demands(
         "actor_iri",
         "addressee",
         "addressee_iri",
+        "addressee_inferred",
         "kind",
         "kind_iri",
         "about",

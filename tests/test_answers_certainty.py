@@ -38,3 +38,16 @@ def test_inferred_note_in_the_table(govgraph, monkeypatch):
     note = next(r["inferred_from"] for r in rows if r["inferred_from"])
     wide = govgraph("--today", FIXED_TODAY, "demands", "--wide", "--all").out
     assert "erschlossen: " + note.split()[0] in wide
+
+
+def test_a_plainly_stated_position_with_an_inferred_addressee(govgraph, monkeypatch):
+    """The report states the position itself; only to whom it goes is the curator's reading."""
+    rows = json.loads(govgraph("--today", FIXED_TODAY, "demands", "--format", "json").out)
+    (sak,) = [r for r in rows if r["iri"].endswith("demand-sak-mandantenfaehig")]
+    assert sak["certainty"] == "ausdrücklich genannt" and sak["addressee_inferred"] is True
+    assert sak["addressee"] == "Landeskoordination RegMo im MASTD"
+    stated = [r for r in rows if r["iri"].endswith("demand-sis-praxistaugliche-alternativen")]
+    assert stated and not any(r["addressee_inferred"] for r in stated)
+    monkeypatch.setenv("COLUMNS", "250")
+    table = govgraph("--today", FIXED_TODAY, "demands", "--wide", "--all").out
+    assert "(erschlossen)" in table

@@ -283,6 +283,8 @@ def demands(
             "actor_iri": text(row, "actor"),
             "addressee": text(row, "addresseeLabel"),
             "addressee_iri": text(row, "addressee"),
+            # The demand is stated, but to whom it goes the curator inferred.
+            "addressee_inferred": text(row, "addresseeCertainty").endswith("/inferred"),
             "kind": text(row, "kindLabel"),
             "kind_iri": text(row, "kind"),
             "about": sorted_names(text(row, "subjects")),
