@@ -186,11 +186,10 @@ def demands(
                 {
                     **r,
                     "certainty": _certain(r),
-                    "addressee": r["addressee"]
-                    + (
-                        (" (erschlossen)" if de else " (inferred)")
-                        if r["addressee_inferred"]
-                        else ""
+                    "addressee": (
+                        f"{r['addressee_certainty']}: {r['addressee']}"
+                        if r["addressee_certainty"]
+                        else r["addressee"]
                     ),
                 }
                 for r in records
@@ -214,6 +213,7 @@ def demands(
         "addressee",
         "addressee_iri",
         "addressee_inferred",
+        "addressee_certainty",
         "kind",
         "kind_iri",
         "about",

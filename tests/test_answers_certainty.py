@@ -50,4 +50,4 @@ def test_a_plainly_stated_position_with_an_inferred_addressee(govgraph, monkeypa
     assert stated and not any(r["addressee_inferred"] for r in stated)
     monkeypatch.setenv("COLUMNS", "250")
     table = govgraph("--today", FIXED_TODAY, "demands", "--wide", "--all").out
-    assert "(erschlossen)" in table
+    assert "erschlossen: Land" in table  # the addressee cell, marked

@@ -285,6 +285,11 @@ def demands(
             "addressee_iri": text(row, "addressee"),
             # The demand is stated, but to whom it goes the curator inferred.
             "addressee_inferred": text(row, "addresseeCertainty").endswith("/inferred"),
+            "addressee_certainty": (
+                ("erschlossen" if lang == "de" else "inferred")
+                if text(row, "addresseeCertainty").endswith("/inferred")
+                else ""
+            ),
             "kind": text(row, "kindLabel"),
             "kind_iri": text(row, "kind"),
             "about": sorted_names(text(row, "subjects")),
