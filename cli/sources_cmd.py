@@ -9,14 +9,13 @@ import json
 
 import click
 
+from .answers_cmd import _format_option
 from .context import AppContext
 from .output import clean, emit
 
-_FORMATS = click.Choice(["table", "json", "csv", "tsv"])
-
 
 @click.command()
-@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@_format_option
 @click.pass_obj
 def sources(app: AppContext, fmt: str) -> None:
     """Quellen des Graphen mit Art, Stand und Zahl der Aussagen. / The graph's source documents."""
@@ -44,13 +43,9 @@ def sources(app: AppContext, fmt: str) -> None:
 
 def source_named(app: AppContext, name: str) -> dict | None:
     """The source whose short name or IRI is exactly `name` (show prefers it to an entity)."""
-    from govgraph.graph.sources.claims import source_records
+    from govgraph.graph.sources.claims import source_by_name
 
-    wanted = name.casefold()
-    for record in source_records(app.backend(), app.lang):
-        if wanted in (record["short_name"].casefold(), record["iri"].casefold()):
-            return record
-    return None
+    return source_by_name(app.backend(), app.lang, name)
 
 
 def print_source(app: AppContext, record: dict, fmt: str) -> None:
@@ -92,7 +87,7 @@ def print_source(app: AppContext, record: dict, fmt: str) -> None:
 
 @click.command()
 @click.option("--source", "source", metavar="NAME", help="Nur Widersprüche mit dieser Quelle.")
-@click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
+@_format_option
 @click.pass_obj
 def conflicts(app: AppContext, source: str | None, fmt: str) -> None:
     """Wo Quellen sich widersprechen, welcher der Graph folgt und warum. / Source conflicts."""

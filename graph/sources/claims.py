@@ -124,14 +124,26 @@ def load_claims(backend: Backend, lang: str) -> Claims:
     return claims
 
 
-def find_source(backend: Backend, lang: str, name: str) -> Record:
-    """The source record whose short name, title or IRI matches `name` (case-insensitive)."""
-    wanted = name.casefold().strip()
-    records = source_records(backend, lang)
+def _named(records: list[Record], wanted: str) -> Record | None:
     for record in records:
         keys = (record["short_name"], record["iri"], record["iri"].rsplit("/", 1)[-1])
         if wanted in (k.casefold() for k in keys if k):
             return record
+    return None
+
+
+def source_by_name(backend: Backend, lang: str, name: str) -> Record | None:
+    """The source whose short name or IRI (or its last part) is exactly `name`, any case."""
+    return _named(source_records(backend, lang), name.casefold().strip())
+
+
+def find_source(backend: Backend, lang: str, name: str) -> Record:
+    """The source record whose short name, title or IRI matches `name` (case-insensitive)."""
+    wanted = name.casefold().strip()
+    records = source_records(backend, lang)
+    exact = _named(records, wanted)
+    if exact is not None:
+        return exact
     hits = [r for r in records if wanted and wanted in r["title"].casefold()]
     if len(hits) == 1:
         return hits[0]
