@@ -91,7 +91,7 @@ def with_claims(ctx: Ctx, records: list[dict], key: str, day, doc: SourceDocumen
 
 
 def _day_text(ctx: Ctx, value) -> str:
-    return value.strftime("%d.%m.%Y") if ctx.lang == "de" else value.isoformat()
+    return value.strftime(ctx.t["day_format"])
 
 
 # --- start and search --------------------------------------------------------------------------

@@ -7,9 +7,9 @@ from datetime import date
 from starlette.datastructures import QueryParams
 
 from govgraph.graph.errors import UsageError
+from govgraph.graph.i18n import LANGS
 
 from .errors import BadRequest, TooLarge
-from .i18n import LANGS
 
 MAX_TEXT = 300  # an entity name or label; more is not a name
 

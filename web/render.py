@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from govgraph.graph.i18n import messages
 from govgraph.graph.namespaces import compact
 
 from . import params
 from .cache import page_key
 from .errors import problem
 from .graph import Graph
-from .i18n import text
 from .sources import anchor
 
 log = logging.getLogger("govgraph.web")
@@ -33,6 +33,13 @@ ENV = Environment(
 )
 
 
+@cache
+def texts(lang: str) -> dict[str, str]:
+    """The page words of one language (`t.<key>` in templates), built once per language
+    rather than per request: the catalogue does not change while the server runs."""
+    return messages(lang, "web")
+
+
 class Ctx:
     """Per request: the graph, the language and link helpers that keep that language."""
 
@@ -42,7 +49,7 @@ class Ctx:
         self.default_lang = self.graph.settings.lang
         self.query = request.query_params
         self.lang = params.lang(self.query, self.default_lang)
-        self.t = text(self.lang)
+        self.t = texts(self.lang)
 
     def url(self, path: str, **values: object) -> str:
         """`path?…` with the non-empty values, plus lang when it is not the default."""
@@ -87,7 +94,7 @@ def error_page(request: Request, err: Exception) -> Response:
         ctx = Ctx.__new__(Ctx)
         ctx.request, ctx.graph, ctx.query = request, request.app.state.graph, request.query_params
         ctx.default_lang = ctx.lang = ctx.graph.settings.lang
-        ctx.t = text(ctx.lang)
+        ctx.t = texts(ctx.lang)
     try:
         return ctx.render("error.html", status=found.status, problem=found)
     except Exception as err2:  # noqa: BLE001 - the last line of defence: still no traceback
