@@ -24,38 +24,18 @@ from pathlib import Path
 import networkx as nx
 
 from govgraph.graph.errors import DataError
+from govgraph.graph.i18n import messages
 from govgraph.graph.namespaces import compact
 from govgraph.graph.views.style import legend, style
 from govgraph.graph.views.svg import swatch
 
 VIS_VERSION = "vis-9.1.2"
 
-_TEXT = {
-    "de": {
-        "search": "Knoten suchen …",
-        "find": "Suchen",
-        "legend": "Legende",
-        "type": "Typ",
-        "quote": "Beleg",
-        "nodes": "Knoten",
-        "edges": "Kanten",
-        "layout": "Layout wird berechnet …",
-        "hits": "Treffer",
-        "none": "kein Treffer",
-    },
-    "en": {
-        "search": "Find a node …",
-        "find": "Find",
-        "legend": "Legend",
-        "type": "Type",
-        "quote": "Evidence",
-        "nodes": "nodes",
-        "edges": "edges",
-        "layout": "Computing layout …",
-        "hits": "found",
-        "none": "nothing found",
-    },
-}
+
+@cache
+def _words(lang: str) -> dict[str, str]:
+    """The page's words (views.page.*), looked up once: every node's tooltip uses them."""
+    return messages(lang, "views.page")
 
 
 def _pyvis_lib() -> Path:
@@ -96,7 +76,7 @@ def json_for_script(value) -> str:
 
 def _tip(d: dict, lang: str) -> list[list[str]]:
     """Tooltip lines as (css class, text) pairs; the page turns them into text nodes."""
-    t = _TEXT[lang]
+    t = _words(lang)
     lines = [["head", d.get("label", "")]]
     if d.get("description"):
         lines.append(["", d["description"]])
@@ -147,7 +127,7 @@ def vis_data(g: nx.MultiDiGraph, lang: str) -> dict:
                 "tip": _tip(d, lang),
             }
         )
-    quote_word = _TEXT[lang]["quote"]
+    quote_word = _words(lang)["quote"]
     edges = []
     seen_pairs: dict[tuple[int, int], int] = {}
     for i, (u, v, d) in enumerate(g.edges(data=True)):
@@ -313,7 +293,7 @@ CSP = (
 def render_page(g: nx.MultiDiGraph, title: str, lang: str) -> str:
     """The whole page as text (see the module docstring for what keeps it safe and offline)."""
     js, css = vis_assets()
-    t = _TEXT[lang]
+    t = _words(lang)
     e = html.escape
     kinds = {d.get("kind") or "actor" for _, d in g.nodes(data=True)}
     items = "\n".join(

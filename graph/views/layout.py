@@ -20,13 +20,14 @@ COLUMN, ROW = 200.0, 125.0  # spacing of the levels layout: a wrapped label fits
 _LEVEL_BAND = {"ggc:federal": 0, "ggc:joint": 1, "ggc:eu": 1, "ggc:state": 2, "ggc:municipal": 3}
 _KIND_BAND = {"federal": 0, "joint": 1, "state": 2, "municipal": 3, "actor": 4, "body": 4}
 _SUBJECT_BAND = 5
-BAND_NAMES: dict[int, tuple[str, str]] = {
-    0: ("Bund", "Federation"),
-    1: ("Bund-Länder, EU", "joint, EU"),
-    2: ("Länder", "Länder (states)"),
-    3: ("Kommunen", "municipalities"),
-    4: ("weitere Akteure", "other actors"),
-    5: ("Gegenstände", "subject matter"),
+# Each band's name is the catalogue's views.band.<name>.
+BAND_NAMES: dict[int, str] = {
+    0: "federal",
+    1: "joint",
+    2: "state",
+    3: "municipal",
+    4: "other_actors",
+    5: "subjects",
 }
 _PARENT = {"org:unitOf", "org:subOrganizationOf"}
 _CHILD = {"org:hasUnit", "org:hasSubOrganization"}

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
+from govgraph.graph.i18n import message
 from govgraph.graph.views.style import EDGE_STYLES, legend
 from govgraph.graph.views.svg import esc, shape
 from govgraph.graph.views.textwidth import text_width
 
-TITLE = {"de": "Legende", "en": "Legend"}
-FOCUS = {"de": "im Mittelpunkt", "en": "in focus"}
 _LINE, _SIZE = 19.0, 12.0
 
 
@@ -21,7 +20,7 @@ def network_legend(
         rows.append((shape(s, 10, -4, 5.5), text))
     if focus:
         mark = '<circle cx="10" cy="-4" r="7" fill="none" stroke="#1a1a1a" stroke-width="2.5"/>'
-        rows.append((mark, FOCUS.get(lang, FOCUS["en"])))
+        rows.append((mark, message("views.legend.focus", lang)))
     for key, es in EDGE_STYLES.items():
         if key == "stated" or key in certainties:
             dash = f' stroke-dasharray="{es.dash}"' if es.dash else ""
@@ -30,7 +29,7 @@ def network_legend(
                 f'stroke-width="{es.width + 0.7:g}"{dash}/>'
             )
             rows.append((mark, es.label(lang)))
-    title = TITLE.get(lang, TITLE["en"])
+    title = message("views.legend.title", lang)
     width = 16 + max([text_width(title, 13, True)] + [30 + text_width(t, _SIZE) for _, t in rows])
     height = 30 + _LINE * len(rows)
     parts = [

@@ -25,51 +25,33 @@ import pyoxigraph as ox
 from govgraph.graph.answers.dates import date_literal
 from govgraph.graph.answers.resolve import normalize
 from govgraph.graph.errors import UsageError
+from govgraph.graph.i18n import LANGS, MESSAGES, message
 from govgraph.graph.namespaces import compact as _compact
 from govgraph.graph.sparql.catalog import named_query
 from govgraph.graph.store.backend import Backend
 
 FACT_MODES = ("edge", "node")
 
-# Kinds of nodes, in legend order: id -> (German, English). The network-nodes query assigns them.
-KINDS: dict[str, tuple[str, str]] = {
-    "federal": ("Akteur Bund", "federal actor"),
-    "state": ("Akteur Land", "state (Land) actor"),
-    "municipal": ("Akteur kommunal", "municipal actor"),
-    "joint": ("Akteur Bund-Länder / EU", "joint federal-state / EU actor"),
-    "actor": ("sonstiger Akteur", "other actor"),
-    "body": ("Gremium", "committee or body"),
-    "agreement": ("Vereinbarung, Vertrag, Beschluss", "agreement, contract, decision"),
-    "law": ("Rechtsakt", "law"),
-    "programme": ("Programm, Projekt", "programme, project"),
-    "system": ("IT-System, Dienst", "IT system, service"),
-    "register": ("Register", "register"),
-    "work": ("sonstiger Gegenstand", "other subject matter"),
-    "event": ("Frist, Ereignis", "deadline, event"),
-    "topic": ("Thema", "topic"),
-    "fact": ("Aussage", "fact"),
-}
-
-# Labels for the reused vocabularies' properties, which the ontology references but does not
-# label (it never imports them). govgraph's own properties carry skos:prefLabel.
-_PROPERTY_LABELS: dict[str, tuple[str, str]] = {
-    "org:unitOf": ("ist Einheit von", "is unit of"),
-    "org:hasUnit": ("hat Einheit", "has unit"),
-    "org:subOrganizationOf": ("gehört zu", "is part of"),
-    "org:hasSubOrganization": ("hat Unterorganisation", "has sub-organisation"),
-    "org:member": ("Mitglied", "member"),
-    "org:hasMember": ("hat Mitglied", "has member"),
-    "org:memberOf": ("Mitglied von", "member of"),
-    "org:organization": ("Organisation", "organisation"),
-    "skos:broader": ("Unterthema von", "narrower topic of"),
-    "skos:narrower": ("Oberthema von", "broader topic of"),
-    "skos:related": ("verwandt mit", "related to"),
-    "dcterms:publisher": ("herausgegeben von", "published by"),
-    "dcterms:subject": ("Gegenstand", "subject"),
-    "gg:actor": ("Akteur", "actor"),
-    "gg:subject": ("Gegenstand", "subject"),
-    "gg:addressee": ("Adressat", "addressee"),
-}
+# Kinds of nodes, in legend order; the network-nodes query assigns them. Their words in both
+# languages are the catalogue's views.kind.<id>, as are the labels of the reused vocabularies'
+# properties (views.property.<prefix:name>), which the ontology references but does not label.
+KINDS: tuple[str, ...] = (
+    "federal",
+    "state",
+    "municipal",
+    "joint",
+    "actor",
+    "body",
+    "agreement",
+    "law",
+    "programme",
+    "system",
+    "register",
+    "work",
+    "event",
+    "topic",
+    "fact",
+)
 
 # Short words users type for --type, besides the kind ids and legend labels.
 KIND_ALIASES: dict[str, str] = {
@@ -91,8 +73,6 @@ KIND_ALIASES: dict[str, str] = {
     "thema": "topic",
 }
 
-_TO = {"de": "an", "en": "to"}
-
 # Types, levels and properties repeat on every row: remembering their short forms saves a
 # prefix scan per row (0.4 s at 10,000 entities).
 compact = lru_cache(maxsize=4096)(_compact)
@@ -102,16 +82,22 @@ def property_label(iri: str, label: str | None, lang: str) -> str:
     """The relation in plain words: the ontology's label, a known label, or its local name."""
     if label:
         return label
-    known = _PROPERTY_LABELS.get(compact(iri))
-    if known:
-        return known[0] if lang == "de" else known[1]
     name = compact(iri)
+    key = f"views.property.{name}"
+    if key in MESSAGES:
+        return message(key, lang)
     return name.split(":", 1)[-1] if ":" in name else name.rsplit("/", 1)[-1]
 
 
 def kind_label(kind: str, lang: str) -> str:
-    de, en = KINDS.get(kind, (kind, kind))
-    return de if lang == "de" else en
+    """The kind in words ("Akteur Bund"); an unknown kind as it is."""
+    return message(f"views.kind.{kind}", lang) if kind in KINDS else kind
+
+
+@lru_cache(maxsize=64)
+def kind_names(kind: str) -> tuple[str, ...]:
+    """The kind's words in every language: --type accepts either, whatever --lang says."""
+    return tuple(kind_label(kind, lang) for lang in LANGS) if kind in KINDS else ()
 
 
 def share_text(value: str, lang: str) -> str:
@@ -121,7 +107,8 @@ def share_text(value: str, lang: str) -> str:
     except ValueError:
         return value
     number = f"{percent:.1f}".rstrip("0").rstrip(".")
-    return f"{number.replace('.', ',')} %" if lang == "de" else f"{number}%"
+    number = number.replace(".", message("views.decimal_point", lang))
+    return message("views.percent", lang, number=number)
 
 
 @dataclass
@@ -186,7 +173,7 @@ def _facts(backend: Backend, lang: str, at: date | None) -> list[_Fact]:
                 f.time_label = (
                     " – ".join(x for x in (since, until) if x)
                     if since
-                    else (("bis " if lang == "de" else "until ") + until)
+                    else message("views.until", lang, when=until)
                 )
             f.quote = _value(row, "quote")
         for key, lng in (("labelDe", "de"), ("labelEn", "en")):
@@ -273,7 +260,7 @@ def _fact_as_edges(g: nx.MultiDiGraph, f: _Fact, lang: str) -> bool:
                 g.add_edge(a, s, key=f.iri, label=label, relation="gg:Fact", **attrs)
         for d in f.addressees:
             if d in g and d != a:
-                to = f"{f.role_label or f.type_label} {_TO.get(lang, 'to')}"
+                to = message("views.addressed_to", lang, what=f.role_label or f.type_label)
                 g.add_edge(
                     a, d, key=f.iri + "#addressee", label=to, relation="gg:addressee", **attrs
                 )
@@ -303,8 +290,8 @@ def _match_kinds(g: nx.MultiDiGraph, wanted: Iterable[str]) -> set[str]:
     """Nodes whose kind or type matches any of `wanted` (id, label, class name; any case)."""
     keys = {KIND_ALIASES.get(normalize(w), normalize(w)) for w in wanted}
     known = set(KIND_ALIASES)
-    for kind, (de, en) in KINDS.items():
-        known |= {normalize(kind), normalize(de), normalize(en)}
+    for kind in KINDS:
+        known |= {normalize(kind), *(normalize(x) for x in kind_names(kind))}
     types = {normalize(d.get("type", "").split(":")[-1]) for _, d in g.nodes(data=True)}
     types |= {normalize(d.get("type_label", "")) for _, d in g.nodes(data=True)}
     unknown = [w for w in wanted if normalize(w) not in known | types]
@@ -314,7 +301,7 @@ def _match_kinds(g: nx.MultiDiGraph, wanted: Iterable[str]) -> set[str]:
     chosen = set()
     for node, d in g.nodes(data=True):
         kind = d.get("kind", "")
-        names = {normalize(kind), *(normalize(x) for x in KINDS.get(kind, ()))}
+        names = {normalize(kind), *(normalize(x) for x in kind_names(kind))}
         names |= {normalize(d.get("type", "").split(":")[-1]), normalize(d.get("type_label", ""))}
         if names & keys:
             chosen.add(node)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from govgraph.graph.i18n import message
 from govgraph.graph.views.layout import BAND_NAMES, COLUMN, ROW, band, layout
 from govgraph.graph.views.legend import network_legend
 from govgraph.graph.views.picture import Footer, frame
@@ -163,7 +164,7 @@ def _band_names(g: nx.MultiDiGraph, pos: dict, box: Box, lang: str) -> list[str]
     out = []
     x = box.x - BAND_WIDTH
     for i, (b, y) in enumerate(sorted(tops.items())):
-        de, en = BAND_NAMES[b]
+        name = message(f"views.band.{BAND_NAMES[b]}", lang)
         line = y - ROW / 2
         if i:  # a line between bands, none above the first
             out.append(
@@ -172,7 +173,7 @@ def _band_names(g: nx.MultiDiGraph, pos: dict, box: Box, lang: str) -> list[str]
             )
         out.append(
             f'<text class="band" x="{x:.1f}" y="{y + 4:.1f}" font-size="13" font-weight="bold" '
-            f'fill="#777777">{esc(de if lang == "de" else en)}</text>'
+            f'fill="#777777">{esc(name)}</text>'
         )
     return out
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from govgraph.graph.errors import UsageError
+from govgraph.graph.i18n import message
 from govgraph.graph.views.placement import Box
 from govgraph.graph.views.svg import FONT, esc
 from govgraph.graph.views.textwidth import text_width
@@ -39,7 +40,8 @@ def parse_size(text: str | None) -> tuple[int, int] | None:
 
 
 def day_text(day: date, lang: str) -> str:
-    return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+    """A day as the reader's language writes it (the catalogue's views.day_format)."""
+    return day.strftime(message("views.day_format", lang))
 
 
 @dataclass
@@ -53,17 +55,16 @@ class Footer:
     period: str = ""  # a timeline's range, in place of the --at day
 
     def lines(self, width: float) -> list[str]:
-        de = self.lang == "de"
-        first = ("Stand " if de else "As of ") + day_text(self.today, self.lang)
+        lang = self.lang
+        first = message("views.footer.as_of", lang, day=day_text(self.today, lang))
         if self.period:
             first += " · " + self.period
         elif self.at:
-            first += " · " + ("Aussagen gültig am " if de else "facts valid on ")
-            first += day_text(self.at, self.lang)
+            first += " · " + message("views.footer.valid_on", lang, day=day_text(self.at, lang))
         else:
-            first += " · " + ("alle Zeitpunkte" if de else "all dates")
+            first += " · " + message("views.footer.all_dates", lang)
         first += " · govgraph"
-        words = [("Quellen: " if de else "Sources: ")] if self.sources else []
+        words = [message("views.footer.sources", lang)] if self.sources else []
         lines, line = [first], ""
         for i, name in enumerate(self.sources):
             piece = name + ("; " if i < len(self.sources) - 1 else "")

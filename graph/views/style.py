@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from govgraph.graph.i18n import message
 from govgraph.graph.views.network import KINDS, kind_label
 
 
@@ -49,31 +50,20 @@ class EdgeStyle:
     stroke: str
     dash: str  # stroke-dasharray, "" for a solid line
     width: float
-    label_de: str
-    label_en: str
+    key: str  # its meaning in words is the catalogue's views.line.<key>
 
     def label(self, lang: str) -> str:
-        return self.label_de if lang == "de" else self.label_en
+        return message(f"views.line.{self.key}", lang)
 
 
 # How sure a relation is, drawn so that a reader of a printed copy can tell: a stated relation
 # is a solid line; anything the sources do not state outright is dashed and grey.
 EDGE_STYLES: dict[str, EdgeStyle] = {
-    "stated": EdgeStyle("#5f6368", "", 1.3, "belegt (Quelle sagt es)", "stated by a source"),
-    "inferred": EdgeStyle(
-        "#9aa0a6", "7 4", 1.3, "erschlossen (nicht wörtlich belegt)", "inferred, not stated"
-    ),
-    "intended": EdgeStyle("#9aa0a6", "2 3", 1.5, "beabsichtigt, geplant", "intended, planned"),
-    "disputed": EdgeStyle(
-        "#b26b5e", "7 3 2 3", 1.5, "umstritten (Quellen widersprechen sich)", "disputed by sources"
-    ),
-    "superseded": EdgeStyle(
-        "#b8b8b8",
-        "12 4",
-        1.2,
-        "überholt (eine andere Quelle geht vor)",
-        "superseded by another source",
-    ),
+    "stated": EdgeStyle("#5f6368", "", 1.3, "stated"),
+    "inferred": EdgeStyle("#9aa0a6", "7 4", 1.3, "inferred"),
+    "intended": EdgeStyle("#9aa0a6", "2 3", 1.5, "intended"),
+    "disputed": EdgeStyle("#b26b5e", "7 3 2 3", 1.5, "disputed"),
+    "superseded": EdgeStyle("#b8b8b8", "12 4", 1.2, "superseded"),
 }
 
 

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from govgraph.graph.answers.dates import date_literal
 from govgraph.graph.errors import NotFoundError
+from govgraph.graph.i18n import message
 from govgraph.graph.sparql.catalog import named_query
 from govgraph.graph.store.backend import Backend
 from govgraph.graph.views.picture import Footer, day_text, frame
@@ -77,7 +78,7 @@ def timeline_items(
             wording = f"{begin_words.value if begin_words else s} – {wording}"
         elif "point" not in by_part and "end" in by_part:
             open_start = True
-            wording = ("bis " if lang == "de" else "until ") + wording
+            wording = message("views.until", lang, when=wording)
         items.append(
             Item(
                 iri=iri,
@@ -97,25 +98,10 @@ def timeline_items(
 
 
 _COLOURS = {"deadline": "#c0392b", "event": "#3b6fc4", "established": "#3a9d5d"}
-_KIND_LABELS = {
-    "de": {
-        "deadline": "Frist",
-        "event": "Ereignis, Aussage mit Zeitangabe",
-        "established": "Gründung, Start",
-    },
-    "en": {"deadline": "deadline", "event": "event, dated fact", "established": "founded, started"},
-}
-_TODAY = {"de": "heute", "en": "today"}
-_SPAN = {
-    "de": "Balken = Zeitraum der Angabe (z. B. »Mitte 2026«), Punkt = Tag; grau = überholt "
-    "(eine andere Quelle geht vor)",
-    "en": "bar = range the wording allows (e.g. 'mid-2026'), dot = exact day; grey = superseded "
-    "by another source",
-}
 
 
 def timeline_title(lang: str, start: date | None, end: date | None) -> str:
-    title = "govgraph – " + ("Zeitleiste" if lang == "de" else "timeline")
+    title = message("views.timeline.title", lang)
     if start or end:
         title += f" ({start or '…'} – {end or '…'})"
     return title
@@ -150,19 +136,17 @@ def _period(lang: str, start: date | None, end: date | None) -> str:
         return ""
     a = day_text(start, lang) if start else "…"
     b = day_text(end, lang) if end else "…"
-    return ("Zeitraum " if lang == "de" else "period ") + f"{a} – {b}"
+    return message("views.timeline.period", lang, start=a, end=b)
 
 
 _STATE_COLOUR = {"superseded": "#b8b8b8", "disputed": "#b26b5e"}
-_STATE_WORDS = {
-    "de": {"superseded": "überholt", "disputed": "umstritten"},
-    "en": {"superseded": "superseded", "disputed": "disputed"},
-}
 
 
 def _state_text(item: Item, lang: str) -> str:
     """ " – überholt" for an entry another source supersedes (drawn grey), and so on."""
-    word = _STATE_WORDS.get(lang, _STATE_WORDS["en"]).get(item.state, "")
+    word = (
+        message(f"views.timeline.state.{item.state}", lang) if item.state in _STATE_COLOUR else ""
+    )
     return f" – {word}" if word else ""
 
 
@@ -188,10 +172,11 @@ def render_body(items: list[Item], lang: str, today: date) -> tuple[str, Box]:
     def x(day: date) -> float:
         return label_width + axis_width * (day - lo).days / span_days
 
-    out = [f'<text x="0" y="42" font-size="12" fill="#555555">{esc(_SPAN[lang])}</text>']
+    span = esc(message("views.timeline.span", lang))
+    out = [f'<text x="0" y="42" font-size="12" fill="#555555">{span}</text>']
     lx = 0
     for kind, colour in _COLOURS.items():
-        name = _KIND_LABELS.get(lang, _KIND_LABELS["en"])[kind]
+        name = message(f"views.timeline.kind.{kind}", lang)
         out.append(f'<rect x="{lx}" y="6" width="12" height="12" fill="{colour}"/>')
         out.append(f'<text x="{lx + 16}" y="17" font-size="12">{esc(name)}</text>')
         lx += 30 + text_width(name, 12)
@@ -218,7 +203,7 @@ def render_body(items: list[Item], lang: str, today: date) -> tuple[str, Box]:
     )
     out.append(
         f'<text x="{xt + 4:.1f}" y="{height - 16}" font-size="12" fill="#d62728">'
-        f"{esc(_TODAY[lang])} {today.strftime('%d.%m.%Y' if lang == 'de' else '%Y-%m-%d')}</text>"
+        f"{esc(message('views.timeline.today', lang))} {day_text(today, lang)}</text>"
     )
     return "\n".join(out), Box(0, 0, width, height)
 

@@ -14,6 +14,7 @@ import networkx as nx
 
 from govgraph.graph.answers.resolve import EntityIndex
 from govgraph.graph.errors import NotFoundError, UsageError
+from govgraph.graph.i18n import message
 from govgraph.graph.store.backend import Backend
 from govgraph.graph.views.network import KINDS, kind_label, project, select_view
 from govgraph.graph.views.network_svg import PictureOptions
@@ -21,8 +22,6 @@ from govgraph.graph.views.output import FORMATS, PICTURES, picture_bytes
 
 MAX_INTERACTIVE_NODES = 2000
 MAX_STATIC_NODES = 300
-
-_TITLE = {"de": "govgraph – Netzwerk", "en": "govgraph – network"}
 
 
 @dataclass
@@ -53,18 +52,18 @@ def build_view(backend: Backend, req: ViewRequest) -> tuple[nx.MultiDiGraph, str
         topic=topic.iri if topic else None,
     )
     view.graph["focus"] = focus.iri if focus else None
-    parts = [_TITLE.get(req.lang, _TITLE["en"])]
+    parts = [message("views.network.title", req.lang)]
     if focus:
         parts.append(
-            f"{focus.label(req.lang)} ({'Tiefe' if req.lang == 'de' else 'depth'} {req.depth})"
+            message("views.network.focus", req.lang, label=focus.label(req.lang), depth=req.depth)
         )
     if topic:
-        parts.append(("Thema " if req.lang == "de" else "topic ") + topic.label(req.lang))
+        parts.append(message("views.network.topic", req.lang, label=topic.label(req.lang)))
     if req.types:
         # kinds in words ("Akteur Bund"), other --type values as typed
         parts.append(", ".join(kind_label(t, req.lang) if t in KINDS else t for t in req.types))
     if req.at:
-        parts.append(("Stand " if req.lang == "de" else "as of ") + req.at.isoformat())
+        parts.append(message("views.network.as_of", req.lang, day=req.at.isoformat()))
     return view, ": ".join(parts[:2]) + ("; " + "; ".join(parts[2:]) if len(parts) > 2 else "")
 
 
