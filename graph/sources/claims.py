@@ -16,15 +16,11 @@ from datetime import date
 
 from govgraph.graph.answers.answers import Record, run, text
 from govgraph.graph.errors import NotFoundError
+from govgraph.graph.i18n import message
 from govgraph.graph.store.backend import Backend
 
 RULE_LATER_STATUS = "https://w3id.org/govgraph/concept/ruleLaterStatus"
 PRIMARY = "https://w3id.org/govgraph/concept/primarySource"
-
-_WORDS = {
-    "de": {"superseded": "überholt", "disputed": "umstritten", "sources": "{} Quellen"},
-    "en": {"superseded": "superseded", "disputed": "disputed", "sources": "{} sources"},
-}
 
 
 @dataclass(frozen=True)
@@ -212,7 +208,6 @@ def decorate(
     Superseded claims are left out unless `all_claims`; with `source` (an IRI) only facts that
     source states remain. Certainty becomes "überholt"/"umstritten" where a conflict says so.
     """
-    words = _WORDS.get(lang, _WORDS["de"])
     out = []
     for record in records:
         fact = str(record.get(key) or "")
@@ -234,7 +229,7 @@ def decorate(
         decorated["claim_state"] = state
         decorated["rule"] = claims.rule_of(fact) if state else ""
         if state:
-            decorated["certainty"] = words[state]
+            decorated["certainty"] = message(f"sources.state.{state}", lang)
         out.append(decorated)
     return out
 
@@ -246,7 +241,7 @@ def claims_for(backend: Backend, lang: str, source_name: str | None) -> tuple[Cl
 
 
 def source_count_label(count: int, lang: str) -> str:
-    return _WORDS.get(lang, _WORDS["de"])["sources"].format(count) if count > 1 else ""
+    return message("sources.count", lang, count=count) if count > 1 else ""
 
 
 def facts_of_source(backend: Backend, lang: str, source: str) -> list[Record]:
