@@ -28,11 +28,13 @@ def calendar(records: Sequence[dict], today: date, lang: str) -> bytes:
     give the same bytes."""
     from icalendar import Calendar, Event
 
-    de = lang == "de"
+    from govgraph.graph.i18n import lang_or_default, message, messages
+
     cal = Calendar()
-    cal.add("prodid", "-//govgraph//deadlines//" + ("DE" if de else "EN"))
+    cal.add("prodid", "-//govgraph//deadlines//" + lang_or_default(lang).upper())
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", "govgraph – Fristen und Termine" if de else "govgraph – deadlines")
+    cal.add("x-wr-calname", message("cli.ics.calendar", lang))
+    word = messages(lang, "cli.ics")
     stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
     for r in records:
         start, end = _day(r.get("from")), _day(r.get("to"))
@@ -49,18 +51,18 @@ def calendar(records: Sequence[dict], today: date, lang: str) -> bytes:
         title = str(r.get("what") or "")
         event.add("summary", title if exact else f"[{r.get('when')}] {title}")
         lines = [
-            f"{'Wann' if de else 'When'}: {r.get('when')}",
-            f"{'Genauigkeit' if de else 'Precision'}: {r.get('precision') or '–'}",
+            f"{word['when']}: {r.get('when')}",
+            f"{word['precision']}: {r.get('precision') or '–'}",
         ]
         if not exact and (start or end):
             window = f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
-            lines.append(f"{'Zeitfenster' if de else 'Window'}: {window}")
-        for key, label in (("actors", "Wer" if de else "Who"), ("concerns", "betrifft")):
+            lines.append(f"{word['window']}: {window}")
+        for key in ("actors", "concerns"):
             if r.get(key):
-                lines.append(f"{label}: {r[key]}")
-        lines.append(f"{'Gewissheit' if de else 'Certainty'}: {r.get('certainty')}")
+                lines.append(f"{word[key]}: {r[key]}")
+        lines.append(f"{word['certainty']}: {r.get('certainty')}")
         if r.get("sources"):
-            lines.append(f"{'Quelle' if de else 'Source'}: {r['sources']}")
+            lines.append(f"{word['source']}: {r['sources']}")
         if r.get("quote"):
             lines.append(f"»{r['quote']}«")
         event.add("description", "\n".join(lines))

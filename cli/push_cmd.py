@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from govgraph.graph.i18n import message
+
 from .context import AppContext
 
 
@@ -57,18 +59,18 @@ def push(
             )
 
     report = run_push(app.selection, targets, graph_iri(graph), app.timeout, progress)
-    de = app.lang == "de"
-    where = f"<{report.graph}>" if report.graph else ("Default-Graph" if de else "default graph")
-    if de:
-        click.echo(
-            f"{report.sent} Tripel hochgeladen; {where}: {report.on_server} Tripel auf "
-            f"{targets.query_url}"
+    lang = app.lang
+    where = f"<{report.graph}>" if report.graph else message("cli.push.default_graph", lang)
+    click.echo(
+        message(
+            "cli.push.done",
+            lang,
+            sent=report.sent,
+            where=where,
+            on_server=report.on_server,
+            url=targets.query_url,
         )
-    else:
-        click.echo(
-            f"{report.sent} triples pushed; {where}: {report.on_server} triples on "
-            f"{targets.query_url}"
-        )
+    )
 
 
 COMMANDS = [push]

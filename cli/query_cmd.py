@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from govgraph.graph.i18n import message
+
 from .context import AppContext
 from .output import clean, emit
 
@@ -52,7 +54,7 @@ def queries(app: AppContext, fmt: str) -> None:
 
         click.echo(json.dumps(items, ensure_ascii=False, indent=2))
         return
-    de = app.lang == "de"
+    lang = app.lang
     if fmt == "table":
         for item in items:
             click.echo(clean(f"{item['name']}  –  {item['summary']}"))
@@ -62,13 +64,17 @@ def queries(app: AppContext, fmt: str) -> None:
                 for line in textwrap.wrap(clean(item["description"]), 96):
                     click.echo("    " + line)
             for p in item["parameters"]:
-                need = "optional" if p["optional"] else ("Pflicht" if de else "required")
+                need = message(
+                    "cli.queries.optional" if p["optional"] else "cli.queries.required", lang
+                )
                 default = (
-                    f", {'Vorgabe' if de else 'default'} {p['default']}" if p["default"] else ""
+                    ", " + message("cli.queries.default", lang, value=p["default"])
+                    if p["default"]
+                    else ""
                 )
                 click.echo(f"    --param {p['name']}=…  ({p['type']}, {need}{default})")
             if item["tags"]:
-                click.echo(f"    {'Schlagworte' if de else 'tags'}: {', '.join(item['tags'])}")
+                click.echo(f"    {message('cli.queries.tags', lang)}: {', '.join(item['tags'])}")
             click.echo()
         return
     flat = [
@@ -171,8 +177,7 @@ def _print(outcome, fmt: str | None, lang: str) -> None:
     fmt = fmt or "table"
     if outcome.form == "ASK":
         if fmt == "table":
-            yes, no = ("ja", "nein") if lang == "de" else ("yes", "no")
-            click.echo(yes if outcome.boolean else no)
+            click.echo(message("cli.query.yes" if outcome.boolean else "cli.query.no", lang))
         else:
             click.echo(rf.ask_text(outcome.boolean, fmt), nl=False)
         return
@@ -181,9 +186,12 @@ def _print(outcome, fmt: str | None, lang: str) -> None:
         if rows:
             emit(rows, [(v, v) for v in outcome.variables], "table")
         n = len(rows)
-        click.echo(
-            f"({n} {'Zeile' if n == 1 else 'Zeilen'})" if lang == "de" else f"({n} rows)", err=True
+        rows_text = (
+            message("cli.query.rows_one", lang, n=n)
+            if n == 1
+            else message("cli.query.rows", lang, n=n)
         )
+        click.echo(rows_text, err=True)
         return
     # The W3C formats: written exactly, bytes as UTF-8, no terminal clean-up.
     text = rf.render_select(fmt, outcome.variables, outcome.rows)

@@ -9,6 +9,8 @@ import json
 
 import click
 
+from govgraph.graph.i18n import message
+
 from .answers_cmd import _format_option
 from .context import AppContext
 from .output import clean, emit
@@ -22,23 +24,11 @@ def sources(app: AppContext, fmt: str) -> None:
     from govgraph.graph.sources.claims import source_records
 
     records = source_records(app.backend(), app.lang)
-    de = app.lang == "de"
     if fmt != "table":
         emit(records, [(k, k) for k in (records[0] if records else {"iri": ""})], fmt)
         return
-    emit(
-        records,
-        [
-            ("short_name", "Kurzname" if de else "Short name"),
-            ("kind", "Art" if de else "Kind"),
-            ("issued", "ausgefertigt/erschienen" if de else "Issued"),
-            ("version", "Stand" if de else "Version"),
-            ("facts", "Aussagen" if de else "Facts"),
-            ("quotes", "Zitate" if de else "Quotes"),
-            ("title", "Titel" if de else "Title"),
-        ],
-        fmt,
-    )
+    columns = ("short_name", "kind", "issued", "version", "facts", "quotes", "title")
+    emit(records, [(k, message(f"cli.sources.{k}", app.lang)) for k in columns], fmt)
 
 
 def source_named(app: AppContext, name: str) -> dict | None:
@@ -59,26 +49,14 @@ def print_source(app: AppContext, record: dict, fmt: str) -> None:
     if fmt in ("csv", "tsv"):
         emit(facts, [(k, k) for k in ("kind", "statement", "locator", "iri")], fmt)
         return
-    de = app.lang == "de"
+    lang = app.lang
     lines = [clean(record["short_name"] or record["title"]), "=" * 20]
-    labels = [
-        ("title", "Titel", "Title"),
-        ("kind", "Art", "Kind"),
-        ("publisher", "Herausgeber", "Publisher"),
-        ("issued", "ausgefertigt/erschienen", "Issued"),
-        ("version", "Stand der Fassung", "Version used"),
-        ("in_force", "Inkrafttreten", "In force"),
-        ("url", "URL", "URL"),
-        ("licence", "Lizenz", "Licence"),
-        ("language", "Sprache", "Language"),
-        ("file", "Datei", "File"),
-        ("sha256", "SHA-256", "SHA-256"),
-        ("iri", "IRI", "IRI"),
-    ]
-    for key, label_de, label_en in labels:
+    keys = ("title", "kind", "publisher", "issued", "version", "in_force", "url", "licence")
+    for key in (*keys, "language", "file", "sha256", "iri"):
         if record.get(key):
-            lines.append(f"  {label_de if de else label_en}: {clean(str(record[key]))}")
-    lines += ["", (f"Stützt {len(facts)} Aussagen" if de else f"Supports {len(facts)} facts")]
+            label = message(f"cli.source_card.{key}", lang)
+            lines.append(f"  {label}: {clean(str(record[key]))}")
+    lines += ["", message("cli.source_card.supports", lang, n=len(facts))]
     for fact in facts:
         where = f" ({fact['locator']})" if fact["locator"] else ""
         lines.append(f"  • [{fact['kind']}] {clean(fact['statement'])}{where}")
@@ -98,7 +76,7 @@ def conflicts(app: AppContext, source: str | None, fmt: str) -> None:
     records = conflict_records(app.backend(), app.lang, source_iri)
     if not records:
         raise NoResults("conflicts")
-    de = app.lang == "de"
+    lang = app.lang
     if fmt != "table":
         emit(records, [(k, k) for k in records[0]], fmt)
         return
@@ -107,11 +85,9 @@ def conflicts(app: AppContext, source: str | None, fmt: str) -> None:
         if r["conflict_iri"] != current:
             current = r["conflict_iri"]
             click.echo(f"\n{clean(r['conflict'])}  [{r['aspect']}]")
-            click.echo(f"  {'Regel' if de else 'Rule'}: {r['rule']} – {clean(r['why'])}")
-        mark = (
-            ("✓ gilt" if de else "✓ follows")
-            if r["follows"]
-            else ("✗ überholt" if de else "✗ superseded")
+            click.echo(f"  {message('cli.conflicts.rule', lang)}: {r['rule']} – {clean(r['why'])}")
+        mark = message(
+            "cli.conflicts.follows" if r["follows"] else "cli.conflicts.superseded", lang
         )
         click.echo(f"  {mark}  {r['source']} {r['locator']}: {clean(r['claim'])}")
         click.echo(f"      »{clean(r['quote'])}«")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from govgraph.graph.i18n import message
+
 from .context import AppContext
 from .output import emit
 
@@ -18,7 +20,7 @@ def stats(app: AppContext, fmt: str) -> None:
     from govgraph.graph.answers.stats import graph_stats
 
     summary, classes = graph_stats(app.backend(), app.lang)
-    de = app.lang == "de"
+    lang = app.lang
     if fmt == "json":
         import json
 
@@ -27,27 +29,12 @@ def stats(app: AppContext, fmt: str) -> None:
         )
         return
     if fmt == "table":
-        names = {
-            "triples": ("Tripel", "triples"),
-            "actors": ("Akteure", "actors"),
-            "works": ("Gegenstände", "subjects"),
-            "events": ("Ereignisse", "events"),
-            "topics": ("Themen", "topics"),
-            "facts": ("Aussagen", "facts"),
-            "evidence": ("Belege", "evidence"),
-            "quotes": ("verschiedene Zitate", "distinct quotes"),
-            "sources": ("Quellen", "sources"),
-        }
         for key, value in summary.items():
-            click.echo(f"{names[key][0 if de else 1]:<22} {value}")
+            click.echo(f"{message(f'cli.stats.{key}', lang):<22} {value}")
         click.echo()
     emit(
         classes,
-        [
-            ("class", "Klasse" if de else "class"),
-            ("label", "Bezeichnung" if de else "label"),
-            ("count", "Anzahl" if de else "count"),
-        ],
+        [(k, message(f"cli.stats.{k}", lang)) for k in ("class", "label", "count")],
         fmt,
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from govgraph.graph.i18n import message
+
 from .context import AppContext
 
 EXIT_VIOLATIONS = 1
@@ -20,27 +22,25 @@ def validate(app: AppContext) -> None:
     """
     from govgraph.graph.store.validation import validate as run_validation
 
-    de = app.lang == "de"
+    lang = app.lang
     report = run_validation(app.selection)
-    click.echo(("Dateien" if de else "Files") + f": {len(report.files)}")
+    click.echo(message("cli.validate.files", lang, n=len(report.files)))
     for path in report.files:
         click.echo(f"  {path}")
     if not report.loaded:
         for problem in report.syntax:
             click.echo(str(problem), err=True)
-        click.echo(
-            ("Nicht ladbar" if de else "Could not load") + f": {len(report.syntax)}", err=True
-        )
+        click.echo(message("cli.validate.unloadable", lang, n=len(report.syntax)), err=True)
         raise SystemExit(EXIT_UNLOADABLE)
-    click.echo(("Tripel" if de else "Triples") + f": {report.triples}")
-    click.echo(("Geprüfte Zitate" if de else "Quotes checked") + f": {report.quotes_checked}")
-    click.echo(("Prüfungen" if de else "Checks") + f": {', '.join(report.checks)}")
+    click.echo(message("cli.validate.triples", lang, n=report.triples))
+    click.echo(message("cli.validate.quotes", lang, n=report.quotes_checked))
+    click.echo(message("cli.validate.checks", lang, names=", ".join(report.checks)))
     if report.problems:
         for problem in report.problems:
             click.echo(str(problem), err=True)
-        click.echo(("Probleme" if de else "Problems") + f": {len(report.problems)}", err=True)
+        click.echo(message("cli.validate.problems", lang, n=len(report.problems)), err=True)
         raise SystemExit(EXIT_VIOLATIONS)
-    click.echo("OK: " + ("Der Graph ist gültig." if de else "The graph conforms."))
+    click.echo(message("cli.validate.ok", lang))
 
 
 COMMANDS = [validate]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from govgraph.graph.i18n import message
+
 from .context import AppContext
 from .options import date_value
 from .output import clean
@@ -243,12 +245,11 @@ def path(app: AppContext, a: str, b: str, limit: int, at, fmt: str) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     steps = len(chains[0].steps)
-    word = (
-        ("Schritt" if steps == 1 else "Schritte")
-        if app.lang == "de"
-        else "step" + "s" * (steps != 1)
+    click.echo(
+        message("cli.path.steps_one", app.lang, chains=len(chains), steps=steps)
+        if steps == 1
+        else message("cli.path.steps", app.lang, chains=len(chains), steps=steps)
     )
-    click.echo(f"{len(chains)} × {steps} {word}:")
     for c in chains:
         click.echo("  " + clean(chain_text(g, c)))
 
