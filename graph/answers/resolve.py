@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from govgraph.graph.answers.labelkeys import loose, normalize
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.namespaces import PREFIXES, compact
-from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
 
 # The key functions are shared with the store cache's label index.
@@ -77,9 +77,7 @@ class EntityIndex:
         """Every entity with its labels: one query over all labels, run only when needed."""
         if self._entities is None:
             self._entities = {}
-            rows = self.backend.select(
-                named_query("entity-labels").text, {"__lang": ox.Literal(self.lang)}
-            )
+            rows = run_named(self.backend, "entity-labels", lang=self.lang)
             for row in rows:
                 e = self._entities.setdefault(row["entity"].value, Entity(row["entity"].value))
                 _add_label_row(e, row)
@@ -89,10 +87,7 @@ class EntityIndex:
         """One entity with its labels, without loading all of them; None if not an entity."""
         if self._entities is not None:
             return self._entities.get(iri)
-        rows = self.backend.select(
-            named_query("entity-labels-of").text,
-            {"_entity_iri": ox.NamedNode(iri), "__lang": ox.Literal(self.lang)},
-        )
+        rows = run_named(self.backend, "entity-labels-of", entity=ox.NamedNode(iri), lang=self.lang)
         if not rows:
             return None
         e = Entity(iri)
@@ -107,7 +102,7 @@ class EntityIndex:
             return []
         rows = []
         for k in dict.fromkeys((key, loose(text))):  # the loose key only where it differs
-            rows += self.backend.select(named_query("entity-by-key").text, {"_key": ox.Literal(k)})
+            rows += run_named(self.backend, "entity-by-key", key=k)
         preferred: dict[str, bool] = {}
         for row in rows:
             iri = row["entity"].value

@@ -1,0 +1,216 @@
+"""Answer rows as typed records: who, what, deadlines and demands.
+
+Why records and not dicts: the CLI, the web pages and the JSON/CSV output all read these rows;
+a frozen dataclass names every field and its type in one place, a typo is an AttributeError
+instead of a silently empty cell, and no consumer can change a row another one still reads.
+`to_json()` is the one place that decides the keys scripts see (and their order), so JSON and
+CSV stay exactly what they were when the rows were dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from functools import cached_property
+from typing import ClassVar, Self
+
+# What later steps add to a row; each stands in the JSON only once it has been added.
+_ADDED = ("group", "sourcing", "inferred_from")
+
+
+@dataclass(frozen=True)
+class Sourcing:
+    """Which sources state a row's fact and whether a conflict overrules it (graph/sources
+    claims.decorate adds it; the fields are the JSON keys, in this order)."""
+
+    sources: str
+    source_count: int
+    sources_text: str
+    source_iris: str
+    locators: str
+    claim_state: str
+    rule: str
+
+
+# The columns scripts get from CSV/TSV after a row's own: its sources and claim state.
+_SOURCED = "sources source_count source_iris locators claim_state rule"
+
+
+def _json(key: str) -> dict[str, str]:
+    """Field metadata for a field whose JSON key is not a Python name (`from`, `to`)."""
+    return {"json": key}
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerRow:
+    """What every answer row has beyond its own fields: the `who` group, the sources and the
+    note on what an inferred fact rests on, each absent from the JSON until a step adds it."""
+
+    group: str | None = None
+    sourcing: Sourcing | None = None
+    inferred_from: str | None = None
+
+    @classmethod
+    def _own_fields(cls) -> tuple[tuple[str, str], ...]:
+        """(attribute, JSON key) of the row's own fields, in JSON order."""
+        return tuple(
+            (f.name, f.metadata.get("json", f.name)) for f in fields(cls) if f.name not in _ADDED
+        )
+
+    @cached_property
+    def _as_json(self) -> dict[str, object]:
+        out = {key: getattr(self, name) for name, key in self._own_fields()}
+        if self.group is not None:
+            out["group"] = self.group
+        if self.sourcing is not None:
+            out.update(asdict(self.sourcing))
+        if self.inferred_from is not None:
+            out["inferred_from"] = self.inferred_from
+        return out
+
+    def to_json(self) -> dict[str, object]:
+        """The row with its JSON/CSV keys, in the order scripts have always seen them."""
+        return dict(self._as_json)
+
+    @classmethod
+    def from_json(cls, values: Mapping[str, object]) -> Self:
+        """The row a `to_json()` mapping (perhaps with changed or added keys) describes."""
+        own = {name: values[key] for name, key in cls._own_fields()}
+        sourcing = None
+        if "sources" in values:
+            sourcing = Sourcing(**{f.name: values[f.name] for f in fields(Sourcing)})
+        return cls(
+            **own,
+            group=values.get("group"),
+            sourcing=sourcing,
+            inferred_from=values.get("inferred_from"),
+        )
+
+    # Read access by JSON key, for code that handles rows of every kind alike (tables, CSV,
+    # decorate): the same lookups that worked on the dicts.
+    def keys(self) -> Iterator[str]:
+        return iter(self._as_json)
+
+    def __getitem__(self, key: str) -> object:
+        return self._as_json[key]
+
+    def get(self, key: str, default: object = None) -> object:
+        return self._as_json.get(key, default)
+
+    def updated(self, **changes: object) -> Self:
+        """A copy with some fields changed (rows are frozen)."""
+        return replace(self, **changes)
+
+
+def as_json(row: AnswerRow | Mapping[str, object]) -> dict[str, object]:
+    """A row of any kind as a plain dict with its JSON keys (records and the few dict rows)."""
+    return row.to_json() if isinstance(row, AnswerRow) else dict(row)
+
+
+@dataclass(frozen=True)
+class WhoRow(AnswerRow):
+    """One actor responsible for a subject (`who`)."""
+
+    CSV: ClassVar[tuple[str, ...]] = tuple(
+        "actor actor_iri role share period from to certainty via subject subject_iri quote source"
+        f" {_SOURCED} fact fact_iri inferred_from group".split()
+    )
+
+    actor: str
+    actor_iri: str
+    role: str
+    role_iri: str
+    fact_type: str
+    share: float | None
+    period: str
+    start: str = field(metadata=_json("from"))
+    end: str = field(metadata=_json("to"))
+    certainty: str
+    via: str
+    subject: str
+    subject_iri: str
+    fact: str
+    fact_iri: str
+    quote: str
+    source: str
+
+
+@dataclass(frozen=True)
+class WhatRow(AnswerRow):
+    """One thing an actor is involved in (`what`)."""
+
+    CSV: ClassVar[tuple[str, ...]] = tuple(
+        "relation relation_label object object_iri counterpart counterpart_iri role share period"
+        f" from to certainty via statement item_iri quote source {_SOURCED} inferred_from".split()
+    )
+
+    relation: str
+    relation_label: str
+    object: str
+    object_iri: str
+    counterpart: str
+    counterpart_iri: str
+    role: str
+    share: float | None
+    period: str
+    start: str = field(metadata=_json("from"))
+    end: str = field(metadata=_json("to"))
+    certainty: str
+    via: str
+    statement: str
+    item_iri: str
+    quote: str
+    source: str
+
+
+@dataclass(frozen=True)
+class DeadlineRow(AnswerRow):
+    """One deadline or dated event with its status relative to today (`deadlines`)."""
+
+    CSV: ClassVar[tuple[str, ...]] = tuple(
+        "when precision from to status kind kind_label what new_status concerns actors certainty"
+        f" quote {_SOURCED} iri inferred_from".split()
+    )
+
+    when: str
+    precision: str
+    start: str = field(metadata=_json("from"))
+    end: str = field(metadata=_json("to"))
+    status: str
+    status_label: str
+    kind: str
+    kind_label: str
+    what: str
+    new_status: str
+    concerns: str
+    actors: str
+    certainty: str
+    quote: str
+    iri: str
+
+
+@dataclass(frozen=True)
+class DemandRow(AnswerRow):
+    """One demand or position: by whom, to whom, about what (`demands`)."""
+
+    CSV: ClassVar[tuple[str, ...]] = tuple(
+        "actor actor_iri addressee addressee_iri addressee_inferred addressee_certainty kind"
+        " kind_iri about when from to certainty statement quote iri inferred_from".split()
+    )
+
+    actor: str
+    actor_iri: str
+    addressee: str
+    addressee_iri: str
+    addressee_inferred: bool
+    addressee_certainty: str
+    kind: str
+    kind_iri: str
+    about: str
+    when: str
+    start: str = field(metadata=_json("from"))
+    end: str = field(metadata=_json("to"))
+    certainty: str
+    statement: str
+    quote: str
+    iri: str
