@@ -14,15 +14,7 @@ from govgraph.graph.i18n import message
 
 from .answering import answer, certain, columns, csv_columns, nothing, percent
 from .context import AppContext
-from .options import (
-    BilingualCommand,
-    Claims,
-    Moment,
-    Output,
-    claim_options,
-    moment_options,
-    output_options,
-)
+from .options import BilingualCommand, Claims, Moment, Output, answer_command, output_options
 from .output import emit, emit_grouped
 
 # --- search ------------------------------------------------------------------------------------
@@ -69,37 +61,25 @@ def _search_row(entity, lang: str, kind: str, matched: str, score: float) -> dic
 # --- who / what --------------------------------------------------------------------------------
 
 
-@click.command(cls=BilingualCommand)
-@click.argument("subject")
-@moment_options
-@claim_options
-@output_options()
-@click.pass_obj
+@answer_command("subject")
 def who(app: AppContext, subject: str, moment: Moment, claims: Claims, out: Output) -> None:
     """Wer ist zuständig für Thema, Vorhaben, System …? / Who is responsible for SUBJECT."""
     from govgraph.graph.answers import ranking
 
     records = answer(app, subject, moment, out.fmt, ranking.who_ranked, "who", "fact_iri", claims)
-    rows: list[WhoRow] = records
-    if out.fmt == "table":
-        rows = [_shown(r, app.lang) for r in records]
+    if out.fmt != "table":
+        emit(records, csv_columns(WhoRow.CSV), out.fmt)  # grouped already: direct rows first
+        return
+    rows = [_shown(r, app.lang) for r in records]
     titles = ranking.group_titles(app.lang)
     groups = [(titles[g], [r for r in rows if r.group == g]) for g in titles]
-    if out.fmt != "table":
-        emit_grouped(groups, csv_columns(WhoRow.CSV), out.fmt)
-        return
     headers = columns(
         app.lang, "actor", "role", "certainty", "period", "via", "sources_text:source", "quote"
     )
     emit_grouped(groups, headers, out.fmt, out.layout(app.lang))
 
 
-@click.command(cls=BilingualCommand)
-@click.argument("actor")
-@moment_options
-@claim_options
-@output_options()
-@click.pass_obj
+@answer_command("actor")
 def what(app: AppContext, actor: str, moment: Moment, claims: Claims, out: Output) -> None:
     """Woran ist ein Akteur beteiligt? / What ACTOR is responsible for, funds, demanded …"""
     from govgraph.graph.answers import answers

@@ -62,6 +62,19 @@ def layout(lang: str, wide: bool, all_rows: bool):
     return Layout(wide=wide, all_rows=all_rows, lang=lang)
 
 
+def answer_command(argument: str) -> Decorator:
+    """who and what: a command with one entity argument, --at/--all-times, --source/--all-claims,
+    --format and the table options; the function gets (app, argument, moment, claims, out)."""
+
+    def decorate(function: Callable[..., Any]) -> click.Command:
+        steps = (click.pass_obj, output_options(), claim_options, moment_options)
+        for step in (*steps, click.argument(argument)):
+            function = step(function)
+        return click.command(cls=BilingualCommand)(function)
+
+    return decorate
+
+
 def _half(text: str | None, lang: str) -> str | None:
     """The German or English half of a "deutsch / English" text (whole if it has no halves)."""
     if not text or " / " not in text:

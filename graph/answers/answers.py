@@ -61,15 +61,22 @@ def sorted_names(joined: str) -> str:
 _ROUTES = ("unit", "narrower", "part", "implements", "concerns")
 
 
-def period(row: Mapping[str, object], lang: str) -> str:
-    """The period as the source words it: "2025–2026", "ab 2027", "bis Mitte 2026", "Mai 2025"."""
-    begin, end = text(row, "beginLabel"), text(row, "endLabel")
+def _span(begin: str, end: str, lang: str) -> str:
+    """A span as the source words it: "2025–2026", "ab 2027", "bis Mitte 2026" ("": none)."""
     if begin and end:
         return begin if begin == end else f"{begin}–{end}"
     if begin:
         return message("answers.period_from", lang, value=begin)
     if end:
         return message("answers.period_until", lang, value=end)
+    return ""
+
+
+def period(row: Mapping[str, object], lang: str) -> str:
+    """The period as the source words it: "2025–2026", "ab 2027", "bis Mitte 2026", "Mai 2025"."""
+    span = _span(text(row, "beginLabel"), text(row, "endLabel"), lang)
+    if span:
+        return span
     if text(row, "dueLabel"):
         return message("answers.period_by", lang, value=text(row, "dueLabel"))
     return text(row, "timeLabel")
@@ -99,9 +106,10 @@ def _via(row: Mapping[str, object], lang: str, route_key: str, through_key: str)
 
 
 def _stated(row: Mapping[str, object], lang: str) -> dict[str, object]:
-    """The fields who and what rows share: share, period and its bounds, certainty, quote."""
+    """The fields every stated-fact row has (records._Fact), from a query's solution."""
     start, end = bounds(row)
     return {
+        "role": text(row, "roleLabel"),
         "share": number(row, "share"),
         "period": period(row, lang),
         "start": start,
@@ -110,6 +118,12 @@ def _stated(row: Mapping[str, object], lang: str) -> dict[str, object]:
         "quote": in_document_order(text(row, "quote")),
         "source": text(row, "sourceLabel"),
     }
+
+
+def _texts(row: Mapping[str, object], spec: str) -> dict[str, str]:
+    """Fields read as text from query variables; `spec` is "field=variable …"."""
+    pairs = (item.split("=") for item in spec.split())
+    return {name: text(row, variable) for name, variable in pairs}
 
 
 def _merge(records: list[WhoRow]) -> list[WhoRow]:
@@ -131,22 +145,19 @@ def who(backend: Backend, subject: str, lang: str, at: date | None) -> list[WhoR
     """Every actor responsible for `subject` (an IRI), with role, period, certainty, via, quote."""
     records = [
         WhoRow(
-            actor=text(row, "actorLabel"),
-            actor_iri=text(row, "actor"),
-            role=text(row, "roleLabel"),
-            role_iri=text(row, "role"),
-            fact_type=text(row, "factType"),
             via=_via(row, lang, "subjectRoute", "subjectLabel"),
-            subject=text(row, "subjectLabel"),
-            subject_iri=text(row, "subject"),
-            fact=text(row, "factLabel"),
-            fact_iri=text(row, "fact"),
             **_stated(row, lang),
+            **_texts(row, _WHO),
         )
         for row in run(backend, "who-responsible", lang, subject=subject, at=at)
     ]
     return _merge(records)
 
+
+_WHO = (
+    "actor=actorLabel actor_iri=actor role_iri=role fact_type=factType subject=subjectLabel"
+    " subject_iri=subject fact=factLabel fact_iri=fact"
+)
 
 # --- what --------------------------------------------------------------------------------------
 
@@ -154,22 +165,15 @@ def who(backend: Backend, subject: str, lang: str, at: date | None) -> list[WhoR
 def involvement(backend: Backend, actor: str, lang: str, at: date | None) -> list[WhatRow]:
     """Everything `actor` (an IRI) is responsible for, funds, belongs to, demanded or was asked."""
     return [
-        WhatRow(
-            relation=text(row, "relation"),
-            relation_label=text(row, "relationLabel"),
-            object=text(row, "objectLabel"),
-            object_iri=text(row, "object"),
-            counterpart=text(row, "otherLabel"),
-            counterpart_iri=text(row, "other"),
-            role=text(row, "roleLabel"),
-            via=_via(row, lang, "", ""),
-            statement=text(row, "itemLabel"),
-            item_iri=text(row, "item"),
-            **_stated(row, lang),
-        )
+        WhatRow(via=_via(row, lang, "", ""), **_stated(row, lang), **_texts(row, _WHAT))
         for row in run(backend, "actor-involvement", lang, actor=actor, at=at)
     ]
 
+
+_WHAT = (
+    "relation=relation relation_label=relationLabel object=objectLabel object_iri=object"
+    " counterpart=otherLabel counterpart_iri=other statement=itemLabel item_iri=item"
+)
 
 # --- deadlines ---------------------------------------------------------------------------------
 
@@ -178,17 +182,8 @@ STATUSES = ("past", "open", "upcoming")
 
 def _when(row: Mapping[str, object], lang: str) -> str:
     """When a deadline falls, as the source words it (a day, a span, "bis …", "ab …")."""
-    when = text(row, "timeLabel")
-    if when:
-        return when
-    begin, finish = text(row, "beginLabel"), text(row, "endLabel")
-    if begin and finish:
-        return begin if begin == finish else f"{begin}–{finish}"
-    if finish:
-        return message("answers.period_until", lang, value=finish)
-    if begin:
-        return message("answers.period_from", lang, value=begin)
-    return when
+    span = _span(text(row, "beginLabel"), text(row, "endLabel"), lang)
+    return text(row, "timeLabel") or span
 
 
 def deadlines(
@@ -211,24 +206,20 @@ def deadlines(
     return [
         DeadlineRow(
             when=_when(row, lang),
-            precision=text(row, "precisionLabel"),
-            start=text(row, "start"),
-            end=text(row, "end"),
-            status=text(row, "status"),
-            status_label=text(row, "statusLabel"),
-            kind=text(row, "kind"),
-            kind_label=text(row, "kindLabel"),
-            what=text(row, "itemLabel"),
-            new_status=text(row, "newStatusLabel"),
             concerns=sorted_names(text(row, "concerns")),
             actors=sorted_names(text(row, "actors")),
-            certainty=text(row, "certaintyLabel"),
             quote=in_document_order(text(row, "quote")),
-            iri=text(row, "item"),
+            **_texts(row, _DEADLINE),
         )
         for row in rows
     ]
 
+
+_DEADLINE = (
+    "precision=precisionLabel start=start end=end status=status status_label=statusLabel"
+    " kind=kind kind_label=kindLabel what=itemLabel new_status=newStatusLabel"
+    " certainty=certaintyLabel iri=item"
+)
 
 # --- demands -----------------------------------------------------------------------------------
 
@@ -237,29 +228,24 @@ def demands(
     backend: Backend, lang: str, by: str | None = None, to: str | None = None
 ) -> list[DemandRow]:
     """Demands and positions, optionally only those by or to an actor (IRIs; units count)."""
-    rows = run(backend, "demands", lang, by=by, to=to)
     out = []
-    for row in rows:
+    for row in run(backend, "demands", lang, by=by, to=to):
         # The demand is stated, but to whom it goes the curator inferred.
         inferred = text(row, "addresseeCertainty").endswith("/inferred")
         out.append(
             DemandRow(
-                actor=text(row, "actorLabel"),
-                actor_iri=text(row, "actor"),
-                addressee=text(row, "addresseeLabel"),
-                addressee_iri=text(row, "addressee"),
                 addressee_inferred=inferred,
                 addressee_certainty=message("answers.inferred", lang) if inferred else "",
-                kind=text(row, "kindLabel"),
-                kind_iri=text(row, "kind"),
                 about=sorted_names(text(row, "subjects")),
-                when=text(row, "timeLabel"),
-                start=text(row, "start"),
-                end=text(row, "end"),
-                certainty=text(row, "certaintyLabel"),
-                statement=text(row, "demandLabel"),
                 quote=in_document_order(text(row, "quote")),
-                iri=text(row, "demand"),
+                **_texts(row, _DEMAND),
             )
         )
     return out
+
+
+_DEMAND = (
+    "actor=actorLabel actor_iri=actor addressee=addresseeLabel addressee_iri=addressee"
+    " kind=kindLabel kind_iri=kind when=timeLabel start=start end=end"
+    " certainty=certaintyLabel statement=demandLabel iri=demand"
+)

@@ -10,12 +10,18 @@ CSV stay exactly what they were when the rows were dicts.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from functools import cached_property
 from typing import ClassVar, Self
 
-# What later steps add to a row; each stands in the JSON only once it has been added.
-_ADDED = ("group", "sourcing", "inferred_from")
+# JSON keys that are not Python names, and the fields that hold them.
+_ATTRIBUTE = {"from": "start", "to": "end"}
+# The columns scripts get from CSV/TSV after a row's own: its sources and claim state.
+_SOURCED = "sources source_count source_iris locators claim_state rule"
+
+
+def _keys(words: str) -> tuple[str, ...]:
+    return tuple(words.split())
 
 
 @dataclass(frozen=True)
@@ -32,34 +38,23 @@ class Sourcing:
     rule: str
 
 
-# The columns scripts get from CSV/TSV after a row's own: its sources and claim state.
-_SOURCED = "sources source_count source_iris locators claim_state rule"
-
-
-def _json(key: str) -> dict[str, str]:
-    """Field metadata for a field whose JSON key is not a Python name (`from`, `to`)."""
-    return {"json": key}
-
-
 @dataclass(frozen=True, kw_only=True)
 class AnswerRow:
     """What every answer row has beyond its own fields: the `who` group, the sources and the
-    note on what an inferred fact rests on, each absent from the JSON until a step adds it."""
+    note on what an inferred fact rests on, each absent from the JSON until a step adds it.
+
+    A row class names its JSON keys in order (`KEYS`) and its CSV/TSV columns (`CSV`)."""
+
+    KEYS: ClassVar[tuple[str, ...]] = ()
+    CSV: ClassVar[tuple[str, ...]] = ()
 
     group: str | None = None
     sourcing: Sourcing | None = None
     inferred_from: str | None = None
 
-    @classmethod
-    def _own_fields(cls) -> tuple[tuple[str, str], ...]:
-        """(attribute, JSON key) of the row's own fields, in JSON order."""
-        return tuple(
-            (f.name, f.metadata.get("json", f.name)) for f in fields(cls) if f.name not in _ADDED
-        )
-
     @cached_property
     def _as_json(self) -> dict[str, object]:
-        out = {key: getattr(self, name) for name, key in self._own_fields()}
+        out = {key: getattr(self, _ATTRIBUTE.get(key, key)) for key in self.KEYS}
         if self.group is not None:
             out["group"] = self.group
         if self.sourcing is not None:
@@ -75,7 +70,7 @@ class AnswerRow:
     @classmethod
     def from_json(cls, values: Mapping[str, object]) -> Self:
         """The row a `to_json()` mapping (perhaps with changed or added keys) describes."""
-        own = {name: values[key] for name, key in cls._own_fields()}
+        own = {_ATTRIBUTE.get(key, key): values[key] for key in cls.KEYS}
         sourcing = None
         if "sources" in values:
             sourcing = Sourcing(**{f.name: values[f.name] for f in fields(Sourcing)})
@@ -107,42 +102,54 @@ def as_json(row: AnswerRow | Mapping[str, object]) -> dict[str, object]:
     return row.to_json() if isinstance(row, AnswerRow) else dict(row)
 
 
-@dataclass(frozen=True)
-class WhoRow(AnswerRow):
-    """One actor responsible for a subject (`who`)."""
+@dataclass(frozen=True, kw_only=True)
+class _Fact(AnswerRow):
+    """What a row that reports one stated fact has: its period (as worded and as first and
+    last day), how certain it is, the quote and the source, and how the subject is reached."""
 
-    CSV: ClassVar[tuple[str, ...]] = tuple(
-        "actor actor_iri role share period from to certainty via subject subject_iri quote source"
-        f" {_SOURCED} fact fact_iri inferred_from group".split()
-    )
-
-    actor: str
-    actor_iri: str
     role: str
-    role_iri: str
-    fact_type: str
     share: float | None
     period: str
-    start: str = field(metadata=_json("from"))
-    end: str = field(metadata=_json("to"))
+    start: str
+    end: str
     certainty: str
     via: str
-    subject: str
-    subject_iri: str
-    fact: str
-    fact_iri: str
     quote: str
     source: str
 
 
-@dataclass(frozen=True)
-class WhatRow(AnswerRow):
+@dataclass(frozen=True, kw_only=True)
+class WhoRow(_Fact):
+    """One actor responsible for a subject (`who`)."""
+
+    KEYS = _keys(
+        "actor actor_iri role role_iri fact_type share period from to certainty via subject"
+        " subject_iri fact fact_iri quote source"
+    )
+    CSV = _keys(
+        "actor actor_iri role share period from to certainty via subject subject_iri quote source"
+        f" {_SOURCED} fact fact_iri inferred_from group"
+    )
+
+    actor: str
+    actor_iri: str
+    role_iri: str
+    fact_type: str
+    subject: str
+    subject_iri: str
+    fact: str
+    fact_iri: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class WhatRow(_Fact):
     """One thing an actor is involved in (`what`)."""
 
-    CSV: ClassVar[tuple[str, ...]] = tuple(
+    KEYS = _keys(
         "relation relation_label object object_iri counterpart counterpart_iri role share period"
-        f" from to certainty via statement item_iri quote source {_SOURCED} inferred_from".split()
+        " from to certainty via statement item_iri quote source"
     )
+    CSV = _keys(f"{' '.join(KEYS)} {_SOURCED} inferred_from")
 
     relation: str
     relation_label: str
@@ -150,53 +157,56 @@ class WhatRow(AnswerRow):
     object_iri: str
     counterpart: str
     counterpart_iri: str
-    role: str
-    share: float | None
-    period: str
-    start: str = field(metadata=_json("from"))
-    end: str = field(metadata=_json("to"))
-    certainty: str
-    via: str
     statement: str
     item_iri: str
-    quote: str
-    source: str
 
 
-@dataclass(frozen=True)
-class DeadlineRow(AnswerRow):
-    """One deadline or dated event with its status relative to today (`deadlines`)."""
-
-    CSV: ClassVar[tuple[str, ...]] = tuple(
-        "when precision from to status kind kind_label what new_status concerns actors certainty"
-        f" quote {_SOURCED} iri inferred_from".split()
-    )
+@dataclass(frozen=True, kw_only=True)
+class _Dated(AnswerRow):
+    """What deadlines and demands share: when (as worded, first and last day), the kind, how
+    certain, the quote, and the IRI of the event or demand."""
 
     when: str
-    precision: str
-    start: str = field(metadata=_json("from"))
-    end: str = field(metadata=_json("to"))
-    status: str
-    status_label: str
+    start: str
+    end: str
     kind: str
-    kind_label: str
-    what: str
-    new_status: str
-    concerns: str
-    actors: str
     certainty: str
     quote: str
     iri: str
 
 
-@dataclass(frozen=True)
-class DemandRow(AnswerRow):
+@dataclass(frozen=True, kw_only=True)
+class DeadlineRow(_Dated):
+    """One deadline or dated event with its status relative to today (`deadlines`)."""
+
+    KEYS = _keys(
+        "when precision from to status status_label kind kind_label what new_status concerns"
+        " actors certainty quote iri"
+    )
+    CSV = _keys(
+        "when precision from to status kind kind_label what new_status concerns actors certainty"
+        f" quote {_SOURCED} iri inferred_from"
+    )
+
+    precision: str
+    status: str
+    status_label: str
+    kind_label: str
+    what: str
+    new_status: str
+    concerns: str
+    actors: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemandRow(_Dated):
     """One demand or position: by whom, to whom, about what (`demands`)."""
 
-    CSV: ClassVar[tuple[str, ...]] = tuple(
+    KEYS = _keys(
         "actor actor_iri addressee addressee_iri addressee_inferred addressee_certainty kind"
-        " kind_iri about when from to certainty statement quote iri inferred_from".split()
+        " kind_iri about when from to certainty statement quote iri"
     )
+    CSV = _keys(f"{' '.join(KEYS)} inferred_from")
 
     actor: str
     actor_iri: str
@@ -204,13 +214,6 @@ class DemandRow(AnswerRow):
     addressee_iri: str
     addressee_inferred: bool
     addressee_certainty: str
-    kind: str
     kind_iri: str
     about: str
-    when: str
-    start: str = field(metadata=_json("from"))
-    end: str = field(metadata=_json("to"))
-    certainty: str
     statement: str
-    quote: str
-    iri: str
