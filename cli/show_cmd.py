@@ -10,6 +10,7 @@ from datetime import date
 
 import click
 
+from govgraph.graph.answers.records import as_json
 from govgraph.graph.i18n import message
 
 from .answering import claims_index, day_text, percent, resolve
@@ -46,9 +47,8 @@ def show(app: AppContext, entity: str, at: date | None, claims: Claims, fmt: str
     index, source_iri = claims_index(app, claims.source)
     day = at or app.today
     card = entity_card(app.backend(), found.iri, app.lang)
-    card["facts"] = decorate(
-        card["facts"], index, "iri", app.lang, day, source_iri, claims.all_claims
-    )
+    facts = decorate(card["facts"], index, "iri", app.lang, day, source_iri, claims.all_claims)
+    card["facts"] = [as_json(f) for f in facts]  # the card is printed as one JSON document
     card["as_of"] = day.isoformat()
     card["status"] = status_on(app.backend(), found.iri, app.lang, day, index)
     if fmt == "json":

@@ -13,13 +13,14 @@ from govgraph.graph.answers.records import (
     AnswerRow,
     DeadlineRow,
     DemandRow,
+    FactRow,
     Sourcing,
     WhatRow,
     WhoRow,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-ROWS = (WhoRow, WhatRow, DeadlineRow, DemandRow)
+ROWS = (WhoRow, WhatRow, DeadlineRow, DemandRow, FactRow)
 ADDED = {"group", "sourcing", "inferred_from"}
 
 

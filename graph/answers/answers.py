@@ -120,7 +120,7 @@ def _stated(row: Mapping[str, object], lang: str) -> dict[str, object]:
     }
 
 
-def _texts(row: Mapping[str, object], spec: str) -> dict[str, str]:
+def texts(row: Mapping[str, object], spec: str) -> dict[str, str]:
     """Fields read as text from query variables; `spec` is "field=variable …"."""
     pairs = (item.split("=") for item in spec.split())
     return {name: text(row, variable) for name, variable in pairs}
@@ -147,7 +147,7 @@ def who(backend: Backend, subject: str, lang: str, at: date | None) -> list[WhoR
         WhoRow(
             via=_via(row, lang, "subjectRoute", "subjectLabel"),
             **_stated(row, lang),
-            **_texts(row, _WHO),
+            **texts(row, _WHO),
         )
         for row in run(backend, "who-responsible", lang, subject=subject, at=at)
     ]
@@ -165,7 +165,7 @@ _WHO = (
 def involvement(backend: Backend, actor: str, lang: str, at: date | None) -> list[WhatRow]:
     """Everything `actor` (an IRI) is responsible for, funds, belongs to, demanded or was asked."""
     return [
-        WhatRow(via=_via(row, lang, "", ""), **_stated(row, lang), **_texts(row, _WHAT))
+        WhatRow(via=_via(row, lang, "", ""), **_stated(row, lang), **texts(row, _WHAT))
         for row in run(backend, "actor-involvement", lang, actor=actor, at=at)
     ]
 
@@ -209,7 +209,7 @@ def deadlines(
             concerns=sorted_names(text(row, "concerns")),
             actors=sorted_names(text(row, "actors")),
             quote=in_document_order(text(row, "quote")),
-            **_texts(row, _DEADLINE),
+            **texts(row, _DEADLINE),
         )
         for row in rows
     ]
@@ -238,7 +238,7 @@ def demands(
                 addressee_certainty=message("answers.inferred", lang) if inferred else "",
                 about=sorted_names(text(row, "subjects")),
                 quote=in_document_order(text(row, "quote")),
-                **_texts(row, _DEMAND),
+                **texts(row, _DEMAND),
             )
         )
     return out

@@ -162,6 +162,26 @@ class WhatRow(_Fact):
 
 
 @dataclass(frozen=True, kw_only=True)
+class FactRow(AnswerRow):
+    """One fact on an entity's card (`show`): what kind, what it says, role and share, period,
+    certainty, quote."""
+
+    KEYS = _keys("position type statement role share period from to certainty quote iri")
+
+    position: str
+    type: str
+    statement: str
+    role: str
+    share: float | None
+    period: str
+    start: str
+    end: str
+    certainty: str
+    quote: str
+    iri: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class _Dated(AnswerRow):
     """What deadlines and demands share: when (as worded, first and last day), the kind, how
     certain, the quote, and the IRI of the event or demand."""

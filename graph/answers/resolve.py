@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from govgraph.graph.answers.labelkeys import loose, normalize
 from govgraph.graph.errors import NotFoundError
+from govgraph.graph.i18n import message
 from govgraph.graph.namespaces import PREFIXES, compact
 from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
@@ -209,11 +210,10 @@ class EntityIndex:
         matches = self._exact(text) or self._uninflected(text) or self.rank(text, limit=50)
         if not matches:
             hint = self.suggestions(text)
-            en = self.lang == "en"
-            ask = "did you mean" if en else "meinten Sie / did you mean"
-            more = f"; {ask}: {', '.join(hint)}" if hint else ""
-            head = "no entity matches" if en else "nichts gefunden / no entity matches"
-            raise NotFoundError(f"{head} {text!r}{more}")
+            more = ""
+            if hint:
+                more = message("answers.did_you_mean", self.lang, names=", ".join(hint))
+            raise NotFoundError(message("answers.no_entity", self.lang, text=repr(text)) + more)
         # Ambiguity is decided by kind of match (exact, prefix, substring), not by score: a prefix
         # of two labels is ambiguous even if one label is shorter.
         top = [m for m in matches if _tier(m.score) == _tier(matches[0].score)]
@@ -222,8 +222,7 @@ class EntityIndex:
         if len(top) == 1:
             # A generic word: the topic itself and the best of the many things named with it.
             top = [top[0], *[m for m in self.rank(text, limit=10) if m.entity != top[0].entity]]
-        head = "ambiguous" if self.lang == "en" else "mehrdeutig / ambiguous"
-        lines = [f"{head}: {text!r} matches {len(top)} entities:"]
+        lines = [message("answers.ambiguous", self.lang, text=repr(text), count=len(top))]
         for m in top[:15]:
             e = m.entity
             lines.append(f"  {e.label(self.lang)}  [{e.type_label or compact(e.type)}]  {e.iri}")

@@ -102,4 +102,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{mark} weitere Spalten ({names}): --wide",
         "en": "{mark} more columns ({names}): --wide",
     },
+    # Names that resolve to no entity or to several (graph/answers/resolve.py); German users
+    # get both languages, as scripts match the English half.
+    "answers.no_entity": {
+        "de": "nichts gefunden / no entity matches {text}",
+        "en": "no entity matches {text}",
+    },
+    "answers.did_you_mean": {
+        "de": "; meinten Sie / did you mean: {names}",
+        "en": "; did you mean: {names}",
+    },
+    "answers.ambiguous": {
+        "de": "mehrdeutig / ambiguous: {text} matches {count} entities:",
+        "en": "ambiguous: {text} matches {count} entities:",
+    },
 }
