@@ -74,7 +74,8 @@ def percent(share: float | None, lang: str = "de") -> str:
 
 
 def columns(lang: str, *fields: str) -> list[tuple[str, str]]:
-    """(field, header) pairs for a table; a field's header is the message answers.col_FIELD."""
+    """(field, header) pairs for a table: "FIELD" is headed by the message answers.col_FIELD,
+    "FIELD:NAME" by answers.col_NAME (tests/test_answers_records.py checks that they exist)."""
     return [(f.split(":")[0], message(f"answers.col_{f.split(':')[-1]}", lang)) for f in fields]
 
 

@@ -60,3 +60,20 @@ def test_every_named_query_runs_through_run_named() -> None:
             if pattern.search(path.read_text(encoding="utf-8")):
                 offenders.append(str(path.relative_to(ROOT)))
     assert not offenders
+
+
+def test_message_keys_made_from_parts_exist() -> None:
+    """Keys the code puts together (answers.col_NAME, answers.match_KIND …) are in the catalogue
+    too; the catalogue test sees only keys written out whole."""
+    from govgraph.graph.answers.answers import _ROUTES
+    from govgraph.graph.answers.ranking import GROUPS
+    from govgraph.graph.i18n import MESSAGES
+
+    keys = [f"answers.group_{g}" for g in GROUPS] + [f"answers.via_{r}" for r in _ROUTES]
+    keys += [f"answers.match_{k}" for k in ("exact", "prefix", "contains", "similar")]
+    keys += [f"answers.{c}_title" for c in ("who", "what", "deadlines")]
+    for path in (ROOT / "cli").glob("*.py"):
+        for call in re.findall(r"columns\(\s*app\.lang,([^)]*)\)", path.read_text("utf-8")):
+            keys += [f"answers.col_{f.split(':')[-1]}" for f in re.findall(r'"([^"]+)"', call)]
+    assert len(keys) > 30
+    assert [k for k in keys if k not in MESSAGES] == []

@@ -103,9 +103,9 @@ def as_json(row: AnswerRow | Mapping[str, object]) -> dict[str, object]:
 
 
 @dataclass(frozen=True, kw_only=True)
-class _Fact(AnswerRow):
-    """What a row that reports one stated fact has: its period (as worded and as first and
-    last day), how certain it is, the quote and the source, and how the subject is reached."""
+class _Stated(AnswerRow):
+    """What a row about one stated fact has: the role, its share, the period (as worded and as
+    first and last day), how certain it is, and the quote."""
 
     role: str
     share: float | None
@@ -113,8 +113,14 @@ class _Fact(AnswerRow):
     start: str
     end: str
     certainty: str
-    via: str
     quote: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Fact(_Stated):
+    """A stated fact as an answer about a subject or actor: how it is reached, from what source."""
+
+    via: str
     source: str
 
 
@@ -162,7 +168,7 @@ class WhatRow(_Fact):
 
 
 @dataclass(frozen=True, kw_only=True)
-class FactRow(AnswerRow):
+class FactRow(_Stated):
     """One fact on an entity's card (`show`): what kind, what it says, role and share, period,
     certainty, quote."""
 
@@ -171,13 +177,6 @@ class FactRow(AnswerRow):
     position: str
     type: str
     statement: str
-    role: str
-    share: float | None
-    period: str
-    start: str
-    end: str
-    certainty: str
-    quote: str
     iri: str
 
 
