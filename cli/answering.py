@@ -17,7 +17,7 @@ from govgraph.graph.answers.records import AnswerRow
 from govgraph.graph.i18n import message
 
 from .context import AppContext
-from .options import Claims, Moment
+from .options import ClaimFilter, Moment
 from .output import clean
 
 R = TypeVar("R", bound=AnswerRow)
@@ -45,7 +45,7 @@ def noted(app: AppContext, records: list[R], key: str) -> list[R]:
     return add_inferred_from(records, app.backend(), app.lang, key)
 
 
-def sourced(app: AppContext, records: list[R], key: str, day: date | None, claims: Claims):
+def sourced(app: AppContext, records: list[R], key: str, day: date | None, claims: ClaimFilter):
     """Records with their sources (superseded claims dropped unless asked for) and notes."""
     from govgraph.graph.sources.claims import decorate
 
@@ -109,7 +109,7 @@ def answer(
     fetch: Fetch,
     command: str,
     key: str,
-    claims: Claims,
+    claims: ClaimFilter,
 ) -> list[R]:
     """Resolve the entity, ask `fetch` as of the chosen day, print the heading (the message
     answers.COMMAND_title); the rows get their sources and notes (fact IRI in `key`).

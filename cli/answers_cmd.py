@@ -14,7 +14,7 @@ from govgraph.graph.i18n import message
 
 from .answering import answer, certain, columns, csv_columns, nothing, percent
 from .context import AppContext
-from .options import BilingualCommand, Claims, Moment, Output, answer_command, output_options
+from .options import BilingualCommand, ClaimFilter, Moment, Output, answer_command, output_options
 from .output import emit, emit_grouped
 
 # --- search ------------------------------------------------------------------------------------
@@ -62,7 +62,7 @@ def _search_row(entity, lang: str, kind: str, matched: str, score: float) -> dic
 
 
 @answer_command("subject")
-def who(app: AppContext, subject: str, moment: Moment, claims: Claims, out: Output) -> None:
+def who(app: AppContext, subject: str, moment: Moment, claims: ClaimFilter, out: Output) -> None:
     """Wer ist zuständig für Thema, Vorhaben, System …? / Who is responsible for SUBJECT."""
     from govgraph.graph.answers import ranking
 
@@ -80,7 +80,7 @@ def who(app: AppContext, subject: str, moment: Moment, claims: Claims, out: Outp
 
 
 @answer_command("actor")
-def what(app: AppContext, actor: str, moment: Moment, claims: Claims, out: Output) -> None:
+def what(app: AppContext, actor: str, moment: Moment, claims: ClaimFilter, out: Output) -> None:
     """Woran ist ein Akteur beteiligt? / What ACTOR is responsible for, funds, demanded …"""
     from govgraph.graph.answers import answers
 

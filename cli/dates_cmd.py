@@ -15,7 +15,14 @@ from govgraph.graph.i18n import message
 
 from .answering import certain, columns, csv_columns, day_text, heading, nothing, resolve, sourced
 from .context import AppContext
-from .options import BilingualCommand, Claims, Output, claim_options, date_value, output_options
+from .options import (
+    BilingualCommand,
+    ClaimFilter,
+    Output,
+    claim_options,
+    date_value,
+    output_options,
+)
 from .output import emit
 
 # --- deadlines ---------------------------------------------------------------------------------
@@ -44,7 +51,7 @@ def deadlines(
     start: date | None,
     end: date | None,
     status: str | None,
-    claims: Claims,
+    claims: ClaimFilter,
     out: Output,
 ) -> None:
     """Fristen und datierte Ereignisse der Reihe nach. / Deadlines and dated events in order."""

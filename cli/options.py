@@ -2,7 +2,7 @@
 
 The answer commands (who, what, deadlines, demands, show) take the same groups of options;
 each group is one decorator here, and the larger ones hand the command one small object
-(`Moment`, `Claims`, `Output`) instead of two or three loose arguments, so that the commands'
+(`Moment`, `ClaimFilter`, `Output`) instead of two or three loose arguments, so that the commands'
 signatures do not repeat each other.
 """
 
@@ -12,9 +12,12 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from .table import Layout
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -55,7 +58,7 @@ def table_options(command):
     )(command)
 
 
-def layout(lang: str, wide: bool, all_rows: bool):
+def layout(lang: str, wide: bool, all_rows: bool) -> Layout:
     """The table layout the options ask for."""
     from .table import Layout
 
@@ -146,7 +149,7 @@ class Moment:
 
 
 @dataclass(frozen=True)
-class Claims:
+class ClaimFilter:
     """Which claims to show: only those of one source (`--source`), superseded ones too."""
 
     source: str | None
@@ -161,7 +164,7 @@ class Output:
     wide: bool
     all_rows: bool
 
-    def layout(self, lang: str):
+    def layout(self, lang: str) -> Layout:
         return layout(lang, self.wide, self.all_rows)
 
 
@@ -183,7 +186,7 @@ moment_options = _folded(
 
 claim_options = _folded(
     "claims",
-    Claims,
+    ClaimFilter,
     click.option(
         "--source",
         "source",

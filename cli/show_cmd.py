@@ -15,7 +15,7 @@ from govgraph.graph.i18n import message
 
 from .answering import claims_index, day_text, percent, resolve
 from .context import AppContext
-from .options import BilingualCommand, Claims, at_option, claim_options, format_option
+from .options import BilingualCommand, ClaimFilter, at_option, claim_options, format_option
 from .output import clean, emit
 
 
@@ -25,7 +25,7 @@ from .output import clean, emit
 @claim_options
 @format_option()
 @click.pass_obj
-def show(app: AppContext, entity: str, at: date | None, claims: Claims, fmt: str) -> None:
+def show(app: AppContext, entity: str, at: date | None, claims: ClaimFilter, fmt: str) -> None:
     """Steckbrief eines Eintrags oder einer Quelle. / An entity's (or a source's) card."""
     from govgraph.graph.answers.card import entity_card
     from govgraph.graph.answers.status import status_on

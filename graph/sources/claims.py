@@ -209,7 +209,7 @@ def decorate(
     all_claims: bool = False,
 ) -> list[Record | AnswerRow]:
     """Add sources and claim state to answer records keyed by the fact IRI in `key` (a typed
-    row stays a row of its type, with `sourcing`; a card's fact dict stays a dict).
+    row stays a row of its type, with `sourcing`; a plain dict stays a dict).
 
     Superseded claims are left out unless `all_claims`; with `source` (an IRI) only facts that
     source states remain. Certainty becomes "überholt"/"umstritten" where a conflict says so.
