@@ -10,7 +10,6 @@ from __future__ import annotations
 import click
 
 from govgraph.graph.answers.records import WhatRow, WhoRow
-from govgraph.graph.i18n import message
 
 from .answering import answer, certain, columns, csv_columns, nothing, percent
 from .context import AppContext
@@ -27,35 +26,13 @@ from .output import emit, emit_grouped
 @click.pass_obj
 def search(app: AppContext, text: str, limit: int, out: Output) -> None:
     """Einträge suchen: Akteure, Gegenstände, Themen … / Find entities by label, best first."""
-    from govgraph.graph.answers.resolve import EntityIndex
+    from govgraph.graph.answers.answers import search as find
 
-    index = EntityIndex(app.backend(), app.lang)
-    matches = index.rank(text, limit=limit)
-    rows = [
-        _search_row(m.entity, app.lang, m.kind, m.matched, round(m.score, 3))
-        for m in matches or index.similar(text)
-    ]
+    rows = find(app.backend(), app.lang, text, limit)
     if not rows:
         raise nothing(f"search {text!r}")
     headers = columns(app.lang, "label", "type", "other_labels", "match", "iri")
     emit(rows, headers, out.fmt, out.layout(app.lang))
-
-
-def _search_row(entity, lang: str, kind: str, matched: str, score: float) -> dict[str, object]:
-    """One hit: a plain dict, as search hits are not answer records (nothing decorates them)."""
-    from govgraph.graph.namespaces import compact
-
-    label = entity.label(lang)
-    others = [x for x in entity.all_labels() if x != label]
-    return {
-        "label": label,
-        "type": entity.type_label or compact(entity.type),
-        "other_labels": "; ".join(dict.fromkeys(others)),
-        "match": message(f"answers.match_{kind}", lang),
-        "matched": matched,
-        "score": score,
-        "iri": entity.iri,
-    }
 
 
 # --- who / what --------------------------------------------------------------------------------

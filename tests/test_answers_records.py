@@ -14,13 +14,14 @@ from govgraph.graph.answers.records import (
     DeadlineRow,
     DemandRow,
     FactRow,
+    SearchRow,
     Sourcing,
     WhatRow,
     WhoRow,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-ROWS = (WhoRow, WhatRow, DeadlineRow, DemandRow, FactRow)
+ROWS = (WhoRow, WhatRow, DeadlineRow, DemandRow, FactRow, SearchRow)
 ADDED = {"group", "sourcing", "inferred_from"}
 
 

@@ -14,7 +14,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from govgraph.graph.answers.quotes import in_document_order
-from govgraph.graph.answers.records import DeadlineRow, DemandRow, WhatRow, WhoRow
+from govgraph.graph.answers.records import DeadlineRow, DemandRow, SearchRow, WhatRow, WhoRow
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import message
 from govgraph.graph.sparql.runner import Value, run_named
@@ -136,6 +136,33 @@ def _merge(records: list[WhoRow]) -> list[WhoRow]:
         elif r.via and r.via not in merged[k].via.split("; "):
             merged[k] = merged[k].updated(via="; ".join(p for p in (merged[k].via, r.via) if p))
     return list(merged.values())
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+def search(backend: Backend, lang: str, wanted: str, limit: int) -> list[SearchRow]:
+    """Entities whose labels match `wanted`, best first; close spellings when none does."""
+    from govgraph.graph.answers.resolve import EntityIndex
+    from govgraph.graph.namespaces import compact
+
+    index = EntityIndex(backend, lang)
+    rows = []
+    for m in index.rank(wanted, limit=limit) or index.similar(wanted):
+        label = m.entity.label(lang)
+        others = [x for x in m.entity.all_labels() if x != label]
+        rows.append(
+            SearchRow(
+                label=label,
+                type=m.entity.type_label or compact(m.entity.type),
+                other_labels="; ".join(dict.fromkeys(others)),
+                match=message(f"answers.match_{m.kind}", lang),
+                matched=m.matched,
+                score=round(m.score, 3),
+                iri=m.entity.iri,
+            )
+        )
+    return rows
 
 
 # --- who ---------------------------------------------------------------------------------------

@@ -236,3 +236,18 @@ class DemandRow(_Dated):
     kind_iri: str
     about: str
     statement: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchRow(AnswerRow):
+    """One entity found by its label (`search`), with how it matched and how well."""
+
+    KEYS = _keys("label type other_labels match matched score iri")
+
+    label: str
+    type: str
+    other_labels: str
+    match: str
+    matched: str
+    score: float
+    iri: str
