@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import click
 
-from govgraph.graph.answers.records import AnswerRow, as_json
+from govgraph.graph.answers.records import TypedRow, as_json
 
 from .table import Layout, render, terminal_width, wrap
 
@@ -63,7 +63,7 @@ def delimited(rows: Sequence[dict[str, str]], fields: Sequence[str], delimiter: 
     return buffer.getvalue()
 
 
-Rows = Sequence[AnswerRow | Mapping[str, object]]
+Rows = Sequence[TypedRow | Mapping[str, object]]
 
 
 def emit(

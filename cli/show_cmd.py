@@ -50,7 +50,8 @@ def show(app: AppContext, entity: str, at: date | None, claims: ClaimFilter, fmt
     facts = decorate(card["facts"], index, "iri", app.lang, day, source_iri, claims.all_claims)
     card["facts"] = [as_json(f) for f in facts]  # the card is printed as one JSON document
     card["as_of"] = day.isoformat()
-    card["status"] = status_on(app.backend(), found.iri, app.lang, day, index)
+    status = status_on(app.backend(), found.iri, app.lang, day, index)
+    card["status"] = status.to_json() if status else None
     if fmt == "json":
         click.echo(json.dumps(card, ensure_ascii=False, indent=2))
         return

@@ -39,47 +39,35 @@ class Sourcing:
 
 
 @dataclass(frozen=True, kw_only=True)
-class AnswerRow:
-    """What every answer row has beyond its own fields: the `who` group, the sources and the
-    note on what an inferred fact rests on, each absent from the JSON until a step adds it.
-
-    A row class names its JSON keys in order (`KEYS`) and its CSV/TSV columns (`CSV`)."""
+class TypedRow:
+    """A record with JSON keys: a row class names them in order (`KEYS`) and its CSV/TSV
+    columns (`CSV`); `to_json()` gives them, and rows read by key like the dicts they were."""
 
     KEYS: ClassVar[tuple[str, ...]] = ()
     CSV: ClassVar[tuple[str, ...]] = ()
 
-    group: str | None = None
-    sourcing: Sourcing | None = None
-    inferred_from: str | None = None
-
     @cached_property
     def _as_json(self) -> dict[str, object]:
         out = {key: getattr(self, _ATTRIBUTE.get(key, key)) for key in self.KEYS}
-        if self.group is not None:
-            out["group"] = self.group
-        if self.sourcing is not None:
-            out.update(asdict(self.sourcing))
-        if self.inferred_from is not None:
-            out["inferred_from"] = self.inferred_from
+        out.update(self._added())
         return out
+
+    def _added(self) -> dict[str, object]:
+        """Keys that later steps add after the row's own (none here)."""
+        return {}
 
     def to_json(self) -> dict[str, object]:
         """The row with its JSON/CSV keys, in the order scripts have always seen them."""
         return dict(self._as_json)
 
     @classmethod
+    def _own(cls, values: Mapping[str, object]) -> dict[str, object]:
+        return {_ATTRIBUTE.get(key, key): values[key] for key in cls.KEYS}
+
+    @classmethod
     def from_json(cls, values: Mapping[str, object]) -> Self:
-        """The row a `to_json()` mapping (perhaps with changed or added keys) describes."""
-        own = {_ATTRIBUTE.get(key, key): values[key] for key in cls.KEYS}
-        sourcing = None
-        if "sources" in values:
-            sourcing = Sourcing(**{f.name: values[f.name] for f in fields(Sourcing)})
-        return cls(
-            **own,
-            group=values.get("group"),
-            sourcing=sourcing,
-            inferred_from=values.get("inferred_from"),
-        )
+        """The row a `to_json()` mapping (perhaps with changed values) describes."""
+        return cls(**cls._own(values))
 
     # Read access by JSON key, for code that handles rows of every kind alike (tables, CSV,
     # decorate): the same lookups that worked on the dicts.
@@ -97,9 +85,42 @@ class AnswerRow:
         return replace(self, **changes)
 
 
-def as_json(row: AnswerRow | Mapping[str, object]) -> dict[str, object]:
+@dataclass(frozen=True, kw_only=True)
+class AnswerRow(TypedRow):
+    """An answer row: beyond its own fields the `who` group, the sources and the note on what
+    an inferred fact rests on, each absent from the JSON until a step adds it."""
+
+    group: str | None = None
+    sourcing: Sourcing | None = None
+    inferred_from: str | None = None
+
+    def _added(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        if self.group is not None:
+            out["group"] = self.group
+        if self.sourcing is not None:
+            out.update(asdict(self.sourcing))
+        if self.inferred_from is not None:
+            out["inferred_from"] = self.inferred_from
+        return out
+
+    @classmethod
+    def from_json(cls, values: Mapping[str, object]) -> Self:
+        """The row a `to_json()` mapping (perhaps with changed or added keys) describes."""
+        sourcing = None
+        if "sources" in values:
+            sourcing = Sourcing(**{f.name: values[f.name] for f in fields(Sourcing)})
+        return cls(
+            **cls._own(values),
+            group=values.get("group"),
+            sourcing=sourcing,
+            inferred_from=values.get("inferred_from"),
+        )
+
+
+def as_json(row: TypedRow | Mapping[str, object]) -> dict[str, object]:
     """A row of any kind as a plain dict with its JSON keys (records and the few dict rows)."""
-    return row.to_json() if isinstance(row, AnswerRow) else dict(row)
+    return row.to_json() if isinstance(row, TypedRow) else dict(row)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -239,7 +260,7 @@ class DemandRow(_Dated):
 
 
 @dataclass(frozen=True, kw_only=True)
-class SearchRow(AnswerRow):
+class SearchRow(TypedRow):
     """One entity found by its label (`search`), with how it matched and how well."""
 
     KEYS = _keys("label type other_labels match matched score iri")
@@ -251,3 +272,20 @@ class SearchRow(AnswerRow):
     matched: str
     score: float
     iri: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatusRow(TypedRow):
+    """The status of an agreement or law on a day (on `show`'s card): since when, who, how
+    certain, which sources, and the status change it rests on."""
+
+    KEYS = _keys("status since from actors certainty sources locators change")
+
+    status: str
+    since: str
+    start: str
+    actors: str
+    certainty: str
+    sources: str
+    locators: str
+    change: str
