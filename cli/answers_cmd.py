@@ -1,123 +1,20 @@
-"""Questions policy staff ask: search, show, who, what, deadlines, demands.
+"""Questions policy staff ask: search, who, what (show: show_cmd.py; deadlines and demands:
+dates_cmd.py).
 
-Each command resolves its entity arguments, calls graph/answers.py or graph/card.py and prints
-the records as a table (sized to the terminal), JSON or CSV. No SPARQL here.
+Each command resolves its entity arguments, calls graph/answers and prints the records as a
+table (sized to the terminal), JSON or CSV; cli/answering.py holds what they share. No SPARQL here.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
-import textwrap
-from datetime import date
-
 import click
 
+from govgraph.graph.answers.records import WhatRow, WhoRow
+
+from .answering import answer, certain, columns, csv_columns, nothing, percent
 from .context import AppContext
-from .options import BilingualCommand, date_value, layout, table_options
-from .output import clean, emit, emit_grouped
-
-_FORMATS = click.Choice(["table", "json", "csv", "tsv"])
-
-
-def _format_option(command):
-    return click.option(
-        "--format",
-        "fmt",
-        type=_FORMATS,
-        default="table",
-        show_default=True,
-        help="Ausgabe: Tabelle, JSON, CSV oder TSV. / Output format.",
-    )(command)
-
-
-def _at_options(command):
-    command = click.option(
-        "--all-times",
-        is_flag=True,
-        help="Aussagen aller Zeiten zeigen. / Ignore --at: facts of all periods.",
-    )(command)
-    return click.option(
-        "--at",
-        "at",
-        callback=date_value,
-        metavar="DATE",
-        help="Stand an diesem Tag (Voreinstellung: heute). / As of this day (default: today).",
-    )(command)
-
-
-def _claim_options(command):
-    command = click.option(
-        "--all-claims",
-        is_flag=True,
-        help="Auch überholte Aussagen anderer Quellen zeigen. / Also show superseded claims.",
-    )(command)
-    return click.option(
-        "--source",
-        "source",
-        metavar="NAME",
-        help="Nur Aussagen dieser Quelle (Kurzname, z. B. NOOTSStVtr). / Only claims of NAME.",
-    )(command)
-
-
-def _claims(app: AppContext, source: str | None):
-    from govgraph.graph.sources.claims import claims_for
-
-    return claims_for(app.backend(), app.lang, source)
-
-
-def _noted(app: AppContext, records: list[dict], key: str) -> list[dict]:
-    """Records with `inferred_from`, the note on what an inferred fact rests on."""
-    from govgraph.graph.answers.certainty import add_inferred_from
-
-    return add_inferred_from(records, app.backend(), app.lang, key)
-
-
-def _certain(record: dict) -> str:
-    """The certainty cell of a table: an inferred row says from what."""
-    note = record.get("inferred_from")
-    return f"{record.get('certainty', '')}: {note}" if note else str(record.get("certainty", ""))
-
-
-def _de(app: AppContext) -> bool:
-    return app.lang == "de"
-
-
-def _day(value: date, de: bool) -> str:
-    return value.strftime("%d.%m.%Y") if de else value.isoformat()
-
-
-def _resolve(app: AppContext, text: str):
-    from govgraph.graph.answers.resolve import EntityIndex
-
-    return EntityIndex(app.backend(), app.lang).resolve(text, generic=True)
-
-
-def _percent(share, de: bool = True) -> str:
-    if share is None:
-        return ""
-    value = f"{round(float(share) * 100, 1):g}"
-    return f"{value.replace('.', ',') if de else value} %"
-
-
-def _heading(fmt: str, line: str) -> None:
-    if fmt == "table":
-        from .table import terminal_width, wrap
-
-        click.echo("\n".join(wrap(clean(line), terminal_width(), None)))
-        click.echo()
-
-
-def _nothing(what: str):
-    from govgraph.graph.answers.answers import NoResults
-
-    lang = getattr(click.get_current_context().obj, "lang", "de")
-    return NoResults(what, lang)
-
-
-def _when(app: AppContext, at: date | None, all_times: bool) -> date | None:
-    return None if all_times else (at or app.today)
-
+from .options import BilingualCommand, ClaimFilter, Moment, Output, answer_command, output_options
+from .output import emit, emit_grouped
 
 # --- search ------------------------------------------------------------------------------------
 
@@ -125,427 +22,73 @@ def _when(app: AppContext, at: date | None, all_times: bool) -> date | None:
 @click.command(cls=BilingualCommand)
 @click.argument("text")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-@_format_option
-@table_options
+@output_options()
 @click.pass_obj
-def search(app: AppContext, text: str, limit: int, fmt: str, wide: bool, all_rows: bool) -> None:
+def search(app: AppContext, text: str, limit: int, out: Output) -> None:
     """Einträge suchen: Akteure, Gegenstände, Themen … / Find entities by label, best first."""
-    from govgraph.graph.answers.resolve import EntityIndex
+    from govgraph.graph.answers.answers import search as find
 
-    index = EntityIndex(app.backend(), app.lang)
-    matches = index.rank(text, limit=limit)
-    de = _de(app)
-    rows = []
-    words = {
-        "exact": "genau" if de else "exact",
-        "prefix": "Anfang" if de else "prefix",
-        "contains": "enthalten" if de else "contains",
-        "similar": "ähnlich" if de else "similar",
-    }
-    for m in matches or index.similar(text):
-        rows.append(_search_row(m.entity, app.lang, words[m.kind], m.matched, round(m.score, 3)))
+    rows = find(app.backend(), app.lang, text, limit)
     if not rows:
-        raise _nothing(f"search {text!r}")
-    emit(
-        rows,
-        [
-            ("label", "Bezeichnung" if de else "Label"),
-            ("type", "Typ" if de else "Type"),
-            ("other_labels", "weitere Bezeichnungen" if de else "Other labels"),
-            ("match", "Treffer" if de else "Match"),
-            ("iri", "IRI"),
-        ],
-        fmt,
-        layout(app.lang, wide, all_rows),
-    )
-
-
-def _search_row(entity, lang: str, match: str, matched: str, score: float) -> dict:
-    from govgraph.graph.namespaces import compact
-
-    label = entity.label(lang)
-    others = [x for x in entity.all_labels() if x != label]
-    return {
-        "label": label,
-        "type": entity.type_label or compact(entity.type),
-        "other_labels": "; ".join(dict.fromkeys(others)),
-        "match": match,
-        "matched": matched,
-        "score": score,
-        "iri": entity.iri,
-    }
-
-
-# --- show --------------------------------------------------------------------------------------
-
-
-@click.command(cls=BilingualCommand)
-@click.argument("entity")
-@click.option(
-    "--at", "at", callback=date_value, metavar="DATE", help="Stand an diesem Tag. / As of."
-)
-@_claim_options
-@_format_option
-@click.pass_obj
-def show(
-    app: AppContext, entity: str, at: date | None, source: str | None, all_claims: bool, fmt: str
-) -> None:
-    """Steckbrief eines Eintrags oder einer Quelle. / An entity's (or a source's) card."""
-    from govgraph.graph.answers.card import entity_card
-    from govgraph.graph.answers.status import status_on
-    from govgraph.graph.errors import NotFoundError
-    from govgraph.graph.sources.claims import decorate, find_source
-
-    from .sources_cmd import print_source, source_named
-
-    record = source_named(app, entity)
-    if record is not None:
-        print_source(app, record, fmt)
-        return
-    try:
-        found = _resolve(app, entity)
-    except NotFoundError:
-        record = find_source(app.backend(), app.lang, entity)  # a title word, or the error
-        print_source(app, record, fmt)
-        return
-    claims, source_iri = _claims(app, source)
-    day = at or app.today
-    card = entity_card(app.backend(), found.iri, app.lang)
-    card["facts"] = decorate(card["facts"], claims, "iri", app.lang, day, source_iri, all_claims)
-    card["as_of"] = day.isoformat()
-    card["status"] = status_on(app.backend(), found.iri, app.lang, day, claims)
-    if fmt == "json":
-        click.echo(json.dumps(card, ensure_ascii=False, indent=2))
-        return
-    if fmt in ("csv", "tsv"):
-        emit(
-            _card_lines(card),
-            [("section", "section"), ("key", "key"), ("value", "value"), ("iri", "iri")],
-            fmt,
-        )
-        return
-    click.echo(_card_text(card, _de(app)))
-
-
-def _card_lines(card: dict) -> list[dict]:
-    lines = [{"section": "entity", "key": "type", "value": card["type"], "iri": card["type_iri"]}]
-    for lang, label in card["labels"].items():
-        lines.append(
-            {"section": "entity", "key": f"label@{lang}", "value": label, "iri": card["iri"]}
-        )
-    for alt in card["alt_labels"]:
-        lines.append({"section": "entity", "key": "alt_label", "value": alt, "iri": card["iri"]})
-    lines.append({"section": "entity", "key": "definition", "value": card["definition"], "iri": ""})
-    for group in card["relations"]:
-        for target in group["targets"]:
-            lines.append(
-                {
-                    "section": f"relation_{group['direction']}",
-                    "key": group["property"],
-                    "value": target["label"],
-                    "iri": target["iri"],
-                }
-            )
-    for fact in card["facts"]:
-        lines.append(
-            {
-                "section": "fact",
-                "key": fact["role"] or fact["type"],
-                "value": fact["statement"],
-                "iri": fact["iri"],
-            }
-        )
-    for ev in card["evidence"]:
-        lines.append(
-            {
-                "section": "evidence",
-                "key": ev["source"],
-                "value": ev["quote"],
-                "iri": ev["source_iri"],
-            }
-        )
-    return lines
-
-
-def _card_text(card: dict, de: bool) -> str:
-    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
-
-    def para(label: str, value: str, indent: str = "  ") -> list[str]:
-        return textwrap.wrap(
-            clean(value),
-            width,
-            initial_indent=f"{indent}{label}",
-            subsequent_indent=indent + "    ",
-        ) or [f"{indent}{label}"]
-
-    title = card["labels"].get("de" if de else "en") or next(
-        iter(card["labels"].values()), card["iri"]
-    )
-    out = [clean(title), "=" * min(len(title), width)]
-    kind = card["type"] + (
-        f" · {'Ebene' if de else 'level'}: {card['level']}" if card["level"] else ""
-    )
-    out += para("Typ: " if de else "Type: ", kind)
-    for lang, label in sorted(card["labels"].items()):
-        out += para(f"{lang}: ", label)
-    if card["alt_labels"]:
-        out += para("Kurz-/Nebenformen: " if de else "Also: ", ", ".join(card["alt_labels"]))
-    if card["definition"]:
-        out += para("Definition: ", card["definition"])
-    out += para("IRI: ", card["iri"])
-    status = card.get("status")
-    if status:
-        day = _day(date.fromisoformat(card["as_of"]), de)
-        since = f" – {'seit' if de else 'since'} {status['since']}" if status["since"] else ""
-        where = ", ".join(filter(None, (status["sources"], status["locators"])))
-        out += para(
-            f"Status am {day}: " if de else f"Status on {day}: ",
-            f"{status['status']}{since}" + (f" ({where})" if where else ""),
-        )
-    if card["relations"]:
-        out += ["", "Beziehungen" if de else "Relations"]
-        for group in card["relations"]:
-            arrow = "→ " if group["direction"] == "out" else "← "
-            targets = ", ".join(t["label"] for t in group["targets"])
-            out += para(f"{arrow}{group['property']}: ", targets)
-    if card["facts"]:
-        out += ["", "Aussagen" if de else "Facts"]
-        for fact in card["facts"]:
-            role = fact["role"] + (
-                f" {_percent(fact['share'])}" if fact["share"] is not None else ""
-            )
-            head = f"[{fact['type']}{' – ' + role if role else ''}] "
-            tail = f" ({fact['period']})" if fact["period"] else ""
-            marks = [fact.get("sources", "")]
-            if fact.get("claim_state"):
-                marks.append(f"{fact['certainty']}: {fact['rule']}")
-            tail += "".join(f" [{m}]" for m in marks if m)
-            out += para("• " + head, fact["statement"] + tail)
-    if card["evidence"]:
-        out += ["", "Belege" if de else "Evidence"]
-        for ev in card["evidence"]:
-            out += para("» ", ev["quote"] + "«" + (f" – {ev['source']}" if ev["source"] else ""))
-    return "\n".join(out)
+        raise nothing(f"search {text!r}")
+    headers = columns(app.lang, "label", "type", "other_labels", "match", "iri")
+    emit(rows, headers, out.fmt, out.layout(app.lang))
 
 
 # --- who / what --------------------------------------------------------------------------------
 
 
-def _answer(
-    app, text, at, all_times, fmt, fetch, command: str, title: tuple[str, str], claims=None
-):
-    """Resolve the entity, ask `fetch` as of the chosen day, print the heading; (records, de).
-
-    `claims` is (key, --source, --all-claims): rows get their sources and superseded claims go.
-    When nothing holds on the day but something at other times, that is the answer (with
-    periods, exit 0); an empty answer is one line naming the command, entity and day (exit 1)."""
-
-    found = _resolve(app, text)
-    day = _when(app, at, all_times)
-    records = _answer_records(app, found.iri, fetch, day, claims)
-    de = _de(app)
-    stand = (" – Stand " if de else " – as of ") + _day(day, de) if day else ""
-    if not records and day is not None:
-        # Nothing holds that day: say what holds before or after it, with the periods.
-        other = _answer_records(app, found.iri, fetch, None, claims)
-        if other:
-            label = found.label(app.lang)
-            periods = "; ".join(dict.fromkeys(str(r["period"]) for r in other if r["period"]))
-            when = f" ({periods})" if periods else ""
-            _heading(
-                fmt,
-                f"Am {_day(day, de)} gilt nichts für {label}; zu anderen Zeiten{when}:"
-                if de
-                else f"Nothing holds for {label} on {_day(day, de)}; at other times{when}:",
-            )
-            return other, de
-    if not records:
-        raise _nothing(f"{command} {found.label(app.lang)}{stand}")
-    _heading(fmt, title[0 if de else 1] + found.label(app.lang) + stand)
-    return records, de
-
-
-def _answer_records(app, iri: str, fetch, day: date | None, claims) -> list[dict]:
-    """The records of `fetch` for one day (None: all times), with sources and notes."""
-    from govgraph.graph.sources.claims import decorate
-
-    records = fetch(app.backend(), iri, app.lang, day)
-    if claims is not None:
-        key, source, all_claims = claims
-        index, source_iri = _claims(app, source)
-        records = decorate(records, index, key, app.lang, day, source_iri, all_claims)
-        records = _noted(app, records, key)
-    return records
-
-
-@click.command(cls=BilingualCommand)
-@click.argument("subject")
-@_at_options
-@_claim_options
-@_format_option
-@table_options
-@click.pass_obj
-def who(
-    app: AppContext,
-    subject: str,
-    at: date | None,
-    all_times: bool,
-    source: str | None,
-    all_claims: bool,
-    fmt: str,
-    wide: bool,
-    all_rows: bool,
-) -> None:
+@answer_command("subject")
+def who(app: AppContext, subject: str, moment: Moment, claims: ClaimFilter, out: Output) -> None:
     """Wer ist zuständig für Thema, Vorhaben, System …? / Who is responsible for SUBJECT."""
     from govgraph.graph.answers import ranking
 
-    records, de = _answer(
-        app,
-        subject,
-        at,
-        all_times,
-        fmt,
-        ranking.who_ranked,
-        "who",
-        ("Wer ist zuständig für ", "Who is responsible for "),
-        claims=("fact_iri", source, all_claims),
-    )
-    rows = records
-    if fmt == "table":
-        rows = [
-            {
-                **r,
-                "role": " ".join(filter(None, (r["role"], _percent(r["share"], de)))),
-                "certainty": _certain(r),
-            }
-            for r in records
-        ]
+    records = answer(app, subject, moment, out.fmt, ranking.who_ranked, "who", "fact_iri", claims)
+    if out.fmt != "table":
+        emit(records, csv_columns(WhoRow.CSV), out.fmt)  # grouped already: direct rows first
+        return
+    rows = [_shown(r, app.lang) for r in records]
     titles = ranking.group_titles(app.lang)
-    groups = [(titles[g], [r for r in rows if r["group"] == g]) for g in titles]
-    emit_grouped(groups, _who_columns(de, fmt), fmt, layout(app.lang, wide, all_rows))
+    groups = [(titles[g], [r for r in rows if r.group == g]) for g in titles]
+    headers = columns(
+        app.lang, "actor", "role", "certainty", "period", "via", "sources_text:source", "quote"
+    )
+    emit_grouped(groups, headers, out.fmt, out.layout(app.lang))
 
 
-def _who_columns(de: bool, fmt: str) -> list[tuple[str, str]]:
-    table = [
-        ("actor", "Akteur" if de else "Actor"),
-        ("role", "Rolle" if de else "Role"),
-        ("certainty", "Gewissheit" if de else "Certainty"),
-        ("period", "Zeitraum" if de else "Period"),
-        ("via", "über" if de else "Via"),
-        ("sources_text", "Quelle" if de else "Source"),
-        ("quote", "Beleg" if de else "Quote"),
-    ]
-    if fmt == "table":
-        return table
-    fields = [
-        "actor",
-        "actor_iri",
-        "role",
-        "share",
-        "period",
-        "from",
-        "to",
-        "certainty",
-        "via",
-        "subject",
-        "subject_iri",
-        "quote",
-        "source",
-        "sources",
-        "source_count",
-        "source_iris",
-        "locators",
-        "claim_state",
-        "rule",
-        "fact",
-        "fact_iri",
-        "inferred_from",
-        "group",
-    ]
-    return [(f, f) for f in fields]
-
-
-@click.command(cls=BilingualCommand)
-@click.argument("actor")
-@_at_options
-@_claim_options
-@_format_option
-@table_options
-@click.pass_obj
-def what(
-    app: AppContext,
-    actor: str,
-    at: date | None,
-    all_times: bool,
-    source: str | None,
-    all_claims: bool,
-    fmt: str,
-    wide: bool,
-    all_rows: bool,
-) -> None:
+@answer_command("actor")
+def what(app: AppContext, actor: str, moment: Moment, claims: ClaimFilter, out: Output) -> None:
     """Woran ist ein Akteur beteiligt? / What ACTOR is responsible for, funds, demanded …"""
     from govgraph.graph.answers import answers
 
-    records, de = _answer(
-        app,
-        actor,
-        at,
-        all_times,
-        fmt,
-        answers.involvement,
-        "what",
-        ("Woran ist beteiligt: ", "What is involved: "),
-        claims=("item_iri", source, all_claims),
-    )
-    if fmt == "table":
-        rows = [
-            {
-                **r,
-                "role": " ".join(filter(None, (r["role"], _percent(r["share"], de)))),
-                "object": r["object"] + (f" ({r['counterpart']})" if r["counterpart"] else ""),
-                "certainty": _certain(r),
-            }
-            for r in records
-        ]
-        columns = [
-            ("relation_label", "Beziehung" if de else "Relation"),
-            ("object", "Gegenstand (Gegenüber)" if de else "Subject (counterpart)"),
-            ("role", "Rolle" if de else "Role"),
-            ("period", "Zeitraum" if de else "Period"),
-            ("certainty", "Gewissheit" if de else "Certainty"),
-            ("via", "über" if de else "Via"),
-            ("sources_text", "Quelle" if de else "Source"),
-            ("quote", "Beleg" if de else "Quote"),
-        ]
-        emit(rows, columns, fmt, layout(app.lang, wide, all_rows))
+    records = answer(app, actor, moment, out.fmt, answers.involvement, "what", "item_iri", claims)
+    if out.fmt != "table":
+        emit(records, csv_columns(WhatRow.CSV), out.fmt)
         return
-    fields = [
-        "relation",
-        "relation_label",
+    rows = [
+        _shown(r, app.lang).updated(
+            object=r.object + (f" ({r.counterpart})" if r.counterpart else "")
+        )
+        for r in records
+    ]
+    headers = columns(
+        app.lang,
+        "relation_label:relation",
         "object",
-        "object_iri",
-        "counterpart",
-        "counterpart_iri",
         "role",
-        "share",
         "period",
-        "from",
-        "to",
         "certainty",
         "via",
-        "statement",
-        "item_iri",
+        "sources_text:source",
         "quote",
-        "source",
-        "sources",
-        "source_count",
-        "source_iris",
-        "locators",
-        "claim_state",
-        "rule",
-        "inferred_from",
-    ]
-    emit(records, [(f, f) for f in fields], fmt)
+    )
+    emit(rows, headers, out.fmt, out.layout(app.lang))
 
 
-COMMANDS = [search, show, who, what]
+def _shown(row: WhoRow | WhatRow, lang: str):
+    """A row as a table shows it: the share beside the role, the note beside the certainty."""
+    role = " ".join(filter(None, (row.role, percent(row.share, lang))))
+    return row.updated(role=role, certainty=certain(row))
+
+
+COMMANDS = [search, who, what]

@@ -1,10 +1,25 @@
-"""Option helpers shared by the commands."""
+"""Option helpers shared by the commands.
+
+The answer commands (who, what, deadlines, demands, show) take the same groups of options;
+each group is one decorator here, and the larger ones hand the command one small object
+(`Moment`, `ClaimFilter`, `Output`) instead of two or three loose arguments, so that the commands'
+signatures do not repeat each other.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from .table import Layout
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 def date_value(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -43,11 +58,24 @@ def table_options(command):
     )(command)
 
 
-def layout(lang: str, wide: bool, all_rows: bool):
+def layout(lang: str, wide: bool, all_rows: bool) -> Layout:
     """The table layout the options ask for."""
     from .table import Layout
 
     return Layout(wide=wide, all_rows=all_rows, lang=lang)
+
+
+def answer_command(argument: str) -> Decorator:
+    """who and what: a command with one entity argument, --at/--all-times, --source/--all-claims,
+    --format and the table options; the function gets (app, argument, moment, claims, out)."""
+
+    def decorate(function: Callable[..., Any]) -> click.Command:
+        steps = (click.pass_obj, output_options(), claim_options, moment_options)
+        for step in (*steps, click.argument(argument)):
+            function = step(function)
+        return click.command(cls=BilingualCommand)(function)
+
+    return decorate
 
 
 def _half(text: str | None, lang: str) -> str | None:
@@ -76,3 +104,103 @@ class BilingualCommand(click.Command):
             for p, text in zip(self.params, saved[1], strict=True):
                 if isinstance(p, click.Option):
                     p.help = text
+
+
+FORMATS = ("table", "json", "csv", "tsv")
+FORMAT_HELP = "Ausgabe: Tabelle, JSON, CSV oder TSV. / Output format."
+
+
+def format_option(formats: tuple[str, ...] = FORMATS, help: str = FORMAT_HELP) -> Decorator:
+    """`--format` (as `fmt`): a table for people, JSON, CSV or TSV for scripts."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(formats), default="table", show_default=True, help=help
+    )
+
+
+def _folded(into: str, build: Callable[..., object], *options: Decorator) -> Decorator:
+    """Add `options` (shown in this order) and hand their values to the command as one
+    argument `into`, made by `build` from the options' values."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            values = {name: kwargs.pop(name) for name in names}
+            return command(*args, **{into: build(**values)}, **kwargs)
+
+        before = list(getattr(command, "__click_params__", []))
+        wrapper.__click_params__ = list(before)  # type: ignore[attr-defined]
+        for option in reversed(options):
+            option(wrapper)
+        names = [p.name for p in wrapper.__click_params__[len(before) :]]  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
+
+
+@dataclass(frozen=True)
+class Moment:
+    """The day an answer speaks of: `at` (None: today), or every period with `all_times`."""
+
+    at: date | None
+    all_times: bool
+
+    def day(self, today: date) -> date | None:
+        return None if self.all_times else (self.at or today)
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which claims to show: only those of one source (`--source`), superseded ones too."""
+
+    source: str | None
+    all_claims: bool
+
+
+@dataclass(frozen=True)
+class Output:
+    """How to print an answer: the format and, for tables, how much of them."""
+
+    fmt: str
+    wide: bool
+    all_rows: bool
+
+    def layout(self, lang: str) -> Layout:
+        return layout(lang, self.wide, self.all_rows)
+
+
+def at_option(help: str) -> Decorator:
+    """`--at DATE` (as `at`)."""
+    return click.option("--at", "at", callback=date_value, metavar="DATE", help=help)
+
+
+moment_options = _folded(
+    "moment",
+    Moment,
+    at_option("Stand an diesem Tag (Voreinstellung: heute). / As of this day (default: today)."),
+    click.option(
+        "--all-times",
+        is_flag=True,
+        help="Aussagen aller Zeiten zeigen. / Ignore --at: facts of all periods.",
+    ),
+)
+
+claim_options = _folded(
+    "claims",
+    ClaimFilter,
+    click.option(
+        "--source",
+        "source",
+        metavar="NAME",
+        help="Nur Aussagen dieser Quelle (Kurzname, z. B. NOOTSStVtr). / Only claims of NAME.",
+    ),
+    click.option(
+        "--all-claims",
+        is_flag=True,
+        help="Auch überholte Aussagen anderer Quellen zeigen. / Also show superseded claims.",
+    ),
+)
+
+
+def output_options(formats: tuple[str, ...] = FORMATS, help: str = FORMAT_HELP) -> Decorator:
+    """`--format` and the table options, handed to the command as one `out` (an Output)."""
+    return _folded("out", Output, format_option(formats, help), table_options)

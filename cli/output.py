@@ -6,9 +6,11 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import click
+
+from govgraph.graph.answers.records import TypedRow, as_json
 
 from .table import Layout, render, terminal_width, wrap
 
@@ -61,15 +63,20 @@ def delimited(rows: Sequence[dict[str, str]], fields: Sequence[str], delimiter: 
     return buffer.getvalue()
 
 
+Rows = Sequence[TypedRow | Mapping[str, object]]
+
+
 def emit(
-    rows: Sequence[dict],
+    rows: Rows,
     columns: Sequence[tuple[str, str]],
     fmt: str,
     layout: Layout | None = None,
 ) -> None:
-    """Print rows in the chosen format; `columns` are (field name, header) pairs. Only the
-    table is shortened (`layout`); JSON, CSV and TSV always carry every row."""
+    """Print rows (answer records or plain dicts) in the chosen format; `columns` are (field
+    name, header) pairs. Only the table is shortened (`layout`); JSON, CSV and TSV always carry
+    every row, JSON each row whole with the keys of its `to_json()`."""
     fields = [k for k, _ in columns]
+    rows = [as_json(r) for r in rows]
     if fmt == "json":
         click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
     elif fmt in ("csv", "tsv"):
@@ -79,7 +86,7 @@ def emit(
 
 
 def emit_grouped(
-    groups: Sequence[tuple[str, Sequence[dict]]],
+    groups: Sequence[tuple[str, Rows]],
     columns: Sequence[tuple[str, str]],
     fmt: str,
     layout: Layout | None = None,

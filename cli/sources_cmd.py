@@ -11,13 +11,13 @@ import click
 
 from govgraph.graph.i18n import message
 
-from .answers_cmd import _format_option
 from .context import AppContext
+from .options import format_option
 from .output import clean, emit
 
 
 @click.command()
-@_format_option
+@format_option()
 @click.pass_obj
 def sources(app: AppContext, fmt: str) -> None:
     """Quellen des Graphen mit Art, Stand und Zahl der Aussagen. / The graph's source documents."""
@@ -65,7 +65,7 @@ def print_source(app: AppContext, record: dict, fmt: str) -> None:
 
 @click.command()
 @click.option("--source", "source", metavar="NAME", help="Nur Widersprüche mit dieser Quelle.")
-@_format_option
+@format_option()
 @click.pass_obj
 def conflicts(app: AppContext, source: str | None, fmt: str) -> None:
     """Wo Quellen sich widersprechen, welcher der Graph folgt und warum. / Source conflicts."""

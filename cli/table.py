@@ -98,21 +98,15 @@ def _fits(widths: list[int], budget: int) -> bool:
 
 
 def _more_line(hidden_rows: int, hidden_columns: list[str], lang: str) -> list[str]:
-    de = lang == "de"
+    """The notes under a shortened table: how many rows and which columns are not shown."""
+    from govgraph.graph.i18n import message
+
     out = []
     if hidden_rows:
-        out.append(
-            f"{ELLIPSIS} {hidden_rows} weitere, --all zeigt alle"
-            if de
-            else f"{ELLIPSIS} {hidden_rows} more, use --all"
-        )
+        out.append(message("answers.table_more_rows", lang, mark=ELLIPSIS, count=hidden_rows))
     if hidden_columns:
         names = ", ".join(hidden_columns)
-        out.append(
-            f"{ELLIPSIS} weitere Spalten ({names}): --wide"
-            if de
-            else f"{ELLIPSIS} more columns ({names}): --wide"
-        )
+        out.append(message("answers.table_more_columns", lang, mark=ELLIPSIS, names=names))
     return out
 
 

@@ -9,6 +9,7 @@ from starlette.responses import JSONResponse, Response
 
 from govgraph.graph.answers import answers
 from govgraph.graph.answers.card import entity_card
+from govgraph.graph.answers.records import as_json
 from govgraph.graph.answers.resolve import Entity, Match
 from govgraph.graph.answers.status import status_on
 from govgraph.graph.errors import NotFoundError
@@ -76,10 +77,11 @@ def _source_filter(ctx: Ctx) -> SourceDocument | None:
     raise NotFound(f"source: keine Quelle / no source {key!r} – bekannt / known: {known}")
 
 
-def with_claims(ctx: Ctx, records: list[dict], key: str, day, doc: SourceDocument | None):
+def with_claims(ctx: Ctx, records: list, key: str, day, doc: SourceDocument | None) -> list[dict]:
     """Sources, locators and claim state on each row, as the CLI adds them (superseded claims
-    only with `all_claims=1`; with a source, only what that source states)."""
-    return decorate(
+    only with `all_claims=1`; with a source, only what that source states). The templates get
+    plain dicts (`to_json()` of answer records), to which the pages add quote links."""
+    decorated = decorate(
         records,
         ctx.graph.claims(ctx.lang),
         key,
@@ -88,6 +90,7 @@ def with_claims(ctx: Ctx, records: list[dict], key: str, day, doc: SourceDocumen
         doc.iri if doc else None,
         params.flag(ctx.query, "all_claims"),
     )
+    return [as_json(r) for r in decorated]
 
 
 def _day_text(ctx: Ctx, value) -> str:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from govgraph.graph.namespaces import compact
+from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
 from govgraph.graph.store.resources import sources_dir
 
@@ -63,11 +62,6 @@ def anchor(quote: str) -> str:
     return "q-" + hashlib.sha1(quote.encode("utf-8")).hexdigest()[:12]
 
 
-@cache
-def _query(name: str) -> str:
-    return (Path(str(files("govgraph.web"))) / f"{name}.rq").read_text(encoding="utf-8")
-
-
 def load_sources(
     backend: Backend, lang: str, folders: tuple[Path, ...] = ()
 ) -> list[SourceDocument]:
@@ -85,7 +79,7 @@ def load_sources(
         for r in source_records(backend, lang)
     ]
     for doc in docs:
-        rows = backend.select(_query("source-quotes"), {"_source_iri": ox.NamedNode(doc.iri)})
+        rows = run_named(backend, "source-quotes", source=ox.NamedNode(doc.iri))
         doc.quotes = [row["quote"].value for row in rows]
     return docs
 

@@ -13,12 +13,14 @@ from datetime import date
 
 import pyoxigraph as ox
 
-from govgraph.graph.answers.dates import date_literal
 from govgraph.graph.answers.quotes import in_document_order
+from govgraph.graph.answers.records import DeadlineRow, DemandRow, SearchRow, WhatRow, WhoRow
 from govgraph.graph.errors import NotFoundError
-from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.i18n import message
+from govgraph.graph.sparql.runner import Value, run_named
 from govgraph.graph.store.backend import Backend, Row
 
+# Cards, statuses and source records are still plain dicts (see records.py for answer rows).
 Record = dict[str, object]
 
 
@@ -27,26 +29,12 @@ class NoResults(NotFoundError):
 
     def __init__(self, what: str, lang: str = "de") -> None:
         # German users get both languages (scripts match the English half); --lang en: English.
-        prefix = "no results" if lang == "en" else "keine Ergebnisse / no results"
-        super().__init__(f"{prefix}: {what}")
+        super().__init__(message("answers.no_results", lang, what=what))
 
 
-def run(
-    backend: Backend, name: str, lang: str, **params: ox.NamedNode | ox.Literal | date | str | None
-) -> list[Row]:
-    """Run a named query with its parameters bound by name (`subject`, `at`, …); None = unbound."""
-    query = named_query(name)
-    bindings: dict[str, ox.NamedNode | ox.Literal] = {}
-    for key, value in {"lang": lang, **params}.items():
-        if value is None:
-            continue
-        param = query.param(key)
-        if isinstance(value, date):
-            value = date_literal(value)
-        elif isinstance(value, str):
-            value = param.term(value)
-        bindings[param.variable] = value
-    return backend.select(query.text, bindings)
+def run(backend: Backend, name: str, lang: str, **params: Value) -> list[Row]:
+    """A named query in the user's language: `run_named` with `lang` bound (None = unbound)."""
+    return run_named(backend, name, lang=lang, **params)
 
 
 def text(row: Mapping[str, object], key: str) -> str:
@@ -69,48 +57,28 @@ def sorted_names(joined: str) -> str:
 
 # --- wording -----------------------------------------------------------------------------------
 
-_WORDS = {
-    "de": {
-        "from": "ab {}",
-        "until": "bis {}",
-        "by": "bis {}",
-        "unit": "über Einheit {}",
-        "narrower": "über Unterthema {}",
-        "part": "über Teil {}",
-        "implements": "über {} (setzt um)",
-        "concerns": "über {} (betrifft)",
-        "related": "über {}",
-    },
-    "en": {
-        "from": "from {}",
-        "until": "until {}",
-        "by": "by {}",
-        "unit": "via unit {}",
-        "narrower": "via narrower topic {}",
-        "part": "via part {}",
-        "implements": "via {} (implements)",
-        "concerns": "via {} (concerns)",
-        "related": "via {}",
-    },
-}
+# Routes by which a row reaches the subject that have a wording of their own (else "via X").
+_ROUTES = ("unit", "narrower", "part", "implements", "concerns")
 
 
-def words(lang: str) -> dict[str, str]:
-    return _WORDS.get(lang, _WORDS["de"])
+def _span(begin: str, end: str, lang: str) -> str:
+    """A span as the source words it: "2025–2026", "ab 2027", "bis Mitte 2026" ("": none)."""
+    if begin and end:
+        return begin if begin == end else f"{begin}–{end}"
+    if begin:
+        return message("answers.period_from", lang, value=begin)
+    if end:
+        return message("answers.period_until", lang, value=end)
+    return ""
 
 
 def period(row: Mapping[str, object], lang: str) -> str:
     """The period as the source words it: "2025–2026", "ab 2027", "bis Mitte 2026", "Mai 2025"."""
-    w = words(lang)
-    begin, end = text(row, "beginLabel"), text(row, "endLabel")
-    if begin and end:
-        return begin if begin == end else f"{begin}–{end}"
-    if begin:
-        return w["from"].format(begin)
-    if end:
-        return w["until"].format(end)
+    span = _span(text(row, "beginLabel"), text(row, "endLabel"), lang)
+    if span:
+        return span
     if text(row, "dueLabel"):
-        return w["by"].format(text(row, "dueLabel"))
+        return message("answers.period_by", lang, value=text(row, "dueLabel"))
     return text(row, "timeLabel")
 
 
@@ -125,98 +93,124 @@ def bounds(row: Mapping[str, object]) -> tuple[str, str]:
     return start, end
 
 
-def _via(row: Mapping[str, object], lang: str, route_key: str, through_key: str) -> list[str]:
-    w = words(lang)
+def _via(row: Mapping[str, object], lang: str, route_key: str, through_key: str) -> str:
+    """How a row reaches the subject ("über Unterthema X; über Einheit Y"); "" when directly."""
     parts = []
     route = text(row, route_key)
     if route and route != "direct":
-        parts.append(w.get(route, w["related"]).format(text(row, through_key)))
+        key = f"answers.via_{route}" if route in _ROUTES else "answers.via_related"
+        parts.append(message(key, lang, name=text(row, through_key)))
     if text(row, "unitLabel"):
-        parts.append(w["unit"].format(text(row, "unitLabel")))
-    return parts
+        parts.append(message("answers.via_unit", lang, name=text(row, "unitLabel")))
+    return "; ".join(parts)
 
 
-def _merge(records: list[Record], key: tuple[str, ...]) -> list[Record]:
-    """One record per key; the `via` texts of duplicates are joined (order kept)."""
-    merged: dict[tuple, Record] = {}
+def _stated(row: Mapping[str, object], lang: str) -> dict[str, object]:
+    """The fields every stated-fact row has (records._Fact), from a query's solution."""
+    start, end = bounds(row)
+    return {
+        "role": text(row, "roleLabel"),
+        "share": number(row, "share"),
+        "period": period(row, lang),
+        "start": start,
+        "end": end,
+        "certainty": text(row, "certaintyLabel"),
+        "quote": in_document_order(text(row, "quote")),
+        "source": text(row, "sourceLabel"),
+    }
+
+
+def texts(row: Mapping[str, object], spec: str) -> dict[str, str]:
+    """Fields read as text from query variables; `spec` is "field=variable …"."""
+    pairs = (item.split("=") for item in spec.split())
+    return {name: text(row, variable) for name, variable in pairs}
+
+
+def _merge(records: list[WhoRow]) -> list[WhoRow]:
+    """One row per fact, actor and via; the `via` texts of duplicates are joined (order kept)."""
+    merged: dict[tuple[str, str, str], WhoRow] = {}
     for r in records:
-        k = tuple(r[f] for f in key)
+        k = (r.fact_iri, r.actor_iri, r.via)
         if k not in merged:
             merged[k] = r
-        elif r["via"] and r["via"] not in str(merged[k]["via"]).split("; "):
-            merged[k]["via"] = "; ".join(p for p in (merged[k]["via"], r["via"]) if p)
+        elif r.via and r.via not in merged[k].via.split("; "):
+            merged[k] = merged[k].updated(via="; ".join(p for p in (merged[k].via, r.via) if p))
     return list(merged.values())
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+def search(backend: Backend, lang: str, wanted: str, limit: int) -> list[SearchRow]:
+    """Entities whose labels match `wanted`, best first; close spellings when none does."""
+    from govgraph.graph.answers.resolve import EntityIndex
+    from govgraph.graph.namespaces import compact
+
+    index = EntityIndex(backend, lang)
+    rows = []
+    for m in index.rank(wanted, limit=limit) or index.similar(wanted):
+        label = m.entity.label(lang)
+        others = [x for x in m.entity.all_labels() if x != label]
+        rows.append(
+            SearchRow(
+                label=label,
+                type=m.entity.type_label or compact(m.entity.type),
+                other_labels="; ".join(dict.fromkeys(others)),
+                match=message(f"answers.match_{m.kind}", lang),
+                matched=m.matched,
+                score=round(m.score, 3),
+                iri=m.entity.iri,
+            )
+        )
+    return rows
 
 
 # --- who ---------------------------------------------------------------------------------------
 
 
-def who(backend: Backend, subject: str, lang: str, at: date | None) -> list[Record]:
+def who(backend: Backend, subject: str, lang: str, at: date | None) -> list[WhoRow]:
     """Every actor responsible for `subject` (an IRI), with role, period, certainty, via, quote."""
-    rows = run(backend, "who-responsible", lang, subject=subject, at=at)
-    records = []
-    for row in rows:
-        start, end = bounds(row)
-        records.append(
-            {
-                "actor": text(row, "actorLabel"),
-                "actor_iri": text(row, "actor"),
-                "role": text(row, "roleLabel"),
-                "role_iri": text(row, "role"),
-                "fact_type": text(row, "factType"),
-                "share": number(row, "share"),
-                "period": period(row, lang),
-                "from": start,
-                "to": end,
-                "certainty": text(row, "certaintyLabel"),
-                "via": "; ".join(_via(row, lang, "subjectRoute", "subjectLabel")),
-                "subject": text(row, "subjectLabel"),
-                "subject_iri": text(row, "subject"),
-                "fact": text(row, "factLabel"),
-                "fact_iri": text(row, "fact"),
-                "quote": in_document_order(text(row, "quote")),
-                "source": text(row, "sourceLabel"),
-            }
+    records = [
+        WhoRow(
+            via=_via(row, lang, "subjectRoute", "subjectLabel"),
+            **_stated(row, lang),
+            **texts(row, _WHO),
         )
-    return _merge(records, ("fact_iri", "actor_iri", "via"))
+        for row in run(backend, "who-responsible", lang, subject=subject, at=at)
+    ]
+    return _merge(records)
 
+
+_WHO = (
+    "actor=actorLabel actor_iri=actor role_iri=role fact_type=factType subject=subjectLabel"
+    " subject_iri=subject fact=factLabel fact_iri=fact"
+)
 
 # --- what --------------------------------------------------------------------------------------
 
 
-def involvement(backend: Backend, actor: str, lang: str, at: date | None) -> list[Record]:
+def involvement(backend: Backend, actor: str, lang: str, at: date | None) -> list[WhatRow]:
     """Everything `actor` (an IRI) is responsible for, funds, belongs to, demanded or was asked."""
-    rows = run(backend, "actor-involvement", lang, actor=actor, at=at)
-    records = []
-    for row in rows:
-        start, end = bounds(row)
-        records.append(
-            {
-                "relation": text(row, "relation"),
-                "relation_label": text(row, "relationLabel"),
-                "object": text(row, "objectLabel"),
-                "object_iri": text(row, "object"),
-                "counterpart": text(row, "otherLabel"),
-                "counterpart_iri": text(row, "other"),
-                "role": text(row, "roleLabel"),
-                "share": number(row, "share"),
-                "period": period(row, lang),
-                "from": start,
-                "to": end,
-                "certainty": text(row, "certaintyLabel"),
-                "via": "; ".join(_via(row, lang, "", "")),
-                "statement": text(row, "itemLabel"),
-                "item_iri": text(row, "item"),
-                "quote": in_document_order(text(row, "quote")),
-                "source": text(row, "sourceLabel"),
-            }
-        )
-    return records
+    return [
+        WhatRow(via=_via(row, lang, "", ""), **_stated(row, lang), **texts(row, _WHAT))
+        for row in run(backend, "actor-involvement", lang, actor=actor, at=at)
+    ]
 
+
+_WHAT = (
+    "relation=relation relation_label=relationLabel object=objectLabel object_iri=object"
+    " counterpart=otherLabel counterpart_iri=other statement=itemLabel item_iri=item"
+)
 
 # --- deadlines ---------------------------------------------------------------------------------
 
 STATUSES = ("past", "open", "upcoming")
+
+
+def _when(row: Mapping[str, object], lang: str) -> str:
+    """When a deadline falls, as the source words it (a day, a span, "bis …", "ab …")."""
+    span = _span(text(row, "beginLabel"), text(row, "endLabel"), lang)
+    return text(row, "timeLabel") or span
 
 
 def deadlines(
@@ -226,7 +220,7 @@ def deadlines(
     start: date | None = None,
     end: date | None = None,
     status: str | None = None,
-) -> list[Record]:
+) -> list[DeadlineRow]:
     """Deadlines and dated events in time order, with their status relative to `today`."""
     rows = run(
         backend,
@@ -236,70 +230,49 @@ def deadlines(
         **{"from": start, "to": end},
         status=ox.Literal(status) if status else None,
     )
-    records = []
-    for row in rows:
-        when = text(row, "timeLabel")
-        if not when:
-            begin, finish = text(row, "beginLabel"), text(row, "endLabel")
-            if begin and finish:
-                when = begin if begin == finish else f"{begin}–{finish}"
-            elif finish:
-                when = words(lang)["until"].format(finish)
-            elif begin:
-                when = words(lang)["from"].format(begin)
-        records.append(
-            {
-                "when": when,
-                "precision": text(row, "precisionLabel"),
-                "from": text(row, "start"),
-                "to": text(row, "end"),
-                "status": text(row, "status"),
-                "status_label": text(row, "statusLabel"),
-                "kind": text(row, "kind"),
-                "kind_label": text(row, "kindLabel"),
-                "what": text(row, "itemLabel"),
-                "new_status": text(row, "newStatusLabel"),
-                "concerns": sorted_names(text(row, "concerns")),
-                "actors": sorted_names(text(row, "actors")),
-                "certainty": text(row, "certaintyLabel"),
-                "quote": in_document_order(text(row, "quote")),
-                "iri": text(row, "item"),
-            }
+    return [
+        DeadlineRow(
+            when=_when(row, lang),
+            concerns=sorted_names(text(row, "concerns")),
+            actors=sorted_names(text(row, "actors")),
+            quote=in_document_order(text(row, "quote")),
+            **texts(row, _DEADLINE),
         )
-    return records
+        for row in rows
+    ]
 
+
+_DEADLINE = (
+    "precision=precisionLabel start=start end=end status=status status_label=statusLabel"
+    " kind=kind kind_label=kindLabel what=itemLabel new_status=newStatusLabel"
+    " certainty=certaintyLabel iri=item"
+)
 
 # --- demands -----------------------------------------------------------------------------------
 
 
 def demands(
     backend: Backend, lang: str, by: str | None = None, to: str | None = None
-) -> list[Record]:
+) -> list[DemandRow]:
     """Demands and positions, optionally only those by or to an actor (IRIs; units count)."""
-    rows = run(backend, "demands", lang, by=by, to=to)
-    return [
-        {
-            "actor": text(row, "actorLabel"),
-            "actor_iri": text(row, "actor"),
-            "addressee": text(row, "addresseeLabel"),
-            "addressee_iri": text(row, "addressee"),
-            # The demand is stated, but to whom it goes the curator inferred.
-            "addressee_inferred": text(row, "addresseeCertainty").endswith("/inferred"),
-            "addressee_certainty": (
-                ("erschlossen" if lang == "de" else "inferred")
-                if text(row, "addresseeCertainty").endswith("/inferred")
-                else ""
-            ),
-            "kind": text(row, "kindLabel"),
-            "kind_iri": text(row, "kind"),
-            "about": sorted_names(text(row, "subjects")),
-            "when": text(row, "timeLabel"),
-            "from": text(row, "start"),
-            "to": text(row, "end"),
-            "certainty": text(row, "certaintyLabel"),
-            "statement": text(row, "demandLabel"),
-            "quote": in_document_order(text(row, "quote")),
-            "iri": text(row, "demand"),
-        }
-        for row in rows
-    ]
+    out = []
+    for row in run(backend, "demands", lang, by=by, to=to):
+        # The demand is stated, but to whom it goes the curator inferred.
+        inferred = text(row, "addresseeCertainty").endswith("/inferred")
+        out.append(
+            DemandRow(
+                addressee_inferred=inferred,
+                addressee_certainty=message("answers.inferred", lang) if inferred else "",
+                about=sorted_names(text(row, "subjects")),
+                quote=in_document_order(text(row, "quote")),
+                **texts(row, _DEMAND),
+            )
+        )
+    return out
+
+
+_DEMAND = (
+    "actor=actorLabel actor_iri=actor addressee=addresseeLabel addressee_iri=addressee"
+    " kind=kindLabel kind_iri=kind when=timeLabel start=start end=end"
+    " certainty=certaintyLabel statement=demandLabel iri=demand"
+)

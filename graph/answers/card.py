@@ -6,12 +6,14 @@ rows; this module groups them (relations by property label and direction) for di
 
 from __future__ import annotations
 
-from govgraph.graph.answers.answers import Record, bounds, period, run, text
-from govgraph.graph.store.backend import Backend
+from govgraph.graph.answers.answers import Record, bounds, period, run, text, texts
+from govgraph.graph.answers.records import FactRow
+from govgraph.graph.store.backend import Backend, Row
 
 
 def entity_card(backend: Backend, iri: str, lang: str) -> Record:
-    """The card of the entity `iri` as a JSON-ready record with stable English keys."""
+    """The card of the entity `iri` with stable English keys: a nested dict (names, relations,
+    evidence) whose facts are FactRow records (`to_json()` for JSON)."""
     card: Record = {
         "iri": iri,
         "type": "",
@@ -51,25 +53,7 @@ def entity_card(backend: Backend, iri: str, lang: str) -> Record:
             }
         )
     card["relations"] = list(groups.values())
-    facts = []
-    for row in run(backend, "entity-facts", lang, entity=iri):
-        start, end = bounds(row)
-        facts.append(
-            {
-                "position": text(row, "position"),
-                "type": text(row, "factTypeLabel"),
-                "statement": text(row, "factLabel"),
-                "role": text(row, "roleLabel"),
-                "share": float(text(row, "share")) if text(row, "share") else None,
-                "period": period(row, lang),
-                "from": start,
-                "to": end,
-                "certainty": text(row, "certaintyLabel"),
-                "quote": text(row, "quote"),
-                "iri": text(row, "fact"),
-            }
-        )
-    card["facts"] = facts
+    card["facts"] = [_fact(row, lang) for row in run(backend, "entity-facts", lang, entity=iri)]
     card["evidence"] = [
         {
             "quote": text(row, "quote"),
@@ -79,3 +63,22 @@ def entity_card(backend: Backend, iri: str, lang: str) -> Record:
         for row in run(backend, "entity-evidence", lang, entity=iri)
     ]
     return card
+
+
+def _fact(row: Row, lang: str) -> FactRow:
+    """One fact of the card, from a solution of entity-facts."""
+    start, end = bounds(row)
+    share = text(row, "share")
+    return FactRow(
+        share=float(share) if share else None,
+        period=period(row, lang),
+        start=start,
+        end=end,
+        **texts(row, _FACT),
+    )
+
+
+_FACT = (
+    "position=position type=factTypeLabel statement=factLabel role=roleLabel"
+    " certainty=certaintyLabel quote=quote iri=fact"
+)

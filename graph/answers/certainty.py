@@ -7,9 +7,14 @@ rests; the curator's note on the fact (rdfs:comment) says that, so it travels wi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
-from govgraph.graph.answers.answers import Record, run, text
+from govgraph.graph.answers.answers import run, text
+from govgraph.graph.answers.records import AnswerRow
+from govgraph.graph.i18n import message
 from govgraph.graph.store.backend import Backend
+
+R = TypeVar("R", bound=AnswerRow)
 
 
 def inferred_notes(backend: Backend, lang: str) -> dict[str, str]:
@@ -17,19 +22,14 @@ def inferred_notes(backend: Backend, lang: str) -> dict[str, str]:
     return {text(r, "fact"): text(r, "note") for r in run(backend, "fact-notes", lang)}
 
 
-def add_inferred_from(
-    records: Iterable[Record], backend: Backend, lang: str, key: str
-) -> list[Record]:
+def add_inferred_from(records: Iterable[R], backend: Backend, lang: str, key: str) -> list[R]:
     """Each record gets `inferred_from`: the note of its fact (IRI in `key`) if inferred."""
     notes = inferred_notes(backend, lang)
     out = []
     for record in records:
-        fact = str(record.get(key) or "")
-        note = notes.get(fact)
+        note = notes.get(str(record.get(key) or ""))
         if note is None:
-            record = {**record, "inferred_from": ""}
+            out.append(record.updated(inferred_from=""))
         else:
-            fallback = "Grund nicht vermerkt" if lang == "de" else "no reason recorded"
-            record = {**record, "inferred_from": note or fallback}
-        out.append(record)
+            out.append(record.updated(inferred_from=note or message("answers.no_reason", lang)))
     return out

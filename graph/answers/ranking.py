@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from govgraph.graph.answers.answers import Record, run, text
+from govgraph.graph.answers.answers import run, text
+from govgraph.graph.answers.records import WhoRow
+from govgraph.graph.i18n import message
 from govgraph.graph.store.backend import Backend
 
 GG = "https://w3id.org/govgraph/ontology#"
@@ -24,28 +26,17 @@ PRODUCT_STATUS = (GG + "StatusChange", GGC + "operation")
 # Relations between an entity and an actor that say who runs or set it up (no fact node).
 STRUCTURAL = (GG + "operatedBy", GG + "establishedBy")
 
-_GROUPS = {
-    "de": {
-        "direct": "Ausdrücklich zu diesem Gegenstand",
-        "derived": "Abgeleitet (aus Struktur, Unterthemen, Teilen oder Einheiten)",
-        "other": "Sonstige Beteiligung (keine Zuständigkeit)",
-    },
-    "en": {
-        "direct": "Stated about this subject",
-        "derived": "Derived (from structure, narrower topics, parts or units)",
-        "other": "Other involvement (not a responsibility)",
-    },
-}
+GROUPS = ("direct", "derived", "other")
 
 
 def group_titles(lang: str) -> dict[str, str]:
-    return _GROUPS.get(lang, _GROUPS["de"])
+    """The title of each group, in the order the groups are shown."""
+    return {g: message(f"answers.group_{g}", lang) for g in GROUPS}
 
 
-def structural(backend: Backend, subject: str, lang: str) -> list[Record]:
+def structural(backend: Backend, subject: str, lang: str) -> list[WhoRow]:
     """Who operates or established `subject`, stated as a plain relation (EfA-Marktplatz is
-    operated by govdigital): rows shaped like `who` records, with the subject's own quote
-    that names the actor."""
+    operated by govdigital): `who` rows, with the subject's own quote that names the actor."""
     quotes = [text(r, "quote") for r in run(backend, "entity-evidence", lang, entity=subject)]
     records = []
     for row in run(backend, "entity-relations", lang, entity=subject):
@@ -54,45 +45,45 @@ def structural(backend: Backend, subject: str, lang: str) -> list[Record]:
         actor = text(row, "otherLabel")
         quote = next((q for q in quotes if actor and actor in q), "")
         records.append(
-            {
-                "actor": actor,
-                "actor_iri": text(row, "other"),
-                "role": text(row, "propertyLabel"),
-                "role_iri": text(row, "property"),
-                "fact_type": "",
-                "share": None,
-                "period": "",
-                "from": "",
-                "to": "",
-                "certainty": "ausdrücklich genannt" if lang == "de" else "stated",
-                "via": "",
-                "subject": "",
-                "subject_iri": subject,
-                "fact": "",
-                "fact_iri": "",
-                "quote": quote,
-                "source": "",
-            }
+            WhoRow(
+                actor=actor,
+                actor_iri=text(row, "other"),
+                role=text(row, "propertyLabel"),
+                role_iri=text(row, "property"),
+                fact_type="",
+                share=None,
+                period="",
+                start="",
+                end="",
+                certainty=message("answers.stated", lang),
+                via="",
+                subject="",
+                subject_iri=subject,
+                fact="",
+                fact_iri="",
+                quote=quote,
+                source="",
+            )
         )
     return records
 
 
-def kind(record: Record) -> str:
+def kind(record: WhoRow) -> str:
     """direct (stated about the subject), derived (via structure) or other (not a duty)."""
-    if record.get("role_iri") in NOT_DUTIES:
+    if record.role_iri in NOT_DUTIES:
         return "other"
-    if (record.get("fact_type"), record.get("role_iri")) == PRODUCT_STATUS:
+    if (record.fact_type, record.role_iri) == PRODUCT_STATUS:
         return "other"
-    return "derived" if record.get("via") else "direct"
+    return "derived" if record.via else "direct"
 
 
-def collapse(records: list[Record]) -> list[Record]:
+def collapse(records: list[WhoRow]) -> list[WhoRow]:
     """One row per actor, role, period and quote: the same statement reached a second way
     (directly and through a work that concerns the subject) is shown once, the first way."""
     seen: set[tuple] = set()
     out = []
     for r in records:
-        key = (r.get("actor_iri"), r.get("role"), r.get("period"), r.get("quote"))
+        key = (r.actor_iri, r.role, r.period, r.quote)
         if key in seen:
             continue
         seen.add(key)
@@ -100,12 +91,11 @@ def collapse(records: list[Record]) -> list[Record]:
     return out
 
 
-def grouped(records: list[Record]) -> list[Record]:
+def grouped(records: list[WhoRow]) -> list[WhoRow]:
     """Stated rows first, then derived, then other involvement (order otherwise kept),
     duplicates collapsed; each record gets `group`."""
-    order = ("direct", "derived", "other")
-    ordered = sorted(records, key=lambda r: order.index(kind(r)))
-    return [{**r, "group": kind(r)} for r in collapse(ordered)]
+    ordered = sorted(records, key=lambda r: GROUPS.index(kind(r)))
+    return [r.updated(group=kind(r)) for r in collapse(ordered)]
 
 
 def twin_topics(backend: Backend, subject: str, lang: str) -> list[str]:
@@ -129,12 +119,12 @@ def twin_topics(backend: Backend, subject: str, lang: str) -> list[str]:
     return twins
 
 
-def who_ranked(backend: Backend, subject: str, lang: str, at: date | None) -> list[Record]:
+def who_ranked(backend: Backend, subject: str, lang: str, at: date | None) -> list[WhoRow]:
     """`who`, grouped: the facts about the subject and its same-named topic, plus who
     operates or established it."""
     from govgraph.graph.answers.answers import who
 
     records = structural(backend, subject, lang) + who(backend, subject, lang, at)
     for twin in twin_topics(backend, subject, lang):
-        records += [r for r in who(backend, twin, lang, at) if not r["via"]]
+        records += [r for r in who(backend, twin, lang, at) if not r.via]
     return grouped(records)

@@ -13,8 +13,9 @@ import pyoxigraph as ox
 
 from govgraph.graph.answers.labelkeys import loose, normalize
 from govgraph.graph.errors import NotFoundError
+from govgraph.graph.i18n import message
 from govgraph.graph.namespaces import PREFIXES, compact
-from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
 
 # The key functions are shared with the store cache's label index.
@@ -77,9 +78,7 @@ class EntityIndex:
         """Every entity with its labels: one query over all labels, run only when needed."""
         if self._entities is None:
             self._entities = {}
-            rows = self.backend.select(
-                named_query("entity-labels").text, {"__lang": ox.Literal(self.lang)}
-            )
+            rows = run_named(self.backend, "entity-labels", lang=self.lang)
             for row in rows:
                 e = self._entities.setdefault(row["entity"].value, Entity(row["entity"].value))
                 _add_label_row(e, row)
@@ -89,10 +88,7 @@ class EntityIndex:
         """One entity with its labels, without loading all of them; None if not an entity."""
         if self._entities is not None:
             return self._entities.get(iri)
-        rows = self.backend.select(
-            named_query("entity-labels-of").text,
-            {"_entity_iri": ox.NamedNode(iri), "__lang": ox.Literal(self.lang)},
-        )
+        rows = run_named(self.backend, "entity-labels-of", entity=ox.NamedNode(iri), lang=self.lang)
         if not rows:
             return None
         e = Entity(iri)
@@ -107,7 +103,7 @@ class EntityIndex:
             return []
         rows = []
         for k in dict.fromkeys((key, loose(text))):  # the loose key only where it differs
-            rows += self.backend.select(named_query("entity-by-key").text, {"_key": ox.Literal(k)})
+            rows += run_named(self.backend, "entity-by-key", key=k)
         preferred: dict[str, bool] = {}
         for row in rows:
             iri = row["entity"].value
@@ -214,11 +210,10 @@ class EntityIndex:
         matches = self._exact(text) or self._uninflected(text) or self.rank(text, limit=50)
         if not matches:
             hint = self.suggestions(text)
-            en = self.lang == "en"
-            ask = "did you mean" if en else "meinten Sie / did you mean"
-            more = f"; {ask}: {', '.join(hint)}" if hint else ""
-            head = "no entity matches" if en else "nichts gefunden / no entity matches"
-            raise NotFoundError(f"{head} {text!r}{more}")
+            more = ""
+            if hint:
+                more = message("answers.did_you_mean", self.lang, names=", ".join(hint))
+            raise NotFoundError(message("answers.no_entity", self.lang, text=repr(text)) + more)
         # Ambiguity is decided by kind of match (exact, prefix, substring), not by score: a prefix
         # of two labels is ambiguous even if one label is shorter.
         top = [m for m in matches if _tier(m.score) == _tier(matches[0].score)]
@@ -227,8 +222,7 @@ class EntityIndex:
         if len(top) == 1:
             # A generic word: the topic itself and the best of the many things named with it.
             top = [top[0], *[m for m in self.rank(text, limit=10) if m.entity != top[0].entity]]
-        head = "ambiguous" if self.lang == "en" else "mehrdeutig / ambiguous"
-        lines = [f"{head}: {text!r} matches {len(top)} entities:"]
+        lines = [message("answers.ambiguous", self.lang, text=repr(text), count=len(top))]
         for m in top[:15]:
             e = m.entity
             lines.append(f"  {e.label(self.lang)}  [{e.type_label or compact(e.type)}]  {e.iri}")

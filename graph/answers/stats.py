@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-
 from govgraph.graph.namespaces import compact
-from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
 
 
 def graph_stats(backend: Backend, lang: str) -> tuple[dict[str, int], list[dict[str, object]]]:
-    summary_rows = backend.select(named_query("graph-summary").text)
+    summary_rows = run_named(backend, "graph-summary")
     summary = {k: int(v.value) for k, v in (summary_rows[0] if summary_rows else {}).items()}
     classes = [
         {
@@ -18,6 +16,6 @@ def graph_stats(backend: Backend, lang: str) -> tuple[dict[str, int], list[dict[
             "label": row["classLabel"].value if "classLabel" in row else "",
             "count": int(row["count"].value),
         }
-        for row in backend.select(named_query("class-counts").text, {"__lang": ox.Literal(lang)})
+        for row in run_named(backend, "class-counts", lang=lang)
     ]
     return summary, classes

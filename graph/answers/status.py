@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from govgraph.graph.answers.answers import Record, run, text
+from govgraph.graph.answers.answers import run, text
+from govgraph.graph.answers.records import StatusRow
 from govgraph.graph.sources.claims import Claims
 from govgraph.graph.store.backend import Backend
 
 
-def status_on(backend: Backend, iri: str, lang: str, day: date, claims: Claims) -> Record | None:
+def status_on(backend: Backend, iri: str, lang: str, day: date, claims: Claims) -> StatusRow | None:
     """The status of `iri` on `day` with when, who, certainty and sources; None if none is known."""
-    best: tuple[tuple[int, str], Record] | None = None
+    best: tuple[tuple[int, str], StatusRow] | None = None
     for row in run(backend, "agreement-status-history", lang, agreement=iri):
         change = text(row, "change")
         start = text(row, "notBefore")
@@ -26,16 +27,16 @@ def status_on(backend: Backend, iri: str, lang: str, day: date, claims: Claims) 
         if claims.state(change, day) == "superseded":
             continue
         refs = claims.sources.get(change, [])
-        record = {
-            "status": text(row, "statusLabel"),
-            "since": text(row, "timeLabel"),
-            "from": start,
-            "actors": text(row, "actors"),
-            "certainty": text(row, "certaintyLabel"),
-            "sources": ", ".join(dict.fromkeys(r.short for r in refs)),
-            "locators": "; ".join(where for r in refs for where in r.locators),
-            "change": change,
-        }
+        record = StatusRow(
+            status=text(row, "statusLabel"),
+            since=text(row, "timeLabel"),
+            start=start,
+            actors=text(row, "actors"),
+            certainty=text(row, "certaintyLabel"),
+            sources=", ".join(dict.fromkeys(r.short for r in refs)),
+            locators="; ".join(where for r in refs for where in r.locators),
+            change=change,
+        )
         rank = (1 if not start else 0, start)
         if best is None or rank > best[0]:
             best = (rank, record)

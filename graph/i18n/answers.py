@@ -1,5 +1,119 @@
-"""Messages of the answers area; keys start with \"answers.\"."""
+"""Messages of the answers area (who, what, deadlines, demands, show, search: their words in
+graph/answers and the tables and headings the CLI prints for them); keys start with "answers."."""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    # An empty answer: German users get both languages (scripts match the English half).
+    "answers.no_results": {
+        "de": "keine Ergebnisse / no results: {what}",
+        "en": "no results: {what}",
+    },
+    # Periods and routes, as graph/answers/answers.py words them.
+    "answers.period_from": {"de": "ab {value}", "en": "from {value}"},
+    "answers.period_until": {"de": "bis {value}", "en": "until {value}"},
+    "answers.period_by": {"de": "bis {value}", "en": "by {value}"},
+    "answers.via_unit": {"de": "über Einheit {name}", "en": "via unit {name}"},
+    "answers.via_narrower": {"de": "über Unterthema {name}", "en": "via narrower topic {name}"},
+    "answers.via_part": {"de": "über Teil {name}", "en": "via part {name}"},
+    "answers.via_implements": {"de": "über {name} (setzt um)", "en": "via {name} (implements)"},
+    "answers.via_concerns": {"de": "über {name} (betrifft)", "en": "via {name} (concerns)"},
+    "answers.via_related": {"de": "über {name}", "en": "via {name}"},
+    # Certainty words the answers add themselves.
+    "answers.inferred": {"de": "erschlossen", "en": "inferred"},
+    "answers.stated": {"de": "ausdrücklich genannt", "en": "stated"},
+    "answers.no_reason": {"de": "Grund nicht vermerkt", "en": "no reason recorded"},
+    # The groups of a `who` answer (graph/answers/ranking.py).
+    "answers.group_direct": {
+        "de": "Ausdrücklich zu diesem Gegenstand",
+        "en": "Stated about this subject",
+    },
+    "answers.group_derived": {
+        "de": "Abgeleitet (aus Struktur, Unterthemen, Teilen oder Einheiten)",
+        "en": "Derived (from structure, narrower topics, parts or units)",
+    },
+    "answers.group_other": {
+        "de": "Sonstige Beteiligung (keine Zuständigkeit)",
+        "en": "Other involvement (not a responsibility)",
+    },
+    # Days and numbers as the reader writes them (str(date) is ISO).
+    "answers.day": {"de": "{day:%d.%m.%Y}", "en": "{day}"},
+    "answers.decimal_sign": {"de": ",", "en": "."},
+    # Headings of answers (cli/answering.py, cli/dates_cmd.py).
+    "answers.as_of": {"de": " – Stand {day}", "en": " – as of {day}"},
+    "answers.nothing_on_day": {
+        "de": "Am {day} gilt nichts für {label}; zu anderen Zeiten{when}:",
+        "en": "Nothing holds for {label} on {day}; at other times{when}:",
+    },
+    "answers.who_title": {
+        "de": "Wer ist zuständig für {label}",
+        "en": "Who is responsible for {label}",
+    },
+    "answers.what_title": {"de": "Woran ist beteiligt: {label}", "en": "What is involved: {label}"},
+    "answers.deadlines_title": {
+        "de": "Fristen und Termine – heute: {day}",
+        "en": "Deadlines and dates – today: {day}",
+    },
+    # How a search hit matched (cli/answers_cmd.py search; key answers.match_KIND).
+    "answers.match_exact": {"de": "genau", "en": "exact"},
+    "answers.match_prefix": {"de": "Anfang", "en": "prefix"},
+    "answers.match_contains": {"de": "enthalten", "en": "contains"},
+    "answers.match_similar": {"de": "ähnlich", "en": "similar"},
+    # Table headers (cli/answering.py columns(): key answers.col_NAME).
+    "answers.col_label": {"de": "Bezeichnung", "en": "Label"},
+    "answers.col_type": {"de": "Typ", "en": "Type"},
+    "answers.col_other_labels": {"de": "weitere Bezeichnungen", "en": "Other labels"},
+    "answers.col_match": {"de": "Treffer", "en": "Match"},
+    "answers.col_iri": {"de": "IRI", "en": "IRI"},
+    "answers.col_actor": {"de": "Akteur", "en": "Actor"},
+    "answers.col_role": {"de": "Rolle", "en": "Role"},
+    "answers.col_certainty": {"de": "Gewissheit", "en": "Certainty"},
+    "answers.col_period": {"de": "Zeitraum", "en": "Period"},
+    "answers.col_via": {"de": "über", "en": "Via"},
+    "answers.col_source": {"de": "Quelle", "en": "Source"},
+    "answers.col_quote": {"de": "Beleg", "en": "Quote"},
+    "answers.col_relation": {"de": "Beziehung", "en": "Relation"},
+    "answers.col_object": {"de": "Gegenstand (Gegenüber)", "en": "Subject (counterpart)"},
+    "answers.col_when": {"de": "Wann", "en": "When"},
+    "answers.col_what": {"de": "Was", "en": "What"},
+    "answers.col_kind": {"de": "Art", "en": "Kind"},
+    "answers.col_status": {"de": "Status", "en": "Status"},
+    "answers.col_who": {"de": "Wer", "en": "Who"},
+    "answers.col_concerns": {"de": "betrifft", "en": "Concerns"},
+    "answers.col_by": {"de": "von", "en": "By"},
+    "answers.col_to": {"de": "an", "en": "To"},
+    "answers.col_about": {"de": "worüber", "en": "About"},
+    "answers.col_demand_when": {"de": "wann", "en": "When"},
+    # An entity's card (cli/show_cmd.py).
+    "answers.card_type": {"de": "Typ: ", "en": "Type: "},
+    "answers.card_level": {"de": " · Ebene: {level}", "en": " · level: {level}"},
+    "answers.card_also": {"de": "Kurz-/Nebenformen: ", "en": "Also: "},
+    "answers.card_status": {"de": "Status am {day}: ", "en": "Status on {day}: "},
+    "answers.card_since": {"de": " – seit {since}", "en": " – since {since}"},
+    "answers.card_relations": {"de": "Beziehungen", "en": "Relations"},
+    "answers.card_facts": {"de": "Aussagen", "en": "Facts"},
+    "answers.card_evidence": {"de": "Belege", "en": "Evidence"},
+    # Notes under a shortened table (cli/table.py).
+    "answers.table_more_rows": {
+        "de": "{mark} {count} weitere, --all zeigt alle",
+        "en": "{mark} {count} more, use --all",
+    },
+    "answers.table_more_columns": {
+        "de": "{mark} weitere Spalten ({names}): --wide",
+        "en": "{mark} more columns ({names}): --wide",
+    },
+    # Names that resolve to no entity or to several (graph/answers/resolve.py); German users
+    # get both languages, as scripts match the English half.
+    "answers.no_entity": {
+        "de": "nichts gefunden / no entity matches {text}",
+        "en": "no entity matches {text}",
+    },
+    "answers.did_you_mean": {
+        "de": "; meinten Sie / did you mean: {names}",
+        "en": "; did you mean: {names}",
+    },
+    "answers.ambiguous": {
+        "de": "mehrdeutig / ambiguous: {text} matches {count} entities:",
+        "en": "ambiguous: {text} matches {count} entities:",
+    },
+}

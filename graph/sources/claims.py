@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from govgraph.graph.answers.answers import Record, run, text
+from govgraph.graph.answers.records import AnswerRow
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import message
 from govgraph.graph.store.backend import Backend
@@ -195,15 +196,16 @@ def conflict_records(backend: Backend, lang: str, source: str | None = None) -> 
 
 
 def decorate(
-    records: Iterable[Record],
+    records: Iterable[Record | AnswerRow],
     claims: Claims,
     key: str,
     lang: str,
     at: date | None,
     source: str | None = None,
     all_claims: bool = False,
-) -> list[Record]:
-    """Add sources and claim state to answer records keyed by the fact IRI in `key`.
+) -> list[Record | AnswerRow]:
+    """Add sources and claim state to answer records keyed by the fact IRI in `key` (a typed
+    row stays a row of its type, with `sourcing`; a plain dict stays a dict).
 
     Superseded claims are left out unless `all_claims`; with `source` (an IRI) only facts that
     source states remain. Certainty becomes "überholt"/"umstritten" where a conflict says so.
@@ -230,7 +232,7 @@ def decorate(
         decorated["rule"] = claims.rule_of(fact) if state else ""
         if state:
             decorated["certainty"] = message(f"sources.state.{state}", lang)
-        out.append(decorated)
+        out.append(record.from_json(decorated) if isinstance(record, AnswerRow) else decorated)
     return out
 
 

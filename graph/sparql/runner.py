@@ -1,4 +1,5 @@
-"""Run a researcher's query: a named query, a .rq file or ad-hoc text, with typed parameters.
+"""Run queries: every named query through `run_named`; a researcher's named query, .rq file or
+ad-hoc text through `prepare`/`bind_params`/`run`, with typed parameters.
 
 Parameter values become RDF terms (an IRI, a literal with the language or datatype the variable's
 suffix names, or an entity found by its label) and are bound through a VALUES block by the
@@ -9,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Literal, overload
 
 import pyoxigraph as ox
 
@@ -25,7 +28,7 @@ from govgraph.graph.sparql.catalog import (
     read_header,
 )
 from govgraph.graph.sparql.guard import CheckedQuery, check_query
-from govgraph.graph.store.backend import Backend
+from govgraph.graph.store.backend import Backend, Row
 
 _NUMBER = {
     "integer": re.compile(r"^[+-]?\d+$"),
@@ -178,3 +181,48 @@ def run(
     triples = backend.construct(query.text, bindings)
     triples.sort(key=str)
     return QueryOutcome(checked.form, triples=triples)
+
+
+Value = Term | date | str | None
+
+
+@overload
+def run_named(
+    backend: Backend, name: str, /, *, graph: Literal[False] = False, **params: Value
+) -> list[Row]: ...
+
+
+@overload
+def run_named(
+    backend: Backend, name: str, /, *, graph: Literal[True], **params: Value
+) -> list[ox.Triple]: ...
+
+
+def run_named(
+    backend: Backend, name: str, /, *, graph: bool = False, **params: Value
+) -> list[Row] | list[ox.Triple]:
+    """Run the named query `name` (queries/NAME.rq) with parameters bound by name: rows, or
+    with `graph` the triples of a CONSTRUCT. None leaves a parameter unbound; a date becomes
+    an xsd:date, a string the term the parameter's type asks for, a term is bound as it is.
+
+    Why every caller (answers, views, web pages, export, the label index) comes through here:
+    values are bound one way, as terms and never spliced into the text, so a question gets the
+    same rows wherever it is asked; and whatever changes how named queries run (a cache, a
+    remote endpoint, timing) has one place to go.
+    """
+    from govgraph.graph.answers.dates import date_literal
+
+    query = named_query(name)
+    bindings: dict[str, Term] = {}
+    for key, value in params.items():
+        if value is None:
+            continue
+        param = query.param(key)
+        if isinstance(value, date):
+            value = date_literal(value)
+        elif isinstance(value, str):
+            value = param.term(value)
+        bindings[param.variable] = value
+    if graph:
+        return backend.construct(query.text, bindings)
+    return backend.select(query.text, bindings)

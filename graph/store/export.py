@@ -6,7 +6,7 @@ import pyoxigraph as ox
 
 from govgraph.graph.errors import UsageError
 from govgraph.graph.namespaces import PREFIXES
-from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -30,6 +30,6 @@ def serialize(triples: list[ox.Triple], fmt: str) -> bytes:
 
 def export_graph(backend: Backend, fmt: str) -> bytes:
     """Every triple the backend holds, sorted so that exports are reproducible."""
-    triples = backend.construct(named_query("all-triples").text)
+    triples = run_named(backend, "all-triples", graph=True)
     triples.sort(key=str)
     return serialize(triples, fmt)

@@ -20,14 +20,12 @@ from datetime import date
 from functools import lru_cache
 
 import networkx as nx
-import pyoxigraph as ox
 
-from govgraph.graph.answers.dates import date_literal
 from govgraph.graph.answers.resolve import normalize
 from govgraph.graph.errors import UsageError
 from govgraph.graph.i18n import LANGS, MESSAGES, message
 from govgraph.graph.namespaces import compact as _compact
-from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
 
 FACT_MODES = ("edge", "node")
@@ -153,11 +151,8 @@ def _value(row: dict, name: str) -> str:
 
 
 def _facts(backend: Backend, lang: str, at: date | None) -> list[_Fact]:
-    bindings: dict = {"__lang": ox.Literal(lang)}
-    if at is not None:
-        bindings["__at_xsd_date"] = date_literal(at)
     facts: dict[str, _Fact] = {}
-    for row in backend.select(named_query("network-facts").text, bindings):
+    for row in run_named(backend, "network-facts", lang=lang, at=at):
         iri = row["fact"].value
         f = facts.get(iri)
         if f is None:
@@ -186,7 +181,7 @@ def _facts(backend: Backend, lang: str, at: date | None) -> list[_Fact]:
 
 
 def _add_nodes(g: nx.MultiDiGraph, backend: Backend, lang: str) -> None:
-    rows = backend.select(named_query("network-nodes").text, {"__lang": ox.Literal(lang)})
+    rows = run_named(backend, "network-nodes", lang=lang)
     for row in rows:
         iri = row["entity"].value
         if iri in g:
@@ -208,7 +203,7 @@ def _add_nodes(g: nx.MultiDiGraph, backend: Backend, lang: str) -> None:
 
 
 def _add_relations(g: nx.MultiDiGraph, backend: Backend, lang: str) -> None:
-    rows = backend.select(named_query("network-edges").text, {"__lang": ox.Literal(lang)})
+    rows = run_named(backend, "network-edges", lang=lang)
     for row in rows:
         source, target = row["source"].value, row["target"].value
         if source == target or source not in g or target not in g:

@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
-
 from govgraph.graph.namespaces import compact
-from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
 
 
@@ -48,7 +46,7 @@ def load_provenance(backend: Backend, lang: str) -> Provenance:
     """Sources and certainty of every item with evidence (one named query)."""
     p = Provenance()
     ranks: dict[str, int] = {}
-    for row in backend.select(named_query("picture-provenance").text, {"__lang": ox.Literal(lang)}):
+    for row in run_named(backend, "picture-provenance", lang=lang):
         item, source = row["item"].value, row["source"].value
         found = p.sources.setdefault(item, [])
         if source not in found:

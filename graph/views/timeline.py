@@ -13,12 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import pyoxigraph as ox
-
-from govgraph.graph.answers.dates import date_literal
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import message
-from govgraph.graph.sparql.catalog import named_query
+from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
 from govgraph.graph.views.picture import Footer, day_text, frame
 from govgraph.graph.views.placement import Box
@@ -52,13 +49,8 @@ def _d(term) -> date:
 def timeline_items(
     backend: Backend, lang: str, start: date | None = None, end: date | None = None
 ) -> list[Item]:
-    bindings: dict = {"__lang": ox.Literal(lang)}
-    if start:
-        bindings["__from_xsd_date"] = date_literal(start)
-    if end:
-        bindings["__to_xsd_date"] = date_literal(end)
     parts: dict[str, dict[str, dict]] = {}
-    for row in backend.select(named_query("timeline").text, bindings):
+    for row in run_named(backend, "timeline", lang=lang, **{"from": start, "to": end}):
         iri = row["item"].value
         part = row["part"].value
         entry = parts.setdefault(iri, {}).setdefault(part, {"row": row})

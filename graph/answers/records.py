@@ -1,0 +1,291 @@
+"""Answer rows as typed records: who, what, deadlines and demands.
+
+Why records and not dicts: the CLI, the web pages and the JSON/CSV output all read these rows;
+a frozen dataclass names every field and its type in one place, a typo is an AttributeError
+instead of a silently empty cell, and no consumer can change a row another one still reads.
+`to_json()` is the one place that decides the keys scripts see (and their order), so JSON and
+CSV stay exactly what they were when the rows were dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from functools import cached_property
+from typing import ClassVar, Self
+
+# JSON keys that are not Python names, and the fields that hold them.
+_ATTRIBUTE = {"from": "start", "to": "end"}
+# The columns scripts get from CSV/TSV after a row's own: its sources and claim state.
+_SOURCED = "sources source_count source_iris locators claim_state rule"
+
+
+def _keys(words: str) -> tuple[str, ...]:
+    return tuple(words.split())
+
+
+@dataclass(frozen=True)
+class Sourcing:
+    """Which sources state a row's fact and whether a conflict overrules it (graph/sources
+    claims.decorate adds it; the fields are the JSON keys, in this order)."""
+
+    sources: str
+    source_count: int
+    sources_text: str
+    source_iris: str
+    locators: str
+    claim_state: str
+    rule: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class TypedRow:
+    """A record with JSON keys: a row class names them in order (`KEYS`) and its CSV/TSV
+    columns (`CSV`); `to_json()` gives them, and rows read by key like the dicts they were."""
+
+    KEYS: ClassVar[tuple[str, ...]] = ()
+    CSV: ClassVar[tuple[str, ...]] = ()
+
+    @cached_property
+    def _as_json(self) -> dict[str, object]:
+        out = {key: getattr(self, _ATTRIBUTE.get(key, key)) for key in self.KEYS}
+        out.update(self._added())
+        return out
+
+    def _added(self) -> dict[str, object]:
+        """Keys that later steps add after the row's own (none here)."""
+        return {}
+
+    def to_json(self) -> dict[str, object]:
+        """The row with its JSON/CSV keys, in the order scripts have always seen them."""
+        return dict(self._as_json)
+
+    @classmethod
+    def _own(cls, values: Mapping[str, object]) -> dict[str, object]:
+        return {_ATTRIBUTE.get(key, key): values[key] for key in cls.KEYS}
+
+    @classmethod
+    def from_json(cls, values: Mapping[str, object]) -> Self:
+        """The row a `to_json()` mapping (perhaps with changed values) describes."""
+        return cls(**cls._own(values))
+
+    # Read access by JSON key, for code that handles rows of every kind alike (tables, CSV,
+    # decorate): the same lookups that worked on the dicts.
+    def keys(self) -> Iterator[str]:
+        return iter(self._as_json)
+
+    def __getitem__(self, key: str) -> object:
+        return self._as_json[key]
+
+    def get(self, key: str, default: object = None) -> object:
+        return self._as_json.get(key, default)
+
+    def updated(self, **changes: object) -> Self:
+        """A copy with some fields changed (rows are frozen)."""
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerRow(TypedRow):
+    """An answer row: beyond its own fields the `who` group, the sources and the note on what
+    an inferred fact rests on, each absent from the JSON until a step adds it."""
+
+    group: str | None = None
+    sourcing: Sourcing | None = None
+    inferred_from: str | None = None
+
+    def _added(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        if self.group is not None:
+            out["group"] = self.group
+        if self.sourcing is not None:
+            out.update(asdict(self.sourcing))
+        if self.inferred_from is not None:
+            out["inferred_from"] = self.inferred_from
+        return out
+
+    @classmethod
+    def from_json(cls, values: Mapping[str, object]) -> Self:
+        """The row a `to_json()` mapping (perhaps with changed or added keys) describes."""
+        sourcing = None
+        if "sources" in values:
+            sourcing = Sourcing(**{f.name: values[f.name] for f in fields(Sourcing)})
+        return cls(
+            **cls._own(values),
+            group=values.get("group"),
+            sourcing=sourcing,
+            inferred_from=values.get("inferred_from"),
+        )
+
+
+def as_json(row: TypedRow | Mapping[str, object]) -> dict[str, object]:
+    """A row of any kind as a plain dict with its JSON keys (records and the few dict rows)."""
+    return row.to_json() if isinstance(row, TypedRow) else dict(row)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Stated(AnswerRow):
+    """What a row about one stated fact has: the role, its share, the period (as worded and as
+    first and last day), how certain it is, and the quote."""
+
+    role: str
+    share: float | None
+    period: str
+    start: str
+    end: str
+    certainty: str
+    quote: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Fact(_Stated):
+    """A stated fact as an answer about a subject or actor: how it is reached, from what source."""
+
+    via: str
+    source: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class WhoRow(_Fact):
+    """One actor responsible for a subject (`who`)."""
+
+    KEYS = _keys(
+        "actor actor_iri role role_iri fact_type share period from to certainty via subject"
+        " subject_iri fact fact_iri quote source"
+    )
+    CSV = _keys(
+        "actor actor_iri role share period from to certainty via subject subject_iri quote source"
+        f" {_SOURCED} fact fact_iri inferred_from group"
+    )
+
+    actor: str
+    actor_iri: str
+    role_iri: str
+    fact_type: str
+    subject: str
+    subject_iri: str
+    fact: str
+    fact_iri: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class WhatRow(_Fact):
+    """One thing an actor is involved in (`what`)."""
+
+    KEYS = _keys(
+        "relation relation_label object object_iri counterpart counterpart_iri role share period"
+        " from to certainty via statement item_iri quote source"
+    )
+    CSV = _keys(f"{' '.join(KEYS)} {_SOURCED} inferred_from")
+
+    relation: str
+    relation_label: str
+    object: str
+    object_iri: str
+    counterpart: str
+    counterpart_iri: str
+    statement: str
+    item_iri: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class FactRow(_Stated):
+    """One fact on an entity's card (`show`): what kind, what it says, role and share, period,
+    certainty, quote."""
+
+    KEYS = _keys("position type statement role share period from to certainty quote iri")
+
+    position: str
+    type: str
+    statement: str
+    iri: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Dated(AnswerRow):
+    """What deadlines and demands share: when (as worded, first and last day), the kind, how
+    certain, the quote, and the IRI of the event or demand."""
+
+    when: str
+    start: str
+    end: str
+    kind: str
+    certainty: str
+    quote: str
+    iri: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeadlineRow(_Dated):
+    """One deadline or dated event with its status relative to today (`deadlines`)."""
+
+    KEYS = _keys(
+        "when precision from to status status_label kind kind_label what new_status concerns"
+        " actors certainty quote iri"
+    )
+    CSV = _keys(
+        "when precision from to status kind kind_label what new_status concerns actors certainty"
+        f" quote {_SOURCED} iri inferred_from"
+    )
+
+    precision: str
+    status: str
+    status_label: str
+    kind_label: str
+    what: str
+    new_status: str
+    concerns: str
+    actors: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemandRow(_Dated):
+    """One demand or position: by whom, to whom, about what (`demands`)."""
+
+    KEYS = _keys(
+        "actor actor_iri addressee addressee_iri addressee_inferred addressee_certainty kind"
+        " kind_iri about when from to certainty statement quote iri"
+    )
+    CSV = _keys(f"{' '.join(KEYS)} inferred_from")
+
+    actor: str
+    actor_iri: str
+    addressee: str
+    addressee_iri: str
+    addressee_inferred: bool
+    addressee_certainty: str
+    kind_iri: str
+    about: str
+    statement: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchRow(TypedRow):
+    """One entity found by its label (`search`), with how it matched and how well."""
+
+    KEYS = _keys("label type other_labels match matched score iri")
+
+    label: str
+    type: str
+    other_labels: str
+    match: str
+    matched: str
+    score: float
+    iri: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatusRow(TypedRow):
+    """The status of an agreement or law on a day (on `show`'s card): since when, who, how
+    certain, which sources, and the status change it rests on."""
+
+    KEYS = _keys("status since from actors certainty sources locators change")
+
+    status: str
+    since: str
+    start: str
+    actors: str
+    certainty: str
+    sources: str
+    locators: str
+    change: str
