@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
 
@@ -16,13 +16,12 @@ from .context import AppContext
     "--endpoint",
     "endpoint",
     metavar="URL",
-    help="Abfrage-URL des Servers, z. B. http://127.0.0.1:7878/query (sonst das globale "
-    "--endpoint / GOVGRAPH_ENDPOINT). / The server's query URL.",
+    help=bilingual("cli.help.push.endpoint"),
 )
 @click.option(
     "--graph",
     metavar="IRI",
-    help="Zielgraph (sonst der Default-Graph). / Target named graph (default: the default graph).",
+    help=bilingual("cli.help.push.graph"),
 )
 @click.option("--store-url", metavar="URL", help="Graph-Store-Protocol-URL (sonst abgeleitet).")
 @click.option("--update-url", metavar="URL", help="SPARQL-Update-URL (sonst abgeleitet).")
@@ -46,7 +45,7 @@ def push(
 
     endpoint = endpoint or app.endpoint
     if not endpoint:
-        raise UsageError("push: --endpoint URL fehlt / is missing (or set GOVGRAPH_ENDPOINT)")
+        raise UsageError(f"push: --endpoint URL {bilingual('cli.push.no_endpoint')}")
     targets = derive_targets(endpoint, store_url, update_url)
     progress = None
     if sys.stderr.isatty():

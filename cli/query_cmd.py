@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
 from .output import clean, emit
@@ -15,7 +15,7 @@ _RESULT_FORMATS = ["table", "csv", "tsv", "json"]
 _GRAPH_FORMATS = ["ttl", "nt", "jsonld"]
 
 
-@click.command("queries")
+@click.command("queries", help=bilingual("cli.help.queries"))
 @click.option(
     "--format",
     "fmt",
@@ -25,7 +25,7 @@ _GRAPH_FORMATS = ["ttl", "nt", "jsonld"]
 )
 @click.pass_obj
 def queries(app: AppContext, fmt: str) -> None:
-    """Die benannten Abfragen mit Parametern. / The named queries and their parameters."""
+    """The named queries and their parameters."""
     from govgraph.graph.sparql.catalog import all_queries
 
     items = []
@@ -94,14 +94,14 @@ def queries(app: AppContext, fmt: str) -> None:
 
 @click.command("query")
 @click.argument("query", required=False, metavar="(NAME | FILE.rq | -)")
-@click.option("-e", "--expression", metavar="SPARQL", help="Abfragetext. / Query text.")
+@click.option("-e", "--expression", metavar="SPARQL", help=bilingual("cli.help.query.expression"))
 @click.option(
     "-p",
     "--param",
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Parameterwert (mehrfach). / Parameter value (repeatable).",
+    help=bilingual("cli.help.query.param"),
 )
 @click.option(
     "--format",
@@ -114,7 +114,7 @@ def queries(app: AppContext, fmt: str) -> None:
 @click.option(
     "--allow-service",
     is_flag=True,
-    help="SERVICE, FROM und LOAD erlauben (Netz-/Dateizugriff). / Allow SERVICE, FROM and LOAD.",
+    help=bilingual("cli.help.query.allow_service"),
 )
 @click.pass_obj
 def query(
