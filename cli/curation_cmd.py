@@ -103,6 +103,14 @@ def _short(text: str, width: int = 90) -> str:
 
 def _interactive(items) -> dict:
     """Ask candidate by candidate: a(ccept), r(eject), s(kip), q(uit)."""
+    legend = " ".join(
+        (
+            "a=" + bilingual("cli.review.choice.accept", sep="/"),
+            "r=" + bilingual("cli.review.choice.reject", sep="/"),
+            "s=" + bilingual("cli.review.choice.skip", sep="/"),
+            "q=" + bilingual("cli.review.choice.quit", sep="/"),
+        )
+    )
     decisions = {}
     for item in items:
         if item.status != "draft":
@@ -111,7 +119,7 @@ def _interactive(items) -> dict:
         click.echo(f"  {_short(item.label)}")
         click.echo(f"  »{_short(item.quote, 200)}«")
         answer = click.prompt(
-            "  a=annehmen/accept r=ablehnen/reject s=überspringen/skip q=fertig/quit",
+            "  " + legend,
             type=click.Choice(["a", "r", "s", "q"]),
             default="s",
             show_choices=False,

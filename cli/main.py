@@ -15,7 +15,10 @@ from .context import AppContext
 from .options import date_value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    help=bilingual("cli.help.cli", sep="\n\n"),
+)
 @click.version_option(__version__, prog_name="govgraph")
 @click.option(
     "--data",
@@ -72,10 +75,7 @@ def cli(
     timeout: float,
     include_drafts: bool,
 ) -> None:
-    """govgraph – wer macht was in der Verwaltungsdigitalisierung.
-
-    A knowledge graph of who does what in German administrative digitalisation.
-    """
+    """The root command: global options become the AppContext every command shares."""
     app = AppContext(
         data=data,
         builtin=not no_builtin,

@@ -80,6 +80,7 @@ def list_sources(fmt: str) -> None:
 
     library = Library()
     rows = []
+    yes = bilingual("cli.source.yes", sep="/")
     for info in library.sources():
         rows.append(
             {
@@ -89,8 +90,8 @@ def list_sources(fmt: str) -> None:
                 "file": info.original_file or info.local_file,
                 "sha256": info.original_sha256 or info.sha256,
                 "revision_of": info.revision_of,
-                "drafts": "ja/yes" if library.draft_path(info.id).exists() else "",
-                "facts": "ja/yes" if library.facts_path(info.id).exists() else "",
+                "drafts": yes if library.draft_path(info.id).exists() else "",
+                "facts": yes if library.facts_path(info.id).exists() else "",
             }
         )
     if fmt == "json":

@@ -61,3 +61,4 @@ def test_bilingual_is_german_then_english_with_placeholders_in_both(monkeypatch)
     assert bilingual("cli.test_probe", n=3) == "3 Zeilen / 3 rows"
     monkeypatch.setitem(MESSAGES, "cli.test_probe", {"de": "fehlt", "en": "missing"})
     assert bilingual("cli.test_probe") == "fehlt / missing"
+    assert bilingual("cli.test_probe", sep="/") == "fehlt/missing"

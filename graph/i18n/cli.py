@@ -311,4 +311,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "bitte -o NAME.csv angeben",
         "en": "please give -o NAME.csv",
     },
+    # joined by "/" instead: `govgraph source list` ("ja/yes") and the review prompt
+    "cli.source.yes": {"de": "ja", "en": "yes"},
+    "cli.review.choice.accept": {"de": "annehmen", "en": "accept"},
+    "cli.review.choice.reject": {"de": "ablehnen", "en": "reject"},
+    "cli.review.choice.skip": {"de": "überspringen", "en": "skip"},
+    "cli.review.choice.quit": {"de": "fertig", "en": "quit"},
+    # the root command's help: German paragraph, then English paragraph (sep="\n\n")
+    "cli.help.cli": {
+        "de": "govgraph – wer macht was in der Verwaltungsdigitalisierung.",
+        "en": "A knowledge graph of who does what in German administrative digitalisation.",
+    },
 }
