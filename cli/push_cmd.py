@@ -9,6 +9,7 @@ import click
 from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
+from .helptext import summary
 
 
 @click.command("push")
@@ -26,6 +27,7 @@ from .context import AppContext
 @click.option("--store-url", metavar="URL", help="Graph-Store-Protocol-URL (sonst abgeleitet).")
 @click.option("--update-url", metavar="URL", help="SPARQL-Update-URL (sonst abgeleitet).")
 @click.pass_obj
+@summary("cli.help.push")
 def push(
     app: AppContext,
     endpoint: str | None,
@@ -33,8 +35,7 @@ def push(
     store_url: str | None,
     update_url: str | None,
 ) -> None:
-    """Graphen auf einen SPARQL-Server laden. / Upload the graph to a SPARQL server.
-
+    """
     Uploads into a staging graph, checks the triple count, then swaps it into the target graph
     with one update: a failed push leaves the old data on the server intact. HTTP basic auth
     comes from GOVGRAPH_USER and GOVGRAPH_PASSWORD.

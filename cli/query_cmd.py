@@ -9,6 +9,7 @@ import click
 from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
+from .helptext import summary
 from .output import clean, emit
 
 _RESULT_FORMATS = ["table", "csv", "tsv", "json"]
@@ -117,6 +118,7 @@ def queries(app: AppContext, fmt: str) -> None:
     help=bilingual("cli.help.query.allow_service"),
 )
 @click.pass_obj
+@summary("cli.help.query")
 def query(
     app: AppContext,
     query: str | None,
@@ -125,8 +127,7 @@ def query(
     fmt: str | None,
     allow_service: bool,
 ) -> None:
-    """SPARQL-Abfrage ausführen (nur lesend). / Run a read-only SPARQL query.
-
+    """
     QUERY is the name of a query in `govgraph queries`, a .rq file, or - for stdin.
     """
     from govgraph.graph.errors import UsageError

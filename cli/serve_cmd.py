@@ -10,6 +10,7 @@ import click
 from govgraph.graph.i18n import bilingual
 
 from .context import AppContext
+from .helptext import summary
 
 
 @click.command("serve")
@@ -25,9 +26,9 @@ from .context import AppContext
     help=bilingual("cli.help.serve.read_write"),
 )
 @click.pass_obj
+@summary("cli.help.serve")
 def serve(app: AppContext, port: int, location: Path | None, read_write: bool) -> None:
-    """Lokalen SPARQL-Server starten (127.0.0.1). / Start a local SPARQL server.
-
+    """
     Loads ontology and facts (and --data) into Oxigraph, prints the query URL and serves
     until Ctrl-C. Read-only unless --read-write.
     """

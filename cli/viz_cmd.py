@@ -13,6 +13,7 @@ import click
 from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
+from .helptext import summary
 from .options import date_value
 from .output import clean
 
@@ -114,6 +115,7 @@ _RENDERER = click.option(
     help=bilingual("cli.help.viz.max_nodes"),
 )
 @click.pass_obj
+@summary("cli.help.viz")
 def viz(
     app: AppContext,
     output,
@@ -129,8 +131,7 @@ def viz(
     renderer,
     max_nodes,
 ) -> None:
-    """Netzwerk als interaktive Seite oder Bild. / The network as a page or picture.
-
+    """
     \b
     govgraph viz --focus RegMo -o regmo.html
     govgraph viz --focus NOOTS --depth 1 -o noots.pdf
@@ -162,9 +163,9 @@ def viz(
 @_SIZE
 @_RENDERER
 @click.pass_obj
+@summary("cli.help.timeline")
 def timeline(app: AppContext, output, fmt, start, end, size, renderer) -> None:
-    """Fristen und Ereignisse auf einer Zeitachse. / Deadlines and events on a time axis.
-
+    """
     Zeitangaben wie »Mitte 2026« erscheinen als Spanne, Tage als Punkt; heute ist markiert.
     """
     fmt, page = _output_plan(fmt, output, size, None, renderer)
@@ -201,9 +202,9 @@ def timeline(app: AppContext, output, fmt, start, end, size, renderer) -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @click.pass_obj
+@summary("cli.help.path")
 def path(app: AppContext, a: str, b: str, limit: int, at, fmt: str) -> None:
-    """Kürzeste Verbindungen zwischen zwei Entitäten. / Shortest chains between two entities.
-
+    """
     \b
     govgraph path RegMo MASTD
     """

@@ -9,6 +9,7 @@ import click
 from govgraph.graph.i18n import bilingual
 
 from .context import AppContext
+from .helptext import summary
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -34,9 +35,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
     help=bilingual("cli.help.web.no_cache"),
 )
 @click.pass_obj
+@summary("cli.help.web")
 def web(app: AppContext, host: str, port: int, open_browser: bool, no_cache: bool) -> None:
-    """Weboberfläche starten (nur lesend). / Start the read-only web face.
-
+    """
     \b
     govgraph web --open
     govgraph --lang en web --port 8080

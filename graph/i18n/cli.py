@@ -322,4 +322,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "govgraph – wer macht was in der Verwaltungsdigitalisierung.",
         "en": "A knowledge graph of who does what in German administrative digitalisation.",
     },
+    # one-line summaries of commands whose docstring adds details (cli/helptext.py `summary`)
+    "cli.help.query": {
+        "de": "SPARQL-Abfrage ausführen (nur lesend).",
+        "en": "Run a read-only SPARQL query.",
+    },
+    "cli.help.serve": {
+        "de": "Lokalen SPARQL-Server starten (127.0.0.1).",
+        "en": "Start a local SPARQL server.",
+    },
+    "cli.help.web": {
+        "de": "Weboberfläche starten (nur lesend).",
+        "en": "Start the read-only web face.",
+    },
+    "cli.help.push": {
+        "de": "Graphen auf einen SPARQL-Server laden.",
+        "en": "Upload the graph to a SPARQL server.",
+    },
+    "cli.help.viz": {
+        "de": "Netzwerk als interaktive Seite oder Bild.",
+        "en": "The network as a page or picture.",
+    },
+    "cli.help.timeline": {
+        "de": "Fristen und Ereignisse auf einer Zeitachse.",
+        "en": "Deadlines and events on a time axis.",
+    },
+    "cli.help.path": {
+        "de": "Kürzeste Verbindungen zwischen zwei Entitäten.",
+        "en": "Shortest chains between two entities.",
+    },
 }
