@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import click
 
+from govgraph.graph.i18n import bilingual
 
-@click.group("cache")
+
+@click.group("cache", help=bilingual("cli.help.cache"))
 def cache() -> None:
-    """Zwischenspeicher des Graphen. / The graph's store cache."""
+    """The graph's store cache."""
 
 
-@cache.command("info")
+@cache.command("info", help=bilingual("cli.help.cache.info"))
 def cache_info() -> None:
-    """Ort, Stores und Größe. / Location, stores and size."""
+    """Location, stores and size."""
     from datetime import datetime
 
     from govgraph.graph.store.cache import info
@@ -25,12 +27,12 @@ def cache_info() -> None:
     click.echo(f"Stores: {len(details.stores)}")
 
 
-@cache.command("clear")
+@cache.command("clear", help=bilingual("cli.help.cache.clear"))
 def cache_clear() -> None:
-    """Alle gespeicherten Stores löschen. / Remove every cached store."""
+    """Remove every cached store."""
     from govgraph.graph.store.cache import clear
 
-    click.echo(f"{clear()} Stores gelöscht / removed")
+    click.echo(f"{clear()} {bilingual('cli.cache.removed')}")
 
 
 COMMANDS = [cache]

@@ -37,11 +37,12 @@ class AppContext:
 
     def backend(self) -> Backend:
         if self._backend is None:
+            from govgraph.graph.i18n import bilingual
             from govgraph.graph.store.session import open_backend
 
             from .progress import stderr_progress
 
-            with stderr_progress("Graph laden / loading graph") as progress:
+            with stderr_progress(bilingual("cli.loading_graph")) as progress:
                 self._backend = open_backend(
                     self.selection, self.endpoint, self.timeout, progress=progress
                 )

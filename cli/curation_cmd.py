@@ -8,12 +8,16 @@ from pathlib import Path
 
 import click
 
+from govgraph.graph.i18n import bilingual
+
 from .context import AppContext
 
 
 @click.command()
 @click.argument("source_name", metavar="SOURCE")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Entwurfsdatei / draft file.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help=bilingual("cli.help.draft.output")
+)
 @click.pass_obj
 def draft(app: AppContext, source_name: str, output: Path | None) -> None:
     """Kandidaten aus einer Quelle vorschlagen (Entwurf zur Prüfung).
@@ -33,14 +37,14 @@ def draft(app: AppContext, source_name: str, output: Path | None) -> None:
     for c in candidates:
         counts[c.kind] = counts.get(c.kind, 0) + 1
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-    click.echo(f"{path}: {len(candidates)} Kandidaten / candidates ({summary})")
+    click.echo(f"{path}: {len(candidates)} {bilingual('cli.draft.candidates')} ({summary})")
 
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--accept", "accept", multiple=True, metavar="ID", help="Annehmen (Nummer).")
 @click.option("--reject", "reject", multiple=True, metavar="ID", help="Ablehnen (Nummer).")
-@click.option("--list", "show", is_flag=True, help="Kandidaten mit Status zeigen / list.")
+@click.option("--list", "show", is_flag=True, help=bilingual("cli.help.review.list"))
 @click.pass_obj
 def review(
     app: AppContext, file: Path, accept: tuple[str, ...], reject: tuple[str, ...], show: bool
@@ -58,7 +62,7 @@ def review(
     graph = rv.load_draft(file)
     items = rv.items(graph)
     if not items:
-        raise DataError(f"{file}: keine Kandidaten / no candidates")
+        raise DataError(f"{file}: {bilingual('cli.review.no_candidates')}")
     if show:
         for item in items:
             click.echo(f"[{item.number}] {item.status:8} {item.kind:18} {_short(item.label)}")
@@ -69,15 +73,13 @@ def review(
     for key in reject:
         iri = rv.find_item(items, key).iri
         if decisions.get(iri) == "accept":
-            raise UsageError(
-                f"{key}: zugleich angenommen und abgelehnt / both accepted and rejected"
-            )
+            raise UsageError(f"{key}: {bilingual('cli.review.both')}")
         decisions[iri] = "reject"
     if not decisions:
         decisions = _interactive(items)
     sources = {str(o) for o in graph.objects(None, rv.URIRef(rv.PREFIXES["oa"] + "hasSource"))}
     if len(sources) != 1:
-        raise DataError(f"{file}: Kandidaten aus genau einer Quelle erwartet / one source expected")
+        raise DataError(f"{file}: {bilingual('cli.review.one_source')}")
     source_id = sources.pop().removeprefix(rv.PREFIXES["ggd"] + "source-")
     rv.set_status(file, graph, decisions)
     library = Library()
@@ -86,14 +88,12 @@ def review(
     if problems:
         for problem in problems:
             click.echo(problem, err=True)
-        raise DataError(
-            f"{file}: angenommene Fakten nicht gültig, nichts übernommen / accepted facts do not "
-            f"validate, nothing taken over ({len(problems)} problems)"
-        )
+        raise DataError(f"{file}: {bilingual('cli.review.invalid')} ({len(problems)} problems)")
     taken = sum(1 for d in decisions.values() if d == "accept")
     dropped = len(decisions) - taken
     path = library.facts_path(source_id)
-    click.echo(f"{file}: {taken} angenommen / accepted, {dropped} abgelehnt / rejected; → {path}")
+    accepted, rejected = bilingual("cli.review.accepted"), bilingual("cli.review.rejected")
+    click.echo(f"{file}: {taken} {accepted}, {dropped} {rejected}; → {path}")
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -103,6 +103,14 @@ def _short(text: str, width: int = 90) -> str:
 
 def _interactive(items) -> dict:
     """Ask candidate by candidate: a(ccept), r(eject), s(kip), q(uit)."""
+    legend = " ".join(
+        (
+            "a=" + bilingual("cli.review.choice.accept", sep="/"),
+            "r=" + bilingual("cli.review.choice.reject", sep="/"),
+            "s=" + bilingual("cli.review.choice.skip", sep="/"),
+            "q=" + bilingual("cli.review.choice.quit", sep="/"),
+        )
+    )
     decisions = {}
     for item in items:
         if item.status != "draft":
@@ -111,7 +119,7 @@ def _interactive(items) -> dict:
         click.echo(f"  {_short(item.label)}")
         click.echo(f"  »{_short(item.quote, 200)}«")
         answer = click.prompt(
-            "  a=annehmen/accept r=ablehnen/reject s=überspringen/skip q=fertig/quit",
+            "  " + legend,
             type=click.Choice(["a", "r", "s", "q"]),
             default="s",
             show_choices=False,
@@ -141,13 +149,13 @@ def diff(app: AppContext, since: str | None, fmt: str) -> None:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return
     headings = [
-        ("new-entity", "Neue Entitäten / new entities"),
-        ("new-fact", "Neue Fakten / new facts"),
-        ("corroboration", "Bestätigt / corroborated"),
-        ("changed-date", "Geänderte Daten / changed dates"),
-        ("conflict", "Neue Konflikte / new conflicts"),
+        ("new-entity", bilingual("cli.diff.new_entity")),
+        ("new-fact", bilingual("cli.diff.new_fact")),
+        ("corroboration", bilingual("cli.diff.corroboration")),
+        ("changed-date", bilingual("cli.diff.changed_date")),
+        ("conflict", bilingual("cli.diff.conflict")),
     ]
-    click.echo("Quellen / sources: " + (", ".join(result.sources) or "–"))
+    click.echo(bilingual("cli.diff.sources") + ": " + (", ".join(result.sources) or "–"))
     for kind, heading in headings:
         rows = result.of(kind)
         click.echo(f"\n{heading}: {len(rows)}")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from govgraph.graph.i18n import bilingual
+
 from .context import AppContext
 
 RDF_FORMATS = ["ttl", "nt", "trig", "jsonld"]
@@ -20,47 +22,43 @@ def csv_paths(output: Path) -> tuple[Path, Path]:
     return output.with_name(f"{stem}-nodes.csv"), output.with_name(f"{stem}-edges.csv")
 
 
-@click.command("export")
+@click.command("export", help=bilingual("cli.help.export"))
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(RDF_FORMATS + NETWORK_FORMATS),
     default="ttl",
     show_default=True,
-    help="RDF (ttl, nt, trig, jsonld) oder Netzwerk für Gephi/Cytoscape (graphml, gexf, csv: "
-    "zwei Dateien NAME-nodes.csv und NAME-edges.csv). / RDF, or a network for Gephi/Cytoscape.",
+    help=bilingual("cli.help.export.format"),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei (sonst Standardausgabe; bei csv Pflicht). / Output file (default: stdout; "
-    "required for csv).",
+    help=bilingual("cli.help.export.output"),
 )
 @click.option(
     "--facts",
     type=click.Choice(["edge", "node"]),
     default="edge",
     show_default=True,
-    help="Netzwerk: Aussagen als Kante oder als Knoten. / Network: facts as edges or nodes.",
+    help=bilingual("cli.help.export.facts"),
 )
 @click.option(
     "--void",
     "void",
     is_flag=True,
-    help="Daneben NAME.void.ttl schreiben: VoID/DCAT-Beschreibung (Tripel, Lizenz, Vokabulare, "
-    "Quellen) für Datenkataloge. / Also write NAME.void.ttl beside -o: a VoID/DCAT description "
-    "(triples, licence, vocabularies, sources) for data catalogues.",
+    help=bilingual("cli.help.export.void"),
 )
 @click.pass_obj
 def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: bool) -> None:
-    """Ontologie und Fakten exportieren. / Export ontology and facts."""
+    """Export ontology and facts."""
     from govgraph.graph.files import write_atomic
 
     if void and (output is None or fmt not in RDF_FORMATS):
         from govgraph.graph.errors import UsageError
 
-        raise UsageError("--void: nur mit -o und einem RDF-Format / only with -o and an RDF format")
+        raise UsageError(f"--void: {bilingual('cli.export.void_needs_rdf')}")
     if fmt in RDF_FORMATS:
         from govgraph.graph.store.export import export_graph
 
@@ -73,7 +71,7 @@ def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: boo
         g = project(app.backend(), app.lang, facts)
         if fmt == "csv":
             if output is None:
-                raise UsageError("csv: bitte -o NAME.csv angeben / please give -o NAME.csv")
+                raise UsageError(f"csv: {bilingual('cli.export.csv_needs_output')}")
             for path, table in zip(csv_paths(output), to_csv(g), strict=True):
                 write_atomic(path, table)
                 click.echo(f"{path}: {len(table)} bytes", err=True)

@@ -9,60 +9,60 @@ import click
 
 from govgraph.graph import __version__
 from govgraph.graph.errors import EXIT_DATA, GovgraphError
+from govgraph.graph.i18n import bilingual
 
 from .context import AppContext
 from .options import date_value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    help=bilingual("cli.help.cli", sep="\n\n"),
+)
 @click.version_option(__version__, prog_name="govgraph")
 @click.option(
     "--data",
     "data",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Eigene Fakten (Turtle-Datei oder Ordner), zusätzlich zum mitgelieferten Graphen; "
-    "mehrfach möglich. / Your own facts (Turtle file or folder); repeatable.",
+    help=bilingual("cli.help.cli.data"),
 )
 @click.option(
     "--no-builtin",
     is_flag=True,
-    help="Den mitgelieferten Graphen weglassen. / Leave out the shipped graph.",
+    help=bilingual("cli.help.cli.no_builtin"),
 )
 @click.option(
     "--lang",
     type=click.Choice(["de", "en"]),
     default="de",
     show_default=True,
-    help="Sprache der Bezeichnungen. / Language of labels.",
+    help=bilingual("cli.help.cli.lang"),
 )
 @click.option(
     "--today",
     envvar="GOVGRAPH_TODAY",
     callback=date_value,
     metavar="DATE",
-    help="»Heute« festlegen, für reproduzierbare Läufe (auch GOVGRAPH_TODAY). "
-    "/ Fix 'today' for reproducible runs.",
+    help=bilingual("cli.help.cli.today"),
 )
 @click.option(
     "--endpoint",
     envvar="GOVGRAPH_ENDPOINT",
     metavar="URL",
-    help="SPARQL-Endpunkt statt des lokalen Graphen (auch GOVGRAPH_ENDPOINT). "
-    "/ Query a SPARQL 1.1 endpoint instead of the local graph.",
+    help=bilingual("cli.help.cli.endpoint"),
 )
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
     default=30.0,
     show_default=True,
-    help="Zeitlimit für Anfragen in Sekunden. / Query timeout in seconds.",
+    help=bilingual("cli.help.cli.timeout"),
 )
 @click.option(
     "--include-drafts",
     is_flag=True,
-    help="Ungeprüfte Entwürfe aus `govgraph draft` mitladen (als »Entwurf« markiert). "
-    "/ Also load unreviewed drafts (labelled as drafts).",
+    help=bilingual("cli.help.cli.include_drafts"),
 )
 @click.pass_context
 def cli(
@@ -75,10 +75,7 @@ def cli(
     timeout: float,
     include_drafts: bool,
 ) -> None:
-    """govgraph – wer macht was in der Verwaltungsdigitalisierung.
-
-    A knowledge graph of who does what in German administrative digitalisation.
-    """
+    """The root command: global options become the AppContext every command shares."""
     app = AppContext(
         data=data,
         builtin=not no_builtin,
@@ -117,7 +114,7 @@ def run() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("govgraph: abgebrochen / aborted", err=True)
+        click.echo(f"govgraph: {bilingual('cli.aborted')}", err=True)
         sys.exit(130)
     except click.ClickException as err:
         err.show()
@@ -128,7 +125,7 @@ def run() -> None:
         click.echo(f"govgraph: {err}", err=True)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
-        click.echo("govgraph: abgebrochen / interrupted", err=True)
+        click.echo(f"govgraph: {bilingual('cli.interrupted')}", err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)

@@ -6,9 +6,10 @@ import sys
 
 import click
 
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
+from .helptext import summary
 
 
 @click.command("push")
@@ -16,17 +17,17 @@ from .context import AppContext
     "--endpoint",
     "endpoint",
     metavar="URL",
-    help="Abfrage-URL des Servers, z. B. http://127.0.0.1:7878/query (sonst das globale "
-    "--endpoint / GOVGRAPH_ENDPOINT). / The server's query URL.",
+    help=bilingual("cli.help.push.endpoint"),
 )
 @click.option(
     "--graph",
     metavar="IRI",
-    help="Zielgraph (sonst der Default-Graph). / Target named graph (default: the default graph).",
+    help=bilingual("cli.help.push.graph"),
 )
 @click.option("--store-url", metavar="URL", help="Graph-Store-Protocol-URL (sonst abgeleitet).")
 @click.option("--update-url", metavar="URL", help="SPARQL-Update-URL (sonst abgeleitet).")
 @click.pass_obj
+@summary("cli.help.push")
 def push(
     app: AppContext,
     endpoint: str | None,
@@ -34,8 +35,7 @@ def push(
     store_url: str | None,
     update_url: str | None,
 ) -> None:
-    """Graphen auf einen SPARQL-Server laden. / Upload the graph to a SPARQL server.
-
+    """
     Uploads into a staging graph, checks the triple count, then swaps it into the target graph
     with one update: a failed push leaves the old data on the server intact. HTTP basic auth
     comes from GOVGRAPH_USER and GOVGRAPH_PASSWORD.
@@ -46,7 +46,7 @@ def push(
 
     endpoint = endpoint or app.endpoint
     if not endpoint:
-        raise UsageError("push: --endpoint URL fehlt / is missing (or set GOVGRAPH_ENDPOINT)")
+        raise UsageError(f"push: --endpoint URL {bilingual('cli.push.no_endpoint')}")
     targets = derive_targets(endpoint, store_url, update_url)
     progress = None
     if sys.stderr.isatty():

@@ -6,16 +6,17 @@ import sys
 
 import click
 
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
+from .helptext import summary
 from .output import clean, emit
 
 _RESULT_FORMATS = ["table", "csv", "tsv", "json"]
 _GRAPH_FORMATS = ["ttl", "nt", "jsonld"]
 
 
-@click.command("queries")
+@click.command("queries", help=bilingual("cli.help.queries"))
 @click.option(
     "--format",
     "fmt",
@@ -25,7 +26,7 @@ _GRAPH_FORMATS = ["ttl", "nt", "jsonld"]
 )
 @click.pass_obj
 def queries(app: AppContext, fmt: str) -> None:
-    """Die benannten Abfragen mit Parametern. / The named queries and their parameters."""
+    """The named queries and their parameters."""
     from govgraph.graph.sparql.catalog import all_queries
 
     items = []
@@ -94,14 +95,14 @@ def queries(app: AppContext, fmt: str) -> None:
 
 @click.command("query")
 @click.argument("query", required=False, metavar="(NAME | FILE.rq | -)")
-@click.option("-e", "--expression", metavar="SPARQL", help="Abfragetext. / Query text.")
+@click.option("-e", "--expression", metavar="SPARQL", help=bilingual("cli.help.query.expression"))
 @click.option(
     "-p",
     "--param",
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Parameterwert (mehrfach). / Parameter value (repeatable).",
+    help=bilingual("cli.help.query.param"),
 )
 @click.option(
     "--format",
@@ -114,9 +115,10 @@ def queries(app: AppContext, fmt: str) -> None:
 @click.option(
     "--allow-service",
     is_flag=True,
-    help="SERVICE, FROM und LOAD erlauben (Netz-/Dateizugriff). / Allow SERVICE, FROM and LOAD.",
+    help=bilingual("cli.help.query.allow_service"),
 )
 @click.pass_obj
+@summary("cli.help.query")
 def query(
     app: AppContext,
     query: str | None,
@@ -125,8 +127,7 @@ def query(
     fmt: str | None,
     allow_service: bool,
 ) -> None:
-    """SPARQL-Abfrage ausführen (nur lesend). / Run a read-only SPARQL query.
-
+    """
     QUERY is the name of a query in `govgraph queries`, a .rq file, or - for stdin.
     """
     from govgraph.graph.errors import UsageError

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import click
 
+from govgraph.graph.i18n import bilingual
+
 from .context import AppContext
+from .helptext import summary
 
 
 @click.command("serve")
@@ -15,18 +18,17 @@ from .context import AppContext
 @click.option(
     "--location",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Datenordner des Servers (sonst ein temporärer, der am Ende gelöscht wird). "
-    "/ Data folder (default: a temporary one, removed on exit).",
+    help=bilingual("cli.help.serve.location"),
 )
 @click.option(
     "--read-write",
     is_flag=True,
-    help="Schreibzugriff (Update, Graph Store) erlauben. / Allow updates and uploads.",
+    help=bilingual("cli.help.serve.read_write"),
 )
 @click.pass_obj
+@summary("cli.help.serve")
 def serve(app: AppContext, port: int, location: Path | None, read_write: bool) -> None:
-    """Lokalen SPARQL-Server starten (127.0.0.1). / Start a local SPARQL server.
-
+    """
     Loads ontology and facts (and --data) into Oxigraph, prints the query URL and serves
     until Ctrl-C. Read-only unless --read-write.
     """
@@ -41,11 +43,11 @@ def serve(app: AppContext, port: int, location: Path | None, read_write: bool) -
 
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
-        mode = "lesen und schreiben / read-write" if read_write else "nur lesen / read-only"
-        click.echo(f"{triples} Tripel / triples, {mode}")
+        mode = bilingual("cli.serve.read_write" if read_write else "cli.serve.read_only")
+        click.echo(f"{triples} {bilingual('cli.serve.triples')}, {mode}")
         click.echo(server.query_url)
         click.echo(
-            f"  govgraph --endpoint {server.query_url} query …   (Strg-C beendet / Ctrl-C stops)",
+            f"  govgraph --endpoint {server.query_url} query …   ({bilingual('cli.serve.ctrl_c')})",
             err=True,
         )
         code = server.process.wait()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from govgraph.graph.i18n import bilingual
+
 
 @click.group()
 def source() -> None:
@@ -19,15 +21,15 @@ def source() -> None:
 
 @source.command("add")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--title", help="Titel / title (default: from the file).")
-@click.option("--publisher", help="Herausgeber: Name, URL oder ggd:… / publisher.")
-@click.option("--issued", help="Erschienen / issued: YYYY or YYYY-MM-DD.")
+@click.option("--title", help=bilingual("cli.help.source.add.title"))
+@click.option("--publisher", help=bilingual("cli.help.source.add.publisher"))
+@click.option("--issued", help=bilingual("cli.help.source.add.issued"))
 @click.option(
     "--kind",
     type=click.Choice(["primary", "official", "secondary"]),
     help="primary: Gesetz/Vertrag · official: amtlich · secondary: Bericht, Presse.",
 )
-@click.option("--url", help="Fundstelle im Netz / landing page URL.")
+@click.option("--url", help=bilingual("cli.help.source.add.url"))
 def add(
     file: Path,
     title: str | None,
@@ -45,30 +47,31 @@ def add(
     from govgraph.graph.sources.library import Library, shipped_hashes
 
     if issued and not re.fullmatch(r"\d{4}(-\d\d-\d\d)?", issued):
-        raise UsageError(f"--issued: {issued!r} ist kein Datum / is not YYYY or YYYY-MM-DD")
+        raise UsageError(f"--issued: {issued!r} {bilingual('cli.source.not_a_date')}")
     if url and not url.startswith(("http://", "https://")):
-        raise UsageError(f"--url: {url!r} ist keine http(s)-Adresse / is not an http(s) URL")
+        raise UsageError(f"--url: {url!r} {bilingual('cli.source.not_http')}")
     given = dict(title=title, publisher=publisher, issued=issued, kind=kind, url=url)
     meta = {k: v for k, v in given.items() if v}
     result = Library().add(file, meta, shipped_hashes())
     info = result.info
     if not result.added:
-        click.echo(
-            f"{file}: schon vorhanden als / already in the library as {info.id} (unverändert)"
-        )
+        click.echo(f"{file}: {bilingual('cli.source.already_as')} {info.id} (unverändert)")
         return
     revision = (
-        f", neue Fassung von / new version of {result.previous.id}" if result.previous else ""
+        f", {bilingual('cli.source.new_version_of')} {result.previous.id}"
+        if result.previous
+        else ""
     )
     click.echo(
-        f"{file}: hinzugefügt als / added as {info.id} (sha256 {info.sha256[:12]}…{revision})"
+        f"{file}: {bilingual('cli.source.added_as')} {info.id} "
+        f"(sha256 {info.sha256[:12]}…{revision})"
     )
 
 
-@source.command("list")
+@source.command("list", help=bilingual("cli.help.source.list"))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def list_sources(fmt: str) -> None:
-    """Die Quellen der Bibliothek. / The sources in your library."""
+    """The sources in your library."""
     import json
 
     from govgraph.graph.sources.library import Library
@@ -77,6 +80,7 @@ def list_sources(fmt: str) -> None:
 
     library = Library()
     rows = []
+    yes = bilingual("cli.source.yes", sep="/")
     for info in library.sources():
         rows.append(
             {
@@ -86,15 +90,15 @@ def list_sources(fmt: str) -> None:
                 "file": info.original_file or info.local_file,
                 "sha256": info.original_sha256 or info.sha256,
                 "revision_of": info.revision_of,
-                "drafts": "ja/yes" if library.draft_path(info.id).exists() else "",
-                "facts": "ja/yes" if library.facts_path(info.id).exists() else "",
+                "drafts": yes if library.draft_path(info.id).exists() else "",
+                "facts": yes if library.facts_path(info.id).exists() else "",
             }
         )
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not rows:
-        click.echo(f"Keine Quellen in / no sources in {library.root}")
+        click.echo(f"{bilingual('cli.source.none_in')} {library.root}")
         return
     columns = [("id", "Id"), ("title", "Titel"), ("kind", "Art"), ("file", "Datei")]
     click.echo(table(rows, columns + [("drafts", "Entwürfe"), ("facts", "Fakten")]))
@@ -112,7 +116,8 @@ def remove(name: str) -> None:
     library = Library()
     info = library.get(name)
     removed = library.remove(info)
-    click.echo(f"{info.id}: entfernt / removed ({len(removed)} Dateien / files)")
+    removed_word, files = bilingual("cli.source.removed"), bilingual("cli.source.files")
+    click.echo(f"{info.id}: {removed_word} ({len(removed)} {files})")
 
 
 COMMANDS = [source]

@@ -9,18 +9,18 @@ import json
 
 import click
 
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
 from .options import format_option
 from .output import clean, emit
 
 
-@click.command()
+@click.command(help=bilingual("cli.help.sources"))
 @format_option()
 @click.pass_obj
 def sources(app: AppContext, fmt: str) -> None:
-    """Quellen des Graphen mit Art, Stand und Zahl der Aussagen. / The graph's source documents."""
+    """The graph's source documents."""
     from govgraph.graph.sources.claims import source_records
 
     records = source_records(app.backend(), app.lang)
@@ -63,12 +63,12 @@ def print_source(app: AppContext, record: dict, fmt: str) -> None:
     click.echo("\n".join(lines))
 
 
-@click.command()
+@click.command(help=bilingual("cli.help.conflicts"))
 @click.option("--source", "source", metavar="NAME", help="Nur Widersprüche mit dieser Quelle.")
 @format_option()
 @click.pass_obj
 def conflicts(app: AppContext, source: str | None, fmt: str) -> None:
-    """Wo Quellen sich widersprechen, welcher der Graph folgt und warum. / Source conflicts."""
+    """Source conflicts."""
     from govgraph.graph.answers.answers import NoResults
     from govgraph.graph.sources.claims import conflict_records, find_source
 

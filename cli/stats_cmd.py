@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
 from .output import emit
@@ -12,11 +12,11 @@ from .output import emit
 _FORMATS = click.Choice(["table", "json", "csv", "tsv"])
 
 
-@click.command()
+@click.command(help=bilingual("cli.help.stats"))
 @click.option("--format", "fmt", type=_FORMATS, default="table", show_default=True)
 @click.pass_obj
 def stats(app: AppContext, fmt: str) -> None:
-    """Zahlen zum Graphen: je Klasse, Aussagen, Belege. / Counts per class, facts, evidence."""
+    """Counts per class, facts, evidence."""
     from govgraph.graph.answers.stats import graph_stats
 
     summary, classes = graph_stats(app.backend(), app.lang)

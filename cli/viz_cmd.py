@@ -10,9 +10,10 @@ from pathlib import Path
 
 import click
 
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
+from .helptext import summary
 from .options import date_value
 from .output import clean
 
@@ -33,7 +34,7 @@ def _write(data: bytes, output: Path | None, fmt: str) -> None:
 
     if output is None:
         if sys.stdout.isatty():
-            raise UsageError(f"bitte -o DATEI.{fmt} angeben / please give -o FILE.{fmt}")
+            raise UsageError(bilingual("views.output.give_file", fmt=fmt))
         sys.stdout.buffer.write(data)
         return
     write_atomic(output, data)
@@ -44,70 +45,66 @@ _OUTPUT = click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei; Format nach Endung (.html, .svg, .png, .pdf). / Output file; by suffix.",
+    help=bilingual("cli.help.viz.output"),
 )
 _FORMAT = click.option(
     "--format",
     "fmt",
     type=click.Choice(["html", "svg", "png", "pdf"]),
-    help="html (interaktiv, offline), svg, png oder pdf (Bild für Vorlagen und Folien); muss zur "
-    "Endung passen. / interactive page or picture; must match the suffix.",
+    help=bilingual("cli.help.viz.format"),
 )
 _SIZE = click.option(
     "--size",
     metavar="a4|slide|WxH",
-    help="Seitengröße des Bildes: a4 (quer), slide (16:9) oder BREITExHÖHE in Pixeln; PDF "
-    "ohne Angabe A4. / Page size: a4 (landscape), slide (16:9) or WxH pixels; PDF default a4.",
+    help=bilingual("cli.help.viz.size"),
 )
 _RENDERER = click.option(
     "--renderer",
     type=click.Choice(["cairo", "chromium"]),
-    help="PNG mit cairo (Voreinstellung, ohne Browser) oder chromium. / PNG via cairo or chromium.",
+    help=bilingual("cli.help.viz.renderer"),
 )
 
 
 @click.command("viz")
 @_OUTPUT
 @_FORMAT
-@click.option("--focus", metavar="ENTITY", help="Nur die Umgebung dieser Entität. / Neighbourhood.")
+@click.option("--focus", metavar="ENTITY", help=bilingual("cli.help.viz.focus"))
 @click.option(
     "--depth",
     type=click.IntRange(min=0),
     default=2,
     show_default=True,
-    help="Schritte um --focus/--topic. / Steps around --focus/--topic.",
+    help=bilingual("cli.help.viz.depth"),
 )
 @click.option(
     "--type",
     "types",
     multiple=True,
     metavar="TYPE",
-    help="Nur diese Arten, z. B. federal, state, body, law, programme (mehrfach oder "
-    "mit Komma). / Only these kinds (repeatable or comma-separated).",
+    help=bilingual("cli.help.viz.type"),
 )
 @click.option(
     "--topic",
     metavar="SUBJECT",
-    help="Nur was mit diesem Thema (und Unterthemen) verbunden ist. / Topic area.",
+    help=bilingual("cli.help.viz.topic"),
 )
 @click.option(
     "--at",
     callback=date_value,
     metavar="DATE",
-    help="Nur Aussagen, die an diesem Tag gelten. / Only facts valid on that day.",
+    help=bilingual("cli.help.viz.at"),
 )
 @click.option(
     "--facts",
     type=click.Choice(["edge", "node"]),
     default="edge",
     show_default=True,
-    help="Aussagen als beschriftete Kante oder als kleiner Knoten. / Facts as edge or node.",
+    help=bilingual("cli.help.viz.facts"),
 )
 @click.option(
     "--layout",
     type=click.Choice(["force", "levels"]),
-    help="Bilder: force (Kräfte, Voreinstellung) oder levels (Ebenen Bund/Länder/Kommunen, "
-    "Einheiten unter ihrer Behörde). / Pictures: force (default) or levels (hierarchy).",
+    help=bilingual("cli.help.viz.layout"),
 )
 @_SIZE
 @_RENDERER
@@ -115,9 +112,10 @@ _RENDERER = click.option(
     "--max-nodes",
     type=click.IntRange(min=1),
     metavar="N",
-    help="Größengrenze der Ansicht überschreiben. / Override the size limit.",
+    help=bilingual("cli.help.viz.max_nodes"),
 )
 @click.pass_obj
+@summary("cli.help.viz")
 def viz(
     app: AppContext,
     output,
@@ -133,8 +131,7 @@ def viz(
     renderer,
     max_nodes,
 ) -> None:
-    """Netzwerk als interaktive Seite oder Bild. / The network as a page or picture.
-
+    """
     \b
     govgraph viz --focus RegMo -o regmo.html
     govgraph viz --focus NOOTS --depth 1 -o noots.pdf
@@ -157,14 +154,18 @@ def viz(
 @click.command("timeline")
 @_OUTPUT
 @_FORMAT
-@click.option("--from", "start", callback=date_value, metavar="DATE", help="Ab / from.")
-@click.option("--to", "end", callback=date_value, metavar="DATE", help="Bis / to.")
+@click.option(
+    "--from", "start", callback=date_value, metavar="DATE", help=bilingual("cli.help.timeline.from")
+)
+@click.option(
+    "--to", "end", callback=date_value, metavar="DATE", help=bilingual("cli.help.timeline.to")
+)
 @_SIZE
 @_RENDERER
 @click.pass_obj
+@summary("cli.help.timeline")
 def timeline(app: AppContext, output, fmt, start, end, size, renderer) -> None:
-    """Fristen und Ereignisse auf einer Zeitachse. / Deadlines and events on a time axis.
-
+    """
     Zeitangaben wie »Mitte 2026« erscheinen als Spanne, Tage als Punkt; heute ist markiert.
     """
     fmt, page = _output_plan(fmt, output, size, None, renderer)
@@ -189,21 +190,21 @@ def timeline(app: AppContext, output, fmt, start, end, size, renderer) -> None:
     type=click.IntRange(min=1),
     default=5,
     show_default=True,
-    help="Höchstens so viele Ketten. / At most this many chains.",
+    help=bilingual("cli.help.path.max"),
 )
 @click.option(
     "--at",
     callback=date_value,
     metavar="DATE",
-    help="Nur Aussagen, die an diesem Tag gelten. / Only facts valid on that day.",
+    help=bilingual("cli.help.path.at"),
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @click.pass_obj
+@summary("cli.help.path")
 def path(app: AppContext, a: str, b: str, limit: int, at, fmt: str) -> None:
-    """Kürzeste Verbindungen zwischen zwei Entitäten. / Shortest chains between two entities.
-
+    """
     \b
     govgraph path RegMo MASTD
     """
@@ -221,7 +222,7 @@ def path(app: AppContext, a: str, b: str, limit: int, at, fmt: str) -> None:
     chains = shortest_chains(g, start.iri, end.iri, limit)
     if not chains:
         raise NotFoundError(
-            f"keine Verbindung / no connection between {start.label(app.lang)!r} "
+            f"{bilingual('cli.path.no_connection')} between {start.label(app.lang)!r} "
             f"and {end.label(app.lang)!r}"
         )
     if fmt == "json":

@@ -6,7 +6,10 @@ from datetime import date
 
 import click
 
+from govgraph.graph.i18n import bilingual
+
 from .context import AppContext
+from .helptext import summary
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -16,27 +19,25 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Adresse; nur lokal erreichbar, solange nicht geändert. / Bind address (local only).",
+    help=bilingual("cli.help.web.host"),
 )
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
     default=8000,
     show_default=True,
-    help="Port (0 = einen freien wählen). / Port (0 = any free one).",
+    help=bilingual("cli.help.web.port"),
 )
-@click.option(
-    "--open", "open_browser", is_flag=True, help="Im Browser öffnen. / Open it in the browser."
-)
+@click.option("--open", "open_browser", is_flag=True, help=bilingual("cli.help.web.open"))
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Fertige Seiten nicht zwischenspeichern. / Do not keep finished pages in memory.",
+    help=bilingual("cli.help.web.no_cache"),
 )
 @click.pass_obj
+@summary("cli.help.web")
 def web(app: AppContext, host: str, port: int, open_browser: bool, no_cache: bool) -> None:
-    """Weboberfläche starten (nur lesend). / Start the read-only web face.
-
+    """
     \b
     govgraph web --open
     govgraph --lang en web --port 8080

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from govgraph.graph.i18n import MESSAGES, message, messages
+from govgraph.graph.i18n import MESSAGES, bilingual, message, messages
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE_DIRS = ("cli", "graph", "web")
-KEY_CALL = re.compile(r"""\bmessage\(\s*["']([a-z0-9_.]+)["']""")
+KEY_CALL = re.compile(r"""\b(?:message|bilingual)\(\s*["']([a-z0-9_.]+)["']""")
 
 
 def _placeholders(text: str) -> set[str]:
@@ -37,7 +37,7 @@ def test_every_key_the_code_asks_for_exists() -> None:
 
 
 def test_keys_are_namespaced_by_area() -> None:
-    areas = {"answers", "cli", "sources", "views", "web"}
+    areas = {"answers", "cli", "sources", "sparql", "views", "web"}
     assert all(key.split(".", 1)[0] in areas for key in MESSAGES)
 
 
@@ -54,3 +54,11 @@ def test_prefix_lookup_strips_the_area() -> None:
     for key, entry in MESSAGES.items():
         area, rest = key.split(".", 1)
         assert messages("en", area)[rest] == entry["en"]
+
+
+def test_bilingual_is_german_then_english_with_placeholders_in_both(monkeypatch) -> None:
+    monkeypatch.setitem(MESSAGES, "cli.test_probe", {"de": "{n} Zeilen", "en": "{n} rows"})
+    assert bilingual("cli.test_probe", n=3) == "3 Zeilen / 3 rows"
+    monkeypatch.setitem(MESSAGES, "cli.test_probe", {"de": "fehlt", "en": "missing"})
+    assert bilingual("cli.test_probe") == "fehlt / missing"
+    assert bilingual("cli.test_probe", sep="/") == "fehlt/missing"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from starlette.responses import HTMLResponse, Response
 
 from govgraph.graph.errors import NotFoundError
+from govgraph.graph.i18n import bilingual
 from govgraph.graph.views.html import CSP as VIZ_CSP
 from govgraph.graph.views.html import render_page
 from govgraph.graph.views.network import select_view
@@ -30,7 +31,7 @@ def _view(ctx: Ctx):
     g = ctx.graph.network(ctx.lang, at)
     if found.iri not in g:
         raise NotFoundError(
-            f"focus: {found.label(ctx.lang)} – nicht im Netzwerk / not in the network"
+            f"focus: {found.label(ctx.lang)} – {bilingual('web.error.not_in_network')}"
         )
     view = select_view(g, focus=found.iri, depth=depth, kinds=(), topic=None)
     check_size(view, "html", None)

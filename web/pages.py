@@ -13,6 +13,7 @@ from govgraph.graph.answers.records import as_json
 from govgraph.graph.answers.resolve import Entity, Match
 from govgraph.graph.answers.status import status_on
 from govgraph.graph.errors import NotFoundError
+from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import compact
 from govgraph.graph.sources.claims import decorate
 
@@ -55,7 +56,7 @@ def _candidates(ctx: Ctx, matches: list[Match]) -> list[Candidate]:
 def resolve(ctx: Ctx, name: str, value: str) -> Entity:
     """The one entity `value` names; else a 404 that lists what it could have meant."""
     if not value:
-        raise BadRequest(f"{name}: fehlt / missing")
+        raise BadRequest(f"{name}: {bilingual('web.error.missing')}")
     index = ctx.graph.index(ctx.lang)
     try:
         return index.resolve(value)
@@ -74,7 +75,8 @@ def _source_filter(ctx: Ctx) -> SourceDocument | None:
         if doc.matches(key):
             return doc
     known = ", ".join(d.short for d in ctx.graph.sources(ctx.lang))
-    raise NotFound(f"source: keine Quelle / no source {key!r} – bekannt / known: {known}")
+    no_source, known_word = bilingual("sources.no_source"), bilingual("sources.known")
+    raise NotFound(f"source: {no_source} {key!r} – {known_word}: {known}")
 
 
 def with_claims(ctx: Ctx, records: list, key: str, day, doc: SourceDocument | None) -> list[dict]:
@@ -233,7 +235,8 @@ def deadlines(ctx: Ctx) -> Response:
     status = params.choice(ctx.query, "status", answers.STATUSES)
     if start_day and end_day and start_day > end_day:
         raise BadRequest(
-            f"from {start_day.isoformat()} liegt nach / is after to {end_day.isoformat()}"
+            f"from {start_day.isoformat()} {bilingual('web.error.is_after')} "
+            f"to {end_day.isoformat()}"
         )
     today = ctx.graph.settings.day()
     doc = _source_filter(ctx)

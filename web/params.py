@@ -7,7 +7,7 @@ from datetime import date
 from starlette.datastructures import QueryParams
 
 from govgraph.graph.errors import UsageError
-from govgraph.graph.i18n import LANGS
+from govgraph.graph.i18n import LANGS, bilingual
 
 from .errors import BadRequest, TooLarge
 
@@ -17,18 +17,19 @@ MAX_TEXT = 300  # an entity name or label; more is not a name
 def lang(params: QueryParams, default: str) -> str:
     value = params.get("lang") or default
     if value not in LANGS:
-        raise BadRequest(f"lang: {value!r} – erlaubt / allowed: {', '.join(LANGS)}")
+        raise BadRequest(f"lang: {value!r} – {bilingual('web.error.allowed')}: {', '.join(LANGS)}")
     return value
 
 
 def text(params: QueryParams, name: str, required: bool = False) -> str:
     value = (params.get(name) or "").strip()
     if len(value) > MAX_TEXT:
-        raise TooLarge(f"{name}: {len(value)} Zeichen, höchstens / characters, at most {MAX_TEXT}")
+        at_most = bilingual("web.error.chars_at_most")
+        raise TooLarge(f"{name}: {len(value)} {at_most} {MAX_TEXT}")
     if "\x00" in value:
-        raise BadRequest(f"{name}: enthält ein NUL-Zeichen / contains a NUL character")
+        raise BadRequest(f"{name}: {bilingual('web.error.nul')}")
     if required and not value:
-        raise BadRequest(f"{name}: fehlt / missing")
+        raise BadRequest(f"{name}: {bilingual('web.error.missing')}")
     return value
 
 
@@ -50,7 +51,8 @@ def choice(params: QueryParams, name: str, allowed: tuple[str, ...]) -> str | No
     if not value:
         return None
     if value not in allowed:
-        raise BadRequest(f"{name}: {value!r} – erlaubt / allowed: {', '.join(allowed)}")
+        allowed_word = bilingual("web.error.allowed")
+        raise BadRequest(f"{name}: {value!r} – {allowed_word}: {', '.join(allowed)}")
     return value
 
 
@@ -65,7 +67,9 @@ def integer(params: QueryParams, name: str, default: int, low: int, high: int) -
     try:
         number = int(value)
     except ValueError:
-        raise BadRequest(f"{name}: keine Zahl / not a number: {value!r}") from None
+        not_a_number = bilingual("web.error.not_a_number")
+        raise BadRequest(f"{name}: {not_a_number}: {value!r}") from None
     if not low <= number <= high:
-        raise BadRequest(f"{name}: {number} liegt nicht in / is not within {low}–{high}")
+        not_within = bilingual("web.error.not_within")
+        raise BadRequest(f"{name}: {number} {not_within} {low}–{high}")
     return number

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
+from govgraph.graph.i18n import bilingual
+
 from . import params
 from .errors import NotFound
 from .render import Ctx, page
@@ -21,7 +23,7 @@ def source(ctx: Ctx) -> Response:
     key = params.text(ctx.query, "id", required=True)
     doc = next((d for d in ctx.graph.sources(ctx.lang) if d.matches(key)), None)
     if doc is None:
-        raise NotFound(f"id: keine solche Quelle / no such source: {key!r}")
+        raise NotFound(f"id: {bilingual('web.error.no_such_source')}: {key!r}")
     body = doc.text()
     parts, missing = segments(body, doc.quotes) if body is not None else ([], doc.quotes)
     return ctx.render(

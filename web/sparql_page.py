@@ -11,6 +11,7 @@ from functools import cache
 import pyoxigraph as ox
 from starlette.responses import Response
 
+from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES, compact
 from govgraph.graph.sparql import formats
 from govgraph.graph.sparql.catalog import NamedQuery, all_queries
@@ -89,13 +90,13 @@ def _prepared(ctx: Ctx) -> tuple[PreparedQuery | None, str]:
     own = ctx.query.get("query") or ""
     if len(own) > MAX_QUERY_CHARS:
         raise TooLarge(
-            f"query: {len(own)} Zeichen, höchstens / characters, at most {MAX_QUERY_CHARS}"
+            f"query: {len(own)} {bilingual('web.error.chars_at_most')} {MAX_QUERY_CHARS}"
         )
     if name and own.strip():
-        raise BadRequest("name und query schließen sich aus / give either name or query")
+        raise BadRequest(bilingual("web.error.name_or_query"))
     if name:
         if name not in {q.name for q in catalogue()}:
-            raise NotFound(f"name: keine benannte Abfrage / no named query {name!r}")
+            raise NotFound(f"name: {bilingual('web.error.no_named_query')} {name!r}")
         return prepare(name), own
     if own.strip():
         return prepare(None, own), own
@@ -122,8 +123,8 @@ def sparql(ctx: Ctx) -> Response:
         total = len(outcome.rows) if outcome.form == "SELECT" else len(outcome.triples)
         if total > limit:
             raise TooLarge(
-                f"{total} Ergebnisse, höchstens / results, at most {limit}: "
-                "bitte mit LIMIT eingrenzen / please add a LIMIT"
+                f"{total} {bilingual('web.error.results_at_most')} {limit}: "
+                f"{bilingual('web.error.add_limit')}"
             )
         if fmt:
             return _download(outcome, fmt, selected.name if selected else "query")
@@ -173,7 +174,7 @@ def _download(outcome, fmt: str, name: str) -> Response:
     graph_form = outcome.form in ("CONSTRUCT", "DESCRIBE")
     if graph_form != (fmt in ("ttl", "nt")):
         raise BadRequest(
-            f"format {fmt}: für / for {outcome.form} "
+            f"format {fmt}: {bilingual('web.error.for')} {outcome.form} "
             + ("ttl, nt" if graph_form else "csv, json, tsv")
         )
     if graph_form:

@@ -30,6 +30,20 @@ def message(key: str, lang: str | None = DEFAULT_LANG, /, **values: object) -> s
     return text.format(**values) if values else text
 
 
+def bilingual(key: str, /, sep: str = " / ", **values: object) -> str:
+    """`key` in both languages at once, as "Deutsch / English" (or joined by `sep`, e.g. "ja/yes").
+
+    Why: some text is printed before any --lang is known or for readers of either language
+    (errors, click help, progress lines); it still comes from the catalogue so both halves are
+    reviewed side by side. Placeholders are filled in each half (so none may be called `sep`).
+    """
+    entry = MESSAGES[key]
+    de, en = entry["de"], entry["en"]
+    if values:
+        de, en = de.format(**values), en.format(**values)
+    return f"{de}{sep}{en}"
+
+
 def messages(lang: str | None, prefix: str) -> dict[str, str]:
     """Every message under `prefix.` in one language, keyed without the prefix (for templates)."""
     chosen = lang_or_default(lang)

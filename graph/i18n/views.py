@@ -115,4 +115,47 @@ MESSAGES: dict[str, dict[str, str]] = {
     "views.footer.valid_on": {"de": "Aussagen gültig am {day}", "en": "facts valid on {day}"},
     "views.footer.all_dates": {"de": "alle Zeitpunkte", "en": "all dates"},
     "views.footer.sources": {"de": "Quellen: ", "en": "Sources: "},
+    # errors about views and their output, in both languages at once (`bilingual`)
+    "views.output.none": {"de": "keine", "en": "none"},
+    "views.output.unknown_suffix": {
+        "de": "unbekannte Endung {shown}; möglich sind .html, .svg, .png, .pdf",
+        "en": "unknown suffix {shown}; use .html, .svg, .png or .pdf",
+    },
+    "views.output.format_mismatch": {
+        "de": "--format {fmt} passt nicht zu -o {name}",
+        "en": "--format {fmt} does not match the suffix of {name}",
+    },
+    "views.output.give_file": {
+        "de": "bitte -o DATEI.{fmt} angeben",
+        "en": "please give -o FILE.{fmt}",
+    },
+    "views.output.pictures_only": {
+        "de": "nur für Bilder (.svg, .png, .pdf)",
+        "en": "only for pictures",
+    },
+    "views.output.png_only": {"de": "nur für PNG", "en": "only for PNG"},
+    "views.output.needs_cairo": {
+        "de": "PNG/PDF brauchen cairosvg und libcairo",
+        "en": "PNG and PDF need cairosvg and the cairo library (Debian: apt install libcairo2)",
+    },
+    "views.output.needs_chromium": {
+        "de": "PNG braucht chromium (z. B. apt install chromium); oder --format svg",
+        "en": "PNG needs chromium (e.g. apt install chromium); or use --format svg",
+    },
+    "views.picture.bad_size": {
+        "de": "bitte a4, slide oder BREITExHÖHE in Pixeln (z. B. 1600x900)",
+        "en": "please give a4, slide or WIDTHxHEIGHT in pixels (e.g. 1600x900)",
+    },
+    "views.timeline.nothing_dated": {
+        "de": "keine datierten Einträge",
+        "en": "nothing dated in that period",
+    },
+    "views.empty": {"de": "die Ansicht ist leer", "en": "the view is empty"},
+    "views.too_large": {
+        "de": "{n} Knoten sind zu viele für eine lesbare Ansicht (Grenze {limit}); bitte mit "
+        "--focus/--depth oder --type eingrenzen, oder --max-nodes setzen",
+        "en": "{n} nodes are too many for a usable view (limit {limit}); narrow it with "
+        "--focus/--depth or --type, or raise --max-nodes",
+    },
+    "views.unknown_type": {"de": "unbekannt", "en": "unknown"},
 }

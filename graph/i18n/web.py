@@ -160,4 +160,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.supports": {"de": "Aussagen", "en": "Facts"},
     # a strftime pattern: how a day is written in running text
     "web.day_format": {"de": "%d.%m.%Y", "en": "%Y-%m-%d"},
+    # errors of bad requests, in both languages at once (`bilingual`): "lang: 'fr' – erlaubt /
+    # allowed: de, en"; the page (or JSON) shows them whatever its language
+    "web.error.allowed": {"de": "erlaubt", "en": "allowed"},
+    "web.error.chars_at_most": {"de": "Zeichen, höchstens", "en": "characters, at most"},
+    "web.error.nul": {"de": "enthält ein NUL-Zeichen", "en": "contains a NUL character"},
+    "web.error.missing": {"de": "fehlt", "en": "missing"},
+    "web.error.not_a_number": {"de": "keine Zahl", "en": "not a number"},
+    "web.error.not_within": {"de": "liegt nicht in", "en": "is not within"},
+    "web.error.is_after": {"de": "liegt nach", "en": "is after"},
+    "web.error.no_such_source": {"de": "keine solche Quelle", "en": "no such source"},
+    "web.error.not_in_network": {"de": "nicht im Netzwerk", "en": "not in the network"},
+    "web.error.name_or_query": {
+        "de": "name und query schließen sich aus",
+        "en": "give either name or query",
+    },
+    "web.error.no_named_query": {"de": "keine benannte Abfrage", "en": "no named query"},
+    "web.error.results_at_most": {"de": "Ergebnisse, höchstens", "en": "results, at most"},
+    "web.error.add_limit": {"de": "bitte mit LIMIT eingrenzen", "en": "please add a LIMIT"},
+    "web.error.for": {"de": "für", "en": "for"},
 }

@@ -17,7 +17,7 @@ from datetime import date
 from govgraph.graph.answers.answers import Record, run, text
 from govgraph.graph.answers.records import AnswerRow
 from govgraph.graph.errors import NotFoundError
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 from govgraph.graph.store.backend import Backend
 
 RULE_LATER_STATUS = "https://w3id.org/govgraph/concept/ruleLaterStatus"
@@ -145,7 +145,8 @@ def find_source(backend: Backend, lang: str, name: str) -> Record:
     if len(hits) == 1:
         return hits[0]
     names = ", ".join(r["short_name"] for r in (hits or records))
-    raise NotFoundError(f"keine Quelle / no source {name!r} – bekannt / known: {names}")
+    no_source, known = bilingual("sources.no_source"), bilingual("sources.known")
+    raise NotFoundError(f"{no_source} {name!r} – {known}: {names}")
 
 
 def source_records(backend: Backend, lang: str) -> list[Record]:

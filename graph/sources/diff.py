@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.library import Library, SourceInfo
 from govgraph.graph.store.dataset import DataSelection, library_files, load_store
@@ -160,7 +161,8 @@ def _fact_changes(
             if float(fact["share"]) == float(other["share"]):
                 diff.changes.append(Change("corroboration", iri, label, source_id, "", other_iri))
             else:
-                detail = f"Anteil / share {other['share']} ≠ {fact['share']} ({other_label})"
+                share = bilingual("sources.diff.share")
+                detail = f"{share} {other['share']} ≠ {fact['share']} ({other_label})"
                 diff.changes.append(Change("conflict", iri, label, source_id, detail, other_iri))
         elif same_actor and "share" not in fact and "from" not in fact:
             diff.changes.append(Change("corroboration", iri, label, source_id, "", other_iri))

@@ -14,6 +14,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from govgraph.graph.errors import DataError
+from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.drafting import Candidate
 from govgraph.graph.sources.library import SourceInfo
@@ -23,15 +24,15 @@ PREFIX_LINES = "".join(
     for p in ("gg", "ggc", "ggd", "rdfs", "xsd", "skos", "org", "time", "prov", "oa")
 )
 KIND_WORDS = {
-    "Mention": "bekannte Entität / known entity",
-    "NewEntity": "neuer Name / new name",
-    "TimePoint": "Zeitangabe / date",
-    "AmountMention": "Betrag oder Anteil / amount or share",
-    "FundingArrangement": "Finanzierung / financing",
-    "Deadline": "Frist / deadline",
-    "Demand": "Forderung / demand",
-    "Membership": "Mitgliedschaft / membership",
-    "Responsibility": "Zuständigkeit / responsibility",
+    "Mention": bilingual("sources.draft.kind.mention"),
+    "NewEntity": bilingual("sources.draft.kind.new_entity"),
+    "TimePoint": bilingual("sources.draft.kind.time_point"),
+    "AmountMention": bilingual("sources.draft.kind.amount"),
+    "FundingArrangement": bilingual("sources.draft.kind.funding"),
+    "Deadline": bilingual("sources.draft.kind.deadline"),
+    "Demand": bilingual("sources.draft.kind.demand"),
+    "Membership": bilingual("sources.draft.kind.membership"),
+    "Responsibility": bilingual("sources.draft.kind.responsibility"),
 }
 FACT_KINDS = ("FundingArrangement", "Deadline", "Demand", "Membership", "Responsibility")
 _SAFE_LOCAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -135,8 +136,9 @@ def check_quotes(candidates: list[Candidate], text: str) -> None:
 def render(candidates: list[Candidate], info: SourceInfo, today: date) -> str:
     """The whole draft file."""
     out = [
-        f"# Entwürfe / drafts for source {info.id} ({info.title}), {today.isoformat()}",
-        "# Prüfen / review: govgraph review THIS-FILE [--accept N … --reject N …]",
+        f"# {bilingual('sources.draft.drafts_for')} {info.id} ({info.title}), {today.isoformat()}",
+        f"# {bilingual('sources.draft.review')}: "
+        "govgraph review THIS-FILE [--accept N … --reject N …]",
         "# Each candidate is gg:reviewStatus ggc:draft until a person accepts or rejects it;",
         "# edit labels, actors and subjects freely, keep the quote (oa:exact) verbatim.",
         "",

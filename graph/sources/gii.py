@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govgraph.graph.errors import DataError
+from govgraph.graph.i18n import bilingual
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -236,13 +237,9 @@ def parse_gii(path: Path) -> Law:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as err:
-        raise DataError(
-            f"{path}:{err.position[0]}: kein gültiges XML / not well-formed XML"
-        ) from err
+        raise DataError(f"{path}:{err.position[0]}: {bilingual('sources.file.not_xml')}") from err
     if root.tag != "dokumente":
-        raise DataError(
-            f"{path}: keine GII-XML-Datei / not gesetze-im-internet.de XML ({root.tag})"
-        )
+        raise DataError(f"{path}: {bilingual('sources.file.not_gii')} ({root.tag})")
     short = title = issued = ""
     notes: list[str] = []
     norms: list[Norm] = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govgraph.graph.errors import DataError
+from govgraph.graph.i18n import bilingual
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused: a source is a document, not a dump
 KINDS = ("text", "markdown", "pdf", "gii")
@@ -65,10 +66,11 @@ def detect_kind(path: Path, head: bytes) -> str:
 def check_size(path: Path, size: int) -> None:
     """Refuse empty and huge files before reading them (one line: file and why)."""
     if size == 0:
-        raise DataError(f"{path}: leere Datei / empty file")
+        raise DataError(f"{path}: {bilingual('sources.file.empty')}")
     if size > MAX_BYTES:
         raise DataError(
-            f"{path}: zu groß / too large ({size / 1048576:.1f} MB > {MAX_BYTES // 1048576} MB)"
+            f"{path}: {bilingual('sources.file.too_large')} "
+            f"({size / 1048576:.1f} MB > {MAX_BYTES // 1048576} MB)"
         )
 
 
@@ -76,14 +78,14 @@ def read_source(path: Path) -> tuple[bytes, Imported]:
     """The file's bytes and what they yield; any unusable file is a DataError naming it."""
     path = Path(path)
     if not path.is_file():
-        raise DataError(f"{path}: keine Datei / no such file")
+        raise DataError(f"{path}: {bilingual('sources.file.missing')}")
     check_size(path, path.stat().st_size)
     data = path.read_bytes()
     kind = detect_kind(path, data[:_SNIFF])
     reader = {"pdf": _pdf, "gii": _gii}.get(kind, _plain)
     imported = reader(path, data, kind)
     if not imported.text.strip():
-        raise DataError(f"{path}: kein Text / no text in file")
+        raise DataError(f"{path}: {bilingual('sources.file.no_text')}")
     return data, imported
 
 
@@ -121,13 +123,11 @@ def _units_of_lines(text: str, markdown: bool, page_word: str = "") -> list[Unit
 
 def _plain(path: Path, data: bytes, kind: str) -> Imported:
     if b"\x00" in data[:_SNIFF]:
-        raise DataError(f"{path}: Binärdatei, kein Text / binary file, not text")
+        raise DataError(f"{path}: {bilingual('sources.file.binary')}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise DataError(
-            f"{path}: kein UTF-8-Text (Byte {err.start}) / not UTF-8 text (byte {err.start})"
-        ) from None
+        raise DataError(f"{path}: {bilingual('sources.file.not_utf8', byte=err.start)}") from None
     text = text.removeprefix("\ufeff")
     return Imported(kind, text, _units_of_lines(text, kind == "markdown"))
 
@@ -141,17 +141,15 @@ def _pdf(path: Path, data: bytes, kind: str) -> Imported:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError:  # pragma: no cover - pypdf is a dependency
-        raise DataError(f"{path}: PDF braucht pypdf / reading PDF needs pypdf") from None
+        raise DataError(f"{path}: {bilingual('sources.file.pdf_needs_pypdf')}") from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [(page.extract_text() or "").replace("\f", " ") for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
-        raise DataError(f"{path}: PDF nicht lesbar / unreadable PDF ({err})") from None
+        raise DataError(f"{path}: {bilingual('sources.file.pdf_unreadable')} ({err})") from None
     if not any(p.strip() for p in pages):
-        raise DataError(
-            f"{path}: PDF ohne Textebene (gescannt?) / PDF without a text layer (scanned?)"
-        )
+        raise DataError(f"{path}: {bilingual('sources.file.pdf_no_text')}")
     text = "\n\f\n".join(p.strip("\n") for p in pages) + "\n"
     return Imported(kind, text, _units_of_lines(text, False, page_word="Seite"))
 
@@ -161,10 +159,7 @@ def _gii(path: Path, data: bytes, kind: str) -> Imported:
     try:
         from govgraph.graph.sources.gii import parse_gii
     except ImportError:  # pragma: no cover - the GII parser ships with govgraph
-        raise DataError(
-            f"{path}: gesetze-im-internet.de-XML nicht lesbar / cannot read "
-            "gesetze-im-internet.de XML (no parser)"
-        ) from None
+        raise DataError(f"{path}: {bilingual('sources.file.gii_no_parser')}") from None
     law = parse_gii(path)
     lines = [law.title, ""]
     units: list[Unit] = []

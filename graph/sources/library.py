@@ -27,6 +27,7 @@ import pyoxigraph as ox
 
 from govgraph.graph.errors import DataError, UsageError
 from govgraph.graph.files import write_atomic
+from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES, compact
 from govgraph.graph.sources.importers import Imported, read_source
 
@@ -131,11 +132,9 @@ class Library:
         if len(hits) == 1:
             return hits[0]
         if not hits:
-            raise UsageError(
-                f"{name}: keine Quelle in der Bibliothek / no such source ({self.root})"
-            )
+            raise UsageError(f"{name}: {bilingual('sources.library.no_such_source')} ({self.root})")
         ids = ", ".join(i.id for i in hits)
-        raise UsageError(f"{name}: mehrdeutig / ambiguous: {ids}")
+        raise UsageError(f"{name}: {bilingual('sources.library.ambiguous')}: {ids}")
 
     def text(self, info: SourceInfo) -> str:
         return self.text_path(info).read_text(encoding="utf-8")
@@ -151,14 +150,10 @@ class Library:
             if digest in (info.sha256, info.original_sha256):
                 if info.id == base or info.id.startswith(base + "-v"):
                     return AddResult(info, added=False)
-                raise DataError(
-                    f"{path}: gleicher Inhalt wie Quelle / same content (SHA-256) as source "
-                    f"{info.id}"
-                )
+                raise DataError(f"{path}: {bilingual('sources.library.same_content')} {info.id}")
         if digest in known:
             raise DataError(
-                f"{path}: gleicher Inhalt wie mitgelieferte Quelle / same content (SHA-256) as "
-                f"shipped source {compact(known[digest])}"
+                f"{path}: {bilingual('sources.library.same_as_shipped')} {compact(known[digest])}"
             )
         versions = [
             i for i in infos if i.id == base or re.fullmatch(rf"{re.escape(base)}-v\d+", i.id)

@@ -19,6 +19,7 @@ from rdflib import RDF, RDFS, SKOS, BNode, Literal, Namespace, URIRef
 
 from govgraph.graph.errors import DataError, UsageError
 from govgraph.graph.files import write_atomic
+from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.library import Library, slug
 from govgraph.graph.store.dataset import DataSelection
@@ -53,7 +54,7 @@ def load_draft(path: Path) -> rdflib.Graph:
     except (OSError, UnicodeDecodeError) as err:
         raise DataError(f"{path}: {err}") from None
     except Exception as err:  # noqa: BLE001 - rdflib raises many kinds for bad Turtle
-        raise DataError(f"{path}: kein gültiges Turtle / not valid Turtle: {err}") from None
+        raise DataError(f"{path}: {bilingual('sources.review.not_turtle')}: {err}") from None
     return graph
 
 
@@ -97,7 +98,7 @@ def find_item(all_items: list[Item], key: str) -> Item:
             return item
         if key in (str(item.iri), "ggd:" + str(item.iri).removeprefix(str(GGD))):
             return item
-    raise UsageError(f"{key}: kein Kandidat mit dieser Nummer / no such candidate")
+    raise UsageError(f"{key}: {bilingual('sources.review.no_candidate')}")
 
 
 def set_status(path: Path, graph: rdflib.Graph, decisions: dict[URIRef, str]) -> None:

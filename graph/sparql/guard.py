@@ -16,6 +16,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from govgraph.graph.errors import QueryError
+from govgraph.graph.i18n import bilingual
 
 UPDATE_VERBS = {
     "INSERT",
@@ -122,15 +123,15 @@ def _syntax_error(text: str, err: SyntaxError) -> QueryError:
     if "Prefix not found" in message:
         hint = _undeclared_prefix(text)
         if hint:
-            return QueryError(f"SPARQL-Syntaxfehler / syntax error: {hint}")
+            return QueryError(f"{bilingual('sparql.syntax_error')}: {hint}")
     if len(message) > 160:
         message = message[:159] + "…"
     m = re.match(r"error at (\d+):(\d+): (.*)", message)
     if m:
         return QueryError(
-            f"SPARQL-Syntaxfehler / syntax error at line {m[1]}, column {m[2]}: {m[3]}"
+            f"{bilingual('sparql.syntax_error')} at line {m[1]}, column {m[2]}: {m[3]}"
         )
-    return QueryError(f"SPARQL-Syntaxfehler / syntax error: {message}")
+    return QueryError(f"{bilingual('sparql.syntax_error')}: {message}")
 
 
 def _neutralised(text: str, words: list[Keyword]) -> str:
@@ -164,7 +165,7 @@ def check_query(text: str, allow_service: bool = False, parse: bool = True) -> C
     if first is not None and first.word in UPDATE_VERBS:
         line, col = position(text, first.start)
         raise QueryError(
-            f"SPARQL-Update abgelehnt / UPDATE refused ({first.word} at line {line}, "
+            f"{bilingual('sparql.update_refused')} ({first.word} at line {line}, "
             f"column {col}): govgraph runs read-only queries only"
         )
     if not allow_service:

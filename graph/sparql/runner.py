@@ -17,6 +17,7 @@ from typing import Literal, overload
 import pyoxigraph as ox
 
 from govgraph.graph.errors import UsageError
+from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sparql.binding import Term
 from govgraph.graph.sparql.catalog import (
@@ -49,8 +50,9 @@ class PreparedQuery:
         for p in self.params:
             if name in (p.name, p.variable, p.variable.lstrip("_")):
                 return p
-        known = ", ".join(p.name for p in self.params) or "keine / none"
-        raise UsageError(f"{self.name}: unbekannter Parameter / no parameter {name!r} ({known})")
+        known = ", ".join(p.name for p in self.params) or bilingual("sparql.none")
+        unknown = bilingual("sparql.unknown_param")
+        raise UsageError(f"{self.name}: {unknown} {name!r} ({known})")
 
 
 @dataclass
@@ -145,7 +147,7 @@ def bind_params(
             by_variable[p.variable] = p.term(value)
     if missing:
         raise UsageError(
-            f"{query.name}: Pflichtparameter fehlen / missing parameters: {', '.join(missing)} "
+            f"{query.name}: {bilingual('sparql.missing_params')}: {', '.join(missing)} "
             "(--param NAME=VALUE)"
         )
     return by_variable

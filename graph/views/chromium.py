@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from govgraph.graph.errors import DataError
+from govgraph.graph.i18n import bilingual
 
 NAMES = ("chromium", "chromium-browser", "google-chrome")
 
@@ -34,10 +35,7 @@ def svg_to_png(svg: str, width: int, height: int, timeout: float = 120) -> bytes
     """Render an SVG document of the given size to PNG bytes."""
     browser = find_chromium()
     if not browser:
-        raise DataError(
-            "PNG braucht chromium (z. B. apt install chromium); oder --format svg / "
-            "PNG needs chromium (e.g. apt install chromium); or use --format svg"
-        )
+        raise DataError(bilingual("views.output.needs_chromium"))
     with tempfile.TemporaryDirectory(prefix="govgraph-png-") as tmp:
         folder = Path(tmp)
         source, target = folder / "picture.svg", folder / "picture.png"

@@ -23,7 +23,7 @@ import networkx as nx
 
 from govgraph.graph.answers.resolve import normalize
 from govgraph.graph.errors import UsageError
-from govgraph.graph.i18n import LANGS, MESSAGES, message
+from govgraph.graph.i18n import LANGS, MESSAGES, bilingual, message
 from govgraph.graph.namespaces import compact as _compact
 from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
@@ -292,7 +292,8 @@ def _match_kinds(g: nx.MultiDiGraph, wanted: Iterable[str]) -> set[str]:
     unknown = [w for w in wanted if normalize(w) not in known | types]
     if unknown:
         choices = ", ".join(KINDS)
-        raise UsageError(f"--type: unbekannt / unknown: {', '.join(unknown)} (kinds: {choices})")
+        unknown_word = bilingual("views.unknown_type")
+        raise UsageError(f"--type: {unknown_word}: {', '.join(unknown)} (kinds: {choices})")
     chosen = set()
     for node, d in g.nodes(data=True):
         kind = d.get("kind", "")

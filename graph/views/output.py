@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from govgraph.graph.errors import DataError, UsageError
+from govgraph.graph.i18n import bilingual
 
 FORMATS = ("html", "svg", "png", "pdf")
 PICTURES = ("svg", "png", "pdf")
@@ -23,19 +24,17 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
     suffix = output.suffix.lower().lstrip(".") if output else ""
     by_suffix = _SUFFIX.get(suffix)
     if output is not None and by_suffix is None:
-        shown = f".{suffix}" if suffix else "(keine / none)"
-        raise UsageError(
-            f"-o {output.name}: unbekannte Endung {shown}; möglich sind .html, .svg, .png, .pdf / "
-            f"unknown suffix {shown}; use .html, .svg, .png or .pdf"
-        )
+        shown = f".{suffix}" if suffix else f"({bilingual('views.output.none')})"
+        unknown = bilingual("views.output.unknown_suffix", shown=shown)
+        raise UsageError(f"-o {output.name}: {unknown}")
     if fmt and by_suffix and fmt != by_suffix:
         raise UsageError(
-            f"--format {fmt} passt nicht zu -o {output.name} / --format {fmt} does not match "
-            f"the suffix of {output.name}; use .{fmt} or --format {by_suffix}"
+            f"{bilingual('views.output.format_mismatch', fmt=fmt, name=output.name)}; "
+            f"use .{fmt} or --format {by_suffix}"
         )
     chosen = fmt or by_suffix or "html"
     if output is None and chosen in ("png", "pdf"):
-        raise UsageError(f"bitte -o DATEI.{chosen} angeben / please give -o FILE.{chosen}")
+        raise UsageError(bilingual("views.output.give_file", fmt=chosen))
     return chosen
 
 
@@ -44,11 +43,9 @@ def check_options(fmt: str, size: str | None, layout: str | None, renderer: str 
     if fmt == "html":
         given = [name for name, value in (("--size", size), ("--layout", layout)) if value]
         if given:
-            raise UsageError(
-                f"{', '.join(given)}: nur für Bilder (.svg, .png, .pdf) / only for pictures"
-            )
+            raise UsageError(f"{', '.join(given)}: {bilingual('views.output.pictures_only')}")
     if renderer == "chromium" and fmt != "png":
-        raise UsageError("--renderer chromium: nur für PNG / only for PNG")
+        raise UsageError(f"--renderer chromium: {bilingual('views.output.png_only')}")
 
 
 def picture_bytes(svg: str, fmt: str, width: int, height: int, renderer: str = "cairo") -> bytes:
@@ -62,10 +59,7 @@ def picture_bytes(svg: str, fmt: str, width: int, height: int, renderer: str = "
     try:
         import cairosvg
     except (ImportError, OSError) as error:  # OSError: the cairo library itself is missing
-        raise DataError(
-            f"PNG/PDF brauchen cairosvg und libcairo / PNG and PDF need cairosvg and the cairo "
-            f"library (Debian: apt install libcairo2): {error}"
-        ) from None
+        raise DataError(f"{bilingual('views.output.needs_cairo')}: {error}") from None
     data = svg.encode("utf-8")
     if fmt == "png":
         return cairosvg.svg2png(bytestring=data, output_width=width, output_height=height)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from govgraph.graph.errors import UsageError
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 from govgraph.graph.views.placement import Box
 from govgraph.graph.views.svg import FONT, esc
 from govgraph.graph.views.textwidth import text_width
@@ -32,10 +32,7 @@ def parse_size(text: str | None) -> tuple[int, int] | None:
         return SIZES[key]
     m = re.fullmatch(r"(\d{2,5})\s*[x×]\s*(\d{2,5})", key)
     if not m or not all(100 <= int(v) <= 20000 for v in m.groups()):
-        raise UsageError(
-            f"--size: {text!r} – bitte a4, slide oder BREITExHÖHE in Pixeln (z. B. 1600x900) / "
-            "please give a4, slide or WIDTHxHEIGHT in pixels (e.g. 1600x900)"
-        )
+        raise UsageError(f"--size: {text!r} – {bilingual('views.picture.bad_size')}")
     return int(m.group(1)), int(m.group(2))
 
 

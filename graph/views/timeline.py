@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from govgraph.graph.errors import NotFoundError
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
 from govgraph.graph.views.picture import Footer, day_text, frame
@@ -113,7 +113,7 @@ def timeline_picture(
 
     items = timeline_items(backend, lang, start, end)
     if not items:
-        raise NotFoundError("keine datierten Einträge / nothing dated in that period")
+        raise NotFoundError(bilingual("views.timeline.nothing_dated"))
     sources = load_provenance(backend, lang).source_names(i.iri for i in items)
     claims = load_claims(backend, lang)
     for item in items:

@@ -14,7 +14,7 @@ import networkx as nx
 
 from govgraph.graph.answers.resolve import EntityIndex
 from govgraph.graph.errors import NotFoundError, UsageError
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 from govgraph.graph.store.backend import Backend
 from govgraph.graph.views.network import KINDS, kind_label, project, select_view
 from govgraph.graph.views.network_svg import PictureOptions
@@ -71,15 +71,10 @@ def check_size(view: nx.MultiDiGraph, fmt: str, max_nodes: int | None) -> None:
     """Refuse views that would freeze a browser or make an unreadable picture."""
     n = view.number_of_nodes()
     if n == 0:
-        raise NotFoundError("die Ansicht ist leer / the view is empty")
+        raise NotFoundError(bilingual("views.empty"))
     limit = max_nodes or (MAX_INTERACTIVE_NODES if fmt == "html" else MAX_STATIC_NODES)
     if n > limit:
-        raise UsageError(
-            f"{n} Knoten sind zu viele für eine lesbare Ansicht (Grenze {limit}); bitte mit "
-            f"--focus/--depth oder --type eingrenzen, oder --max-nodes setzen / {n} nodes are "
-            f"too many for a usable view (limit {limit}); narrow it with --focus/--depth or "
-            "--type, or raise --max-nodes"
-        )
+        raise UsageError(bilingual("views.too_large", n=n, limit=limit))
 
 
 def picture_svg(
