@@ -1,5 +1,6 @@
-"""`govgraph export`: the whole graph as RDF (Turtle, N-Triples, TriG, JSON-LD) or as a network
-for Gephi and Cytoscape (GraphML, GEXF, CSV)."""
+"""`govgraph export`: the whole graph as RDF (Turtle, N-Triples, TriG, N-Quads, JSON-LD) or as a
+network for Gephi and Cytoscape (GraphML, GEXF, CSV). TriG and N-Quads keep one named graph per
+source, for loading into a triple store with its bulk loader."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import click
 
 from .context import AppContext
 
-RDF_FORMATS = ["ttl", "nt", "trig", "jsonld"]
+RDF_FORMATS = ["ttl", "nt", "trig", "nq", "jsonld"]
+DATASET_FORMATS = ["trig", "nq"]
 NETWORK_FORMATS = ["graphml", "gexf", "csv"]
 
 
@@ -27,8 +29,10 @@ def csv_paths(output: Path) -> tuple[Path, Path]:
     type=click.Choice(RDF_FORMATS + NETWORK_FORMATS),
     default="ttl",
     show_default=True,
-    help="RDF (ttl, nt, trig, jsonld) oder Netzwerk für Gephi/Cytoscape (graphml, gexf, csv: "
-    "zwei Dateien NAME-nodes.csv und NAME-edges.csv). / RDF, or a network for Gephi/Cytoscape.",
+    help="RDF (ttl, nt, trig, nq, jsonld; trig und nq mit einem benannten Graphen je Quelle) oder "
+    "Netzwerk für Gephi/Cytoscape (graphml, gexf, csv: zwei Dateien NAME-nodes.csv und "
+    "NAME-edges.csv). / RDF (trig and nq: one named graph per source), or a network for "
+    "Gephi/Cytoscape.",
 )
 @click.option(
     "-o",
@@ -61,7 +65,14 @@ def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: boo
         from govgraph.graph.errors import UsageError
 
         raise UsageError("--void: nur mit -o und einem RDF-Format / only with -o and an RDF format")
-    if fmt in RDF_FORMATS:
+    if fmt in DATASET_FORMATS and app.endpoint is None:
+        from govgraph.graph.store.export import export_dataset
+        from govgraph.graph.store.resources import vocabulary_files
+
+        data = export_dataset(app.selection.files(), vocabulary_files(), fmt)
+    elif fmt in RDF_FORMATS:
+        # From an endpoint the files are unknown: the dataset formats hold its triples in the
+        # default graph.
         from govgraph.graph.store.export import export_graph
 
         data = export_graph(app.backend(), fmt)
