@@ -58,6 +58,42 @@ def local_store() -> ox.Store:
     return load_store(DataSelection().files())
 
 
+def test_bulk_loader_reads_the_export_with_a_graph_per_source(
+    virtuoso_server,  # noqa: F811
+    govgraph_module,
+    local_store,
+):
+    """The README's way for large loads: `govgraph export --format nq`, then Virtuoso's bulk
+    loader (ld_dir, rdf_loader_run) keeps the graph of every quad; a named query over those
+    graphs answers as on the local files."""
+    folder = virtuoso_server.location / "bulk"
+    folder.mkdir()
+    result = govgraph_module("export", "--format", "nq", "-o", str(folder / "govgraph.nq"))
+    assert result.code == 0, result.err
+    virtuoso_server.isql(
+        f"ld_dir('{folder}', '*.nq', 'https://w3id.org/govgraph/graph/unnamed');\n"
+        "rdf_loader_run();\ncheckpoint;\n"
+    )
+    exported = ox.Dataset(ox.parse(path=str(folder / "govgraph.nq"), format=ox.RdfFormat.N_QUADS))
+    graphs = sorted({q.graph_name.value for q in exported})
+    listed = json.loads(
+        on_endpoint(
+            virtuoso_server.url,
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+            'FILTER(STRSTARTS(STR(?g), "https://w3id.org/govgraph/")) }',
+            False,
+        )
+    )
+    loaded = sorted(row["g"]["value"] for row in listed["results"]["bindings"])
+    assert [g for g in loaded if g != "https://w3id.org/govgraph/graph"] == graphs
+    url = virtuoso_server.url + "?" + "&".join(f"default-graph-uri={g}" for g in graphs)
+    q = next(q for q in QUERIES if q.name == "entity-card")
+    text = bound_text(q, example_params(q, True), LocalBackend(local_store))
+    answer = normalised_bindings(json.loads(on_endpoint(url, text, False)))
+    assert answer == normalised_bindings(json.loads(on_pyoxigraph(local_store, text)))
+    assert '"value": "IT-Planungsrat"' in answer
+
+
 def test_push_fills_virtuoso_with_every_triple(pushed, local_store):
     rows = json.loads(on_endpoint(pushed, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", False))
     assert int(rows["results"]["bindings"][0]["n"]["value"]) >= len(local_store)
