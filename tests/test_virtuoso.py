@@ -42,8 +42,6 @@ GAPS = {
     "demands-by-addressee": AGGREGATE,
     "who-responsible": AGGREGATE,
     "conflicts": "Virtuoso 7.2 compiler: SQ156 (subq ot was supposed to be found, sqlo.c:1075)",
-    "entity-facts": "Virtuoso 7.2: `?factType rdfs:subClassOf* gg:Fact` after `?fact ?property "
-    "?_entity_iri` (?property from VALUES) keeps 1 of 8 rows, also as FILTER EXISTS",
     "entity-relations": "Virtuoso 7.2 stops (the server process ends) on this query",
     "programmes-and-systems-by-status": "Virtuoso 7.2: a FILTER on ?status bound in an OPTIONAL "
     "(the status parameter) removes every row",
