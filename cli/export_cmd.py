@@ -1,5 +1,6 @@
-"""`govgraph export`: the whole graph as RDF (Turtle, N-Triples, TriG, JSON-LD) or as a network
-for Gephi and Cytoscape (GraphML, GEXF, CSV)."""
+"""`govgraph export`: the whole graph as RDF (Turtle, N-Triples, TriG, N-Quads, JSON-LD) or as a
+network for Gephi and Cytoscape (GraphML, GEXF, CSV). TriG and N-Quads keep one named graph per
+source, for loading into a triple store with its bulk loader."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from govgraph.graph.i18n import bilingual
 
 from .context import AppContext
 
-RDF_FORMATS = ["ttl", "nt", "trig", "jsonld"]
+RDF_FORMATS = ["ttl", "nt", "trig", "nq", "jsonld"]
+DATASET_FORMATS = ["trig", "nq"]
 NETWORK_FORMATS = ["graphml", "gexf", "csv"]
 
 
@@ -59,7 +61,14 @@ def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: boo
         from govgraph.graph.errors import UsageError
 
         raise UsageError(f"--void: {bilingual('cli.export.void_needs_rdf')}")
-    if fmt in RDF_FORMATS:
+    if fmt in DATASET_FORMATS and app.endpoint is None:
+        from govgraph.graph.store.export import export_dataset
+        from govgraph.graph.store.resources import vocabulary_files
+
+        data = export_dataset(app.selection.files(), vocabulary_files(), fmt)
+    elif fmt in RDF_FORMATS:
+        # From an endpoint the files are unknown: the dataset formats hold its triples in the
+        # default graph.
         from govgraph.graph.store.export import export_graph
 
         data = export_graph(app.backend(), fmt)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 
+import pyoxigraph as ox
+
 from govgraph.graph.sparql.catalog import NamedQuery
 
 GGD = "https://w3id.org/govgraph/id/"
@@ -83,6 +85,8 @@ def normalised_bindings(results: dict) -> str:
 
 
 def normalised_triples(ntriples: str) -> list[str]:
-    """N-Triples → sorted lines with blank nodes renamed (stores label them differently)."""
-    lines = [re.sub(r"_:[A-Za-z0-9]+", "_:b", line.strip()) for line in ntriples.splitlines()]
-    return sorted(line for line in lines if line)
+    """N-Triples → sorted lines with blank nodes renamed (stores label them differently), each
+    triple parsed and written again: stores space their N-Triples differently (Virtuoso: tabs)."""
+    triples = ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    lines = [re.sub(r"_:[A-Za-z0-9]+", "_:b", f"{t} .") for t in triples]
+    return sorted(lines)

@@ -1,13 +1,12 @@
 """Virtuoso Open Source 7 as a second real triple store: `govgraph push` fills it, `--endpoint`
 answers from it as from the local files, and every named query is compared with pyoxigraph.
 
-Most named queries do not yet give pyoxigraph's rows on Virtuoso 7.2: it evaluates a FILTER inside
-an OPTIONAL without the bindings of the enclosing group (SPARQL 1.1 defines OPTIONAL { P
-FILTER(F) } as a left join whose condition F sees both sides), so every label chosen by the
-language parameter comes back empty; and its compiler refuses some valid queries (errors SP031,
-SQ156), and one of them stops the server: the commands are tested first. Those queries are
-listed below as expected failures (strict: one that starts to pass
-fails the test, so the list only shrinks)."""
+The named queries are written so that Virtuoso 7.2 can answer them: a FILTER inside an OPTIONAL
+names only variables bound inside it and constants (Virtuoso evaluates it without the bindings of
+the enclosing group), so labels are fetched per language with a constant tag and chosen by ?lang
+outside; a type test on a class path is a FILTER EXISTS (a pattern repeats rows per path).
+The queries it still cannot answer are listed below with the reason, as expected failures
+(strict: one that starts to pass fails the test, so the list only shrinks)."""
 
 from __future__ import annotations
 
@@ -24,10 +23,47 @@ from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.dataset import DataSelection, load_store
 
 QUERIES = all_queries()
-WORK_ON_VIRTUOSO = {"entity-by-key", "entity-card", "entity-evidence"}
-VIRTUOSO_GAP = pytest.mark.xfail(
-    strict=True, reason="Virtuoso 7.2: FILTER in OPTIONAL without outer bindings; compiler errors"
+# Expressions over aggregates (IF(COUNT(?x) > 0, GROUP_CONCAT(…), …), the guard rdflib needs for
+# an empty group) fail to compile once the group begins with a VALUES block or a BIND, and
+# govgraph binds parameters as a VALUES block there; the label chosen after grouping cannot be
+# named in ORDER BY either (SP031).
+AGGREGATE = (
+    "Virtuoso 7.2 compiler: SP031 for an aggregate's alias in ORDER BY; spelled out, SQ156 (Bad "
+    "dfe in sqlo_place_exp) for IF(COUNT(…) > 0, GROUP_CONCAT(…)) after the parameters' VALUES"
 )
+GAPS = {
+    "actor-involvement": AGGREGATE,
+    "agreement-status-history": AGGREGATE,
+    "agreements": AGGREGATE,
+    "deadlines": AGGREGATE
+    + "; also FILTER NOT EXISTS { ?item a ?more . ?more rdfs:subClassOf+ ?itemType . "
+    "FILTER(?more != ?itemType) } drops 39 of 46 rows",
+    "demands": AGGREGATE,
+    "demands-by-addressee": AGGREGATE,
+    "who-responsible": AGGREGATE,
+    "conflicts": "Virtuoso 7.2 compiler: SQ156 (subq ot was supposed to be found, sqlo.c:1075)",
+    "entity-relations": "Virtuoso 7.2 stops (the server process ends) on this query",
+    "programmes-and-systems-by-status": "Virtuoso 7.2: a FILTER on ?status bound in an OPTIONAL "
+    "(the status parameter) removes every row",
+    "responsibilities-by-topic": "Virtuoso 7.2: EXISTS { ?topic skos:broader* ?__topic_iri } with "
+    "the parameter from the VALUES block is never true",
+}
+
+# Queries and commands on which the server process ends; their tests run last.
+STOPS_SERVER = {
+    "entity-relations": GAPS["entity-relations"],
+    "who": "Virtuoso 7.2 stops (the server process ends) on who-responsible as `govgraph who "
+    "RegMo` binds it (subject found, lang de); with the example parameters it refuses it (SP031)",
+}
+
+
+# Not strict: it gave 0 rows in one server and the right 3 in another started the same way (the
+# cause in Virtuoso is not found yet), so a strict mark would make the test flaky.
+UNSTABLE = {"responsibilities-by-topic"}
+
+
+def gap(name: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=name not in UNSTABLE, reason=GAPS[name])
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +94,42 @@ def local_store() -> ox.Store:
     return load_store(DataSelection().files())
 
 
+def test_bulk_loader_reads_the_export_with_a_graph_per_source(
+    virtuoso_server,  # noqa: F811
+    govgraph_module,
+    local_store,
+):
+    """The README's way for large loads: `govgraph export --format nq`, then Virtuoso's bulk
+    loader (ld_dir, rdf_loader_run) keeps the graph of every quad; a named query over those
+    graphs answers as on the local files."""
+    folder = virtuoso_server.location / "bulk"
+    folder.mkdir()
+    result = govgraph_module("export", "--format", "nq", "-o", str(folder / "govgraph.nq"))
+    assert result.code == 0, result.err
+    virtuoso_server.isql(
+        f"ld_dir('{folder}', '*.nq', 'https://w3id.org/govgraph/graph/unnamed');\n"
+        "rdf_loader_run();\ncheckpoint;\n"
+    )
+    exported = ox.Dataset(ox.parse(path=str(folder / "govgraph.nq"), format=ox.RdfFormat.N_QUADS))
+    graphs = sorted({q.graph_name.value for q in exported})
+    listed = json.loads(
+        on_endpoint(
+            virtuoso_server.url,
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+            'FILTER(STRSTARTS(STR(?g), "https://w3id.org/govgraph/")) }',
+            False,
+        )
+    )
+    loaded = sorted(row["g"]["value"] for row in listed["results"]["bindings"])
+    assert [g for g in loaded if g != "https://w3id.org/govgraph/graph"] == graphs
+    url = virtuoso_server.url + "?" + "&".join(f"default-graph-uri={g}" for g in graphs)
+    q = next(q for q in QUERIES if q.name == "entity-card")
+    text = bound_text(q, example_params(q, True), LocalBackend(local_store))
+    answer = normalised_bindings(json.loads(on_endpoint(url, text, False)))
+    assert answer == normalised_bindings(json.loads(on_pyoxigraph(local_store, text)))
+    assert '"value": "IT-Planungsrat"' in answer
+
+
 def test_push_fills_virtuoso_with_every_triple(pushed, local_store):
     rows = json.loads(on_endpoint(pushed, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", False))
     assert int(rows["results"]["bindings"][0]["n"]["value"]) >= len(local_store)
@@ -75,10 +147,13 @@ def test_push_fills_virtuoso_with_every_triple(pushed, local_store):
             "--param",
             "lang=en",
         ],
-        pytest.param(["who", "RegMo"], marks=VIRTUOSO_GAP),
     ],
 )
 def test_commands_answer_the_same_through_endpoint(pushed, govgraph_module, args):
+    same_through_endpoint(pushed, govgraph_module, args)
+
+
+def same_through_endpoint(pushed: str, govgraph_module, args: list[str]) -> None:
     full = [*args, "--format", "json"]
     local = govgraph_module(*full)
     remote = govgraph_module("--endpoint", pushed, *full)
@@ -88,10 +163,18 @@ def test_commands_answer_the_same_through_endpoint(pushed, govgraph_module, args
 
 @pytest.mark.parametrize(
     "q",
-    [q if q.name in WORK_ON_VIRTUOSO else pytest.param(q, marks=VIRTUOSO_GAP) for q in QUERIES],
+    [
+        pytest.param(q, marks=gap(q.name)) if q.name in GAPS else q
+        for q in QUERIES
+        if q.name not in STOPS_SERVER
+    ],
     ids=lambda q: q.name,
 )
 def test_every_query_same_on_virtuoso(pushed, local_store, q):
+    same_on_virtuoso(pushed, local_store, q)
+
+
+def same_on_virtuoso(pushed: str, local_store: ox.Store, q) -> None:
     text = bound_text(q, example_params(q, True), LocalBackend(local_store))
     construct = q.name == "all-triples"
     reference = on_pyoxigraph(local_store, text)
@@ -100,3 +183,18 @@ def test_every_query_same_on_virtuoso(pushed, local_store, q):
         assert set(normalised_triples(reference)) <= set(normalised_triples(answer))
     else:
         assert normalised_bindings(json.loads(answer)) == normalised_bindings(json.loads(reference))
+
+
+# Last in the module: these stop the server, so that nothing else runs against a dead one.
+@pytest.mark.xfail(strict=True, reason=STOPS_SERVER["who"])
+def test_who_answers_the_same_through_endpoint(pushed, govgraph_module):
+    same_through_endpoint(pushed, govgraph_module, ["who", "RegMo"])
+
+
+@pytest.mark.parametrize(
+    "q",
+    [pytest.param(q, marks=gap(q.name)) for q in QUERIES if q.name in STOPS_SERVER],
+    ids=lambda q: q.name,
+)
+def test_query_that_stops_virtuoso(pushed, local_store, q):
+    same_on_virtuoso(pushed, local_store, q)

@@ -129,9 +129,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Network: facts as edges or nodes.",
     },
     "cli.help.export.format": {
-        "de": "RDF (ttl, nt, trig, jsonld) oder Netzwerk für Gephi/Cytoscape (graphml, "
-        "gexf, csv: zwei Dateien NAME-nodes.csv und NAME-edges.csv).",
-        "en": "RDF, or a network for Gephi/Cytoscape.",
+        "de": "RDF (ttl, nt, trig, nq, jsonld; trig und nq mit einem benannten Graphen je "
+        "Quelle) oder Netzwerk für Gephi/Cytoscape (graphml, gexf, csv: zwei Dateien "
+        "NAME-nodes.csv und NAME-edges.csv).",
+        "en": "RDF (trig and nq: one named graph per source), or a network for "
+        "Gephi/Cytoscape.",
     },
     "cli.help.export.output": {
         "de": "Zieldatei (sonst Standardausgabe; bei csv Pflicht).",

@@ -24,6 +24,7 @@ MEDIA_TYPES = {
     "ttl": "text/turtle",
     "nt": "application/n-triples",
     "trig": "application/trig",
+    "nq": "application/n-quads",
     "jsonld": "application/ld+json",
 }
 PREFIXES = {"void": VOID, "dcat": DCAT, "dcterms": DCT, "xsd": "http://www.w3.org/2001/XMLSchema#"}
