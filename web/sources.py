@@ -80,7 +80,7 @@ def load_sources(
     ]
     for doc in docs:
         rows = run_named(backend, "source-quotes", source=ox.NamedNode(doc.iri))
-        doc.quotes = [row["quote"].value for row in rows]
+        doc.quotes = list(dict.fromkeys(row["quote"].value for row in rows))  # one per text
     return docs
 
 

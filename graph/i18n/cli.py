@@ -132,8 +132,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "RDF (ttl, nt, trig, nq, jsonld; trig und nq mit einem benannten Graphen je "
         "Quelle) oder Netzwerk für Gephi/Cytoscape (graphml, gexf, csv: zwei Dateien "
         "NAME-nodes.csv und NAME-edges.csv).",
-        "en": "RDF (trig and nq: one named graph per source), or a network for "
-        "Gephi/Cytoscape.",
+        "en": "RDF (trig and nq: one named graph per source), or a network for Gephi/Cytoscape.",
     },
     "cli.help.export.output": {
         "de": "Zieldatei (sonst Standardausgabe; bei csv Pflicht).",
