@@ -3,7 +3,9 @@
 The answer commands (who, what, deadlines, demands, show) take the same groups of options;
 each group is one decorator here, and the larger ones hand the command one small object
 (`Moment`, `ClaimFilter`, `Output`) instead of two or three loose arguments, so that the commands'
-signatures do not repeat each other.
+signatures do not repeat each other. The small builders (`date_option`, `choice_option`,
+`flag_option`, `default_option`, …) give every command's options of one shape one declaration,
+so that the same option reads and behaves alike across commands.
 """
 
 from __future__ import annotations
