@@ -12,6 +12,7 @@ import click
 from govgraph.graph.i18n import bilingual
 
 from .context import AppContext
+from .options import choice_option, facts_option, flag_option, output_file_option
 
 RDF_FORMATS = ["ttl", "nt", "trig", "nq", "jsonld"]
 DATASET_FORMATS = ["trig", "nq"]
@@ -25,33 +26,16 @@ def csv_paths(output: Path) -> tuple[Path, Path]:
 
 
 @click.command("export", help=bilingual("cli.help.export"))
-@click.option(
+@choice_option(
     "--format",
     "fmt",
-    type=click.Choice(RDF_FORMATS + NETWORK_FORMATS),
+    choices=RDF_FORMATS + NETWORK_FORMATS,
     default="ttl",
-    show_default=True,
     help=bilingual("cli.help.export.format"),
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=bilingual("cli.help.export.output"),
-)
-@click.option(
-    "--facts",
-    type=click.Choice(["edge", "node"]),
-    default="edge",
-    show_default=True,
-    help=bilingual("cli.help.export.facts"),
-)
-@click.option(
-    "--void",
-    "void",
-    is_flag=True,
-    help=bilingual("cli.help.export.void"),
-)
+@output_file_option(bilingual("cli.help.export.output"))
+@facts_option(bilingual("cli.help.export.facts"))
+@flag_option("--void", "void", help=bilingual("cli.help.export.void"))
 @click.pass_obj
 def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: bool) -> None:
     """Export ontology and facts."""

@@ -12,7 +12,7 @@ from govgraph.graph.errors import EXIT_DATA, GovgraphError
 from govgraph.graph.i18n import bilingual
 
 from .context import AppContext
-from .options import date_value
+from .options import choice_option, date_option, default_option, flag_option
 
 
 @click.group(
@@ -27,43 +27,19 @@ from .options import date_value
     type=click.Path(path_type=Path),
     help=bilingual("cli.help.cli.data"),
 )
+@flag_option("--no-builtin", help=bilingual("cli.help.cli.no_builtin"))
+@choice_option("--lang", choices=["de", "en"], default="de", help=bilingual("cli.help.cli.lang"))
+@date_option("--today", envvar="GOVGRAPH_TODAY", help=bilingual("cli.help.cli.today"))
 @click.option(
-    "--no-builtin",
-    is_flag=True,
-    help=bilingual("cli.help.cli.no_builtin"),
+    "--endpoint", envvar="GOVGRAPH_ENDPOINT", metavar="URL", help=bilingual("cli.help.cli.endpoint")
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["de", "en"]),
-    default="de",
-    show_default=True,
-    help=bilingual("cli.help.cli.lang"),
-)
-@click.option(
-    "--today",
-    envvar="GOVGRAPH_TODAY",
-    callback=date_value,
-    metavar="DATE",
-    help=bilingual("cli.help.cli.today"),
-)
-@click.option(
-    "--endpoint",
-    envvar="GOVGRAPH_ENDPOINT",
-    metavar="URL",
-    help=bilingual("cli.help.cli.endpoint"),
-)
-@click.option(
+@default_option(
     "--timeout",
     type=click.FloatRange(min=0.1),
     default=30.0,
-    show_default=True,
     help=bilingual("cli.help.cli.timeout"),
 )
-@click.option(
-    "--include-drafts",
-    is_flag=True,
-    help=bilingual("cli.help.cli.include_drafts"),
-)
+@flag_option("--include-drafts", help=bilingual("cli.help.cli.include_drafts"))
 @click.pass_context
 def cli(
     ctx: click.Context,

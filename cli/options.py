@@ -3,15 +3,18 @@
 The answer commands (who, what, deadlines, demands, show) take the same groups of options;
 each group is one decorator here, and the larger ones hand the command one small object
 (`Moment`, `ClaimFilter`, `Output`) instead of two or three loose arguments, so that the commands'
-signatures do not repeat each other.
+signatures do not repeat each other. The small builders (`date_option`, `choice_option`,
+`flag_option`, `default_option`, …) give every command's options of one shape one declaration,
+so that the same option reads and behaves alike across commands.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -41,6 +44,47 @@ def date_value(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return parse_date(value)
     except UsageError as err:
         raise UsageError(f"{param.opts[0]}: {err}") from None
+
+
+def date_option(*decls: str, help: str, **extra: Any) -> Decorator:
+    """An option taking a DATE (as `date_value` reads it): --at, --from, --to, --today."""
+    return click.option(*decls, callback=date_value, metavar="DATE", help=help, **extra)
+
+
+def default_option(*decls: str, default: Any, help: str | None = None, **extra: Any) -> Decorator:
+    """An option with a default, shown in the help so that nobody has to guess it."""
+    return click.option(*decls, default=default, show_default=True, help=help, **extra)
+
+
+def choice_option(
+    *decls: str, choices: Sequence[str], help: str | None = None, default: str | None = None
+) -> Decorator:
+    """An option taking one of `choices`; a default, where there is one, is shown in the help."""
+    if default is None:
+        return click.option(*decls, type=click.Choice(choices), help=help)
+    return default_option(*decls, type=click.Choice(choices), default=default, help=help)
+
+
+def flag_option(*decls: str, help: str) -> Decorator:
+    """An on/off option, off unless given."""
+    return click.option(*decls, is_flag=True, help=help)
+
+
+def output_file_option(help: str) -> Decorator:
+    """`-o/--output FILE` (as `output`, a Path or None): where a picture or export is written."""
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=help
+    )
+
+
+def facts_option(help: str) -> Decorator:
+    """`--facts edge|node`: facts as edges between actors, or as nodes of their own."""
+    return choice_option("--facts", choices=["edge", "node"], default="edge", help=help)
+
+
+def port_option(default: int, lowest: int = 1, help: str | None = None) -> Decorator:
+    """`--port N` for a local server (0, where allowed, lets the system choose)."""
+    return default_option("--port", type=click.IntRange(lowest, 65535), default=default, help=help)
 
 
 def table_options(command):
@@ -170,17 +214,15 @@ class Output:
 
 def at_option(help: str) -> Decorator:
     """`--at DATE` (as `at`)."""
-    return click.option("--at", "at", callback=date_value, metavar="DATE", help=help)
+    return date_option("--at", "at", help=help)
 
 
 moment_options = _folded(
     "moment",
     Moment,
     at_option("Stand an diesem Tag (Voreinstellung: heute). / As of this day (default: today)."),
-    click.option(
-        "--all-times",
-        is_flag=True,
-        help="Aussagen aller Zeiten zeigen. / Ignore --at: facts of all periods.",
+    flag_option(
+        "--all-times", help="Aussagen aller Zeiten zeigen. / Ignore --at: facts of all periods."
     ),
 )
 
@@ -193,9 +235,8 @@ claim_options = _folded(
         metavar="NAME",
         help="Nur Aussagen dieser Quelle (Kurzname, z. B. NOOTSStVtr). / Only claims of NAME.",
     ),
-    click.option(
+    flag_option(
         "--all-claims",
-        is_flag=True,
         help="Auch überholte Aussagen anderer Quellen zeigen. / Also show superseded claims.",
     ),
 )

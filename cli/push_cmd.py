@@ -13,17 +13,8 @@ from .helptext import summary
 
 
 @click.command("push")
-@click.option(
-    "--endpoint",
-    "endpoint",
-    metavar="URL",
-    help=bilingual("cli.help.push.endpoint"),
-)
-@click.option(
-    "--graph",
-    metavar="IRI",
-    help=bilingual("cli.help.push.graph"),
-)
+@click.option("--endpoint", "endpoint", metavar="URL", help=bilingual("cli.help.push.endpoint"))
+@click.option("--graph", metavar="IRI", help=bilingual("cli.help.push.graph"))
 @click.option("--store-url", metavar="URL", help="Graph-Store-Protocol-URL (sonst abgeleitet).")
 @click.option("--update-url", metavar="URL", help="SPARQL-Update-URL (sonst abgeleitet).")
 @click.pass_obj

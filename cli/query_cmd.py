@@ -10,6 +10,7 @@ from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
 from .helptext import summary
+from .options import flag_option
 from .output import clean, emit
 
 _RESULT_FORMATS = ["table", "csv", "tsv", "json"]
@@ -112,11 +113,7 @@ def queries(app: AppContext, fmt: str) -> None:
     help="SELECT/ASK: table (Vorgabe), csv, tsv, json. CONSTRUCT/DESCRIBE: ttl (Vorgabe), nt, "
     "jsonld.",
 )
-@click.option(
-    "--allow-service",
-    is_flag=True,
-    help=bilingual("cli.help.query.allow_service"),
-)
+@flag_option("--allow-service", help=bilingual("cli.help.query.allow_service"))
 @click.pass_obj
 @summary("cli.help.query")
 def query(

@@ -11,20 +11,17 @@ from govgraph.graph.i18n import bilingual
 
 from .context import AppContext
 from .helptext import summary
+from .options import flag_option, port_option
 
 
 @click.command("serve")
-@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@port_option(7878)
 @click.option(
     "--location",
     type=click.Path(file_okay=False, path_type=Path),
     help=bilingual("cli.help.serve.location"),
 )
-@click.option(
-    "--read-write",
-    is_flag=True,
-    help=bilingual("cli.help.serve.read_write"),
-)
+@flag_option("--read-write", help=bilingual("cli.help.serve.read_write"))
 @click.pass_obj
 @summary("cli.help.serve")
 def serve(app: AppContext, port: int, location: Path | None, read_write: bool) -> None:

@@ -14,7 +14,7 @@ from govgraph.graph.i18n import bilingual, message
 
 from .context import AppContext
 from .helptext import summary
-from .options import date_value
+from .options import choice_option, date_option, default_option, facts_option, output_file_option
 from .output import clean
 
 
@@ -41,27 +41,13 @@ def _write(data: bytes, output: Path | None, fmt: str) -> None:
     click.echo(f"{output}: {len(data)} bytes", err=True)
 
 
-_OUTPUT = click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=bilingual("cli.help.viz.output"),
+_OUTPUT = output_file_option(bilingual("cli.help.viz.output"))
+_FORMAT = choice_option(
+    "--format", "fmt", choices=["html", "svg", "png", "pdf"], help=bilingual("cli.help.viz.format")
 )
-_FORMAT = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["html", "svg", "png", "pdf"]),
-    help=bilingual("cli.help.viz.format"),
-)
-_SIZE = click.option(
-    "--size",
-    metavar="a4|slide|WxH",
-    help=bilingual("cli.help.viz.size"),
-)
-_RENDERER = click.option(
-    "--renderer",
-    type=click.Choice(["cairo", "chromium"]),
-    help=bilingual("cli.help.viz.renderer"),
+_SIZE = click.option("--size", metavar="a4|slide|WxH", help=bilingual("cli.help.viz.size"))
+_RENDERER = choice_option(
+    "--renderer", choices=["cairo", "chromium"], help=bilingual("cli.help.viz.renderer")
 )
 
 
@@ -69,50 +55,18 @@ _RENDERER = click.option(
 @_OUTPUT
 @_FORMAT
 @click.option("--focus", metavar="ENTITY", help=bilingual("cli.help.viz.focus"))
-@click.option(
-    "--depth",
-    type=click.IntRange(min=0),
-    default=2,
-    show_default=True,
-    help=bilingual("cli.help.viz.depth"),
+@default_option(
+    "--depth", type=click.IntRange(min=0), default=2, help=bilingual("cli.help.viz.depth")
 )
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    metavar="TYPE",
-    help=bilingual("cli.help.viz.type"),
-)
-@click.option(
-    "--topic",
-    metavar="SUBJECT",
-    help=bilingual("cli.help.viz.topic"),
-)
-@click.option(
-    "--at",
-    callback=date_value,
-    metavar="DATE",
-    help=bilingual("cli.help.viz.at"),
-)
-@click.option(
-    "--facts",
-    type=click.Choice(["edge", "node"]),
-    default="edge",
-    show_default=True,
-    help=bilingual("cli.help.viz.facts"),
-)
-@click.option(
-    "--layout",
-    type=click.Choice(["force", "levels"]),
-    help=bilingual("cli.help.viz.layout"),
-)
+@click.option("--type", "types", multiple=True, metavar="TYPE", help=bilingual("cli.help.viz.type"))
+@click.option("--topic", metavar="SUBJECT", help=bilingual("cli.help.viz.topic"))
+@date_option("--at", help=bilingual("cli.help.viz.at"))
+@facts_option(bilingual("cli.help.viz.facts"))
+@choice_option("--layout", choices=["force", "levels"], help=bilingual("cli.help.viz.layout"))
 @_SIZE
 @_RENDERER
 @click.option(
-    "--max-nodes",
-    type=click.IntRange(min=1),
-    metavar="N",
-    help=bilingual("cli.help.viz.max_nodes"),
+    "--max-nodes", type=click.IntRange(min=1), metavar="N", help=bilingual("cli.help.viz.max_nodes")
 )
 @click.pass_obj
 @summary("cli.help.viz")
@@ -154,12 +108,8 @@ def viz(
 @click.command("timeline")
 @_OUTPUT
 @_FORMAT
-@click.option(
-    "--from", "start", callback=date_value, metavar="DATE", help=bilingual("cli.help.timeline.from")
-)
-@click.option(
-    "--to", "end", callback=date_value, metavar="DATE", help=bilingual("cli.help.timeline.to")
-)
+@date_option("--from", "start", help=bilingual("cli.help.timeline.from"))
+@date_option("--to", "end", help=bilingual("cli.help.timeline.to"))
 @_SIZE
 @_RENDERER
 @click.pass_obj
@@ -184,23 +134,11 @@ def timeline(app: AppContext, output, fmt, start, end, size, renderer) -> None:
 @click.command("path")
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
-@click.option(
-    "--max",
-    "limit",
-    type=click.IntRange(min=1),
-    default=5,
-    show_default=True,
-    help=bilingual("cli.help.path.max"),
+@default_option(
+    "--max", "limit", type=click.IntRange(min=1), default=5, help=bilingual("cli.help.path.max")
 )
-@click.option(
-    "--at",
-    callback=date_value,
-    metavar="DATE",
-    help=bilingual("cli.help.path.at"),
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@date_option("--at", help=bilingual("cli.help.path.at"))
+@choice_option("--format", "fmt", choices=["text", "json"], default="text")
 @click.pass_obj
 @summary("cli.help.path")
 def path(app: AppContext, a: str, b: str, limit: int, at, fmt: str) -> None:

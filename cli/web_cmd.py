@@ -10,30 +10,16 @@ from govgraph.graph.i18n import bilingual
 
 from .context import AppContext
 from .helptext import summary
+from .options import default_option, flag_option, port_option
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @click.command("web")
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help=bilingual("cli.help.web.host"),
-)
-@click.option(
-    "--port",
-    type=click.IntRange(0, 65535),
-    default=8000,
-    show_default=True,
-    help=bilingual("cli.help.web.port"),
-)
-@click.option("--open", "open_browser", is_flag=True, help=bilingual("cli.help.web.open"))
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help=bilingual("cli.help.web.no_cache"),
-)
+@default_option("--host", default="127.0.0.1", help=bilingual("cli.help.web.host"))
+@port_option(8000, lowest=0, help=bilingual("cli.help.web.port"))
+@flag_option("--open", "open_browser", help=bilingual("cli.help.web.open"))
+@flag_option("--no-cache", help=bilingual("cli.help.web.no_cache"))
 @click.pass_obj
 @summary("cli.help.web")
 def web(app: AppContext, host: str, port: int, open_browser: bool, no_cache: bool) -> None:

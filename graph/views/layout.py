@@ -115,14 +115,8 @@ def _normalise(nodes, xs, ys) -> dict[str, tuple[float, float]]:
 def band(data: dict) -> int:
     """Which horizontal band a node belongs to (0 = Bund at the top)."""
     level = data.get("level", "")
-    if level in _LEVEL_BAND and data.get("kind") in (
-        "federal",
-        "state",
-        "municipal",
-        "joint",
-        "actor",
-        "body",
-    ):
+    # _KIND_BAND names exactly the actor kinds: only actors are placed by their level.
+    if level in _LEVEL_BAND and data.get("kind") in _KIND_BAND:
         return _LEVEL_BAND[level]
     return _KIND_BAND.get(data.get("kind", ""), _SUBJECT_BAND)
 
