@@ -42,6 +42,15 @@ def _own_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("GOVGRAPH_DATA_DIR", str(tmp_path_factory.mktemp("govgraph-data")))
 
 
+@pytest.fixture(autouse=True)
+def _terminal_width(monkeypatch):
+    """Tables are sized to the terminal: every test starts from the 100 columns govgraph assumes
+    when stdout is not a terminal, whatever the shell or a pytest-xdist worker (COLUMNS=80) has.
+    Tests about other widths set COLUMNS themselves."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("LINES", raising=False)
+
+
 @pytest.fixture
 def govgraph(capsys, monkeypatch):
     """Call `govgraph ARGS…` through the console entry point; returns exit code, stdout, stderr."""
