@@ -128,22 +128,7 @@ def _private_cache_dir(tmp_path_factory):
         os.environ["GOVGRAPH_CACHE_DIR"] = old
 
 
-# --- running in parallel (pytest-xdist, `--dist loadgroup`) --------------------------------------
-# Tests are spread one by one over the workers; each worker builds the cheap module-scoped
-# fixtures (a loaded store, an `oxigraph serve`) for itself. The tests of a module that uses one
-# of the costly shared fixtures below (Virtuoso, grlc, a browser, a web server, drafted sources)
-# run on one worker, so that each of those starts once. Modules in ONE_WORKER stay on one worker
-# for another reason.
-SHARED_ON_ONE_WORKER = {"virtuoso_server", "grlc", "browser", "base_url", "scores"}
-ONE_WORKER = {
-    # compares the temporary folders of `govgraph serve` before and after, in the shared /tmp
-    "test_serve",
-}
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        module = item.module.__name__ if item.module else ""
-        if module in ONE_WORKER or SHARED_ON_ONE_WORKER & set(item.fixturenames):
-            item.add_marker(pytest.mark.xdist_group(module))
+# Running in parallel: pyproject's addopts give pytest-xdist `-n auto --dist loadfile`, so all
+# tests of one file run on one worker, in order, and a module-scoped server (Virtuoso, grlc,
+# Oxigraph, the web server, a browser) starts once. (`--dist loadgroup` would be finer, but with
+# pytest 9 and xdist 3.8 it ignores the xdist_group marks.)
