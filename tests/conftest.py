@@ -42,6 +42,15 @@ def _own_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("GOVGRAPH_DATA_DIR", str(tmp_path_factory.mktemp("govgraph-data")))
 
 
+@pytest.fixture(autouse=True)
+def _terminal_width(monkeypatch):
+    """Tables are sized to the terminal: every test starts from the 100 columns govgraph assumes
+    when stdout is not a terminal, whatever the shell or a pytest-xdist worker (COLUMNS=80) has.
+    Tests about other widths set COLUMNS themselves."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("LINES", raising=False)
+
+
 @pytest.fixture
 def govgraph(capsys, monkeypatch):
     """Call `govgraph ARGS…` through the console entry point; returns exit code, stdout, stderr."""
@@ -117,3 +126,9 @@ def _private_cache_dir(tmp_path_factory):
         os.environ.pop("GOVGRAPH_CACHE_DIR", None)
     else:
         os.environ["GOVGRAPH_CACHE_DIR"] = old
+
+
+# Running in parallel: pyproject's addopts give pytest-xdist `-n auto --dist loadfile`, so all
+# tests of one file run on one worker, in order, and a module-scoped server (Virtuoso, grlc,
+# Oxigraph, the web server, a browser) starts once. (`--dist loadgroup` would be finer, but with
+# pytest 9 and xdist 3.8 it ignores the xdist_group marks.)

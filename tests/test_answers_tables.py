@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -91,7 +93,11 @@ def test_long_answers_say_how_many_rows_remain(govgraph, monkeypatch):
 
 def test_csv_has_no_none(govgraph):
     for question in (("who", "NOOTS"), ("what", "FITKO"), ("deadlines",), ("demands",)):
-        out = govgraph("--today", FIXED_TODAY, *question, "--format", "csv").out
+        result = govgraph("--today", FIXED_TODAY, *question, "--format", "csv")
+        assert result.code == 0, (question, result.err)
+        rows = list(csv.reader(io.StringIO(result.out)))
+        assert len(rows) > 1 and all(len(row) == len(rows[0]) for row in rows), question
+        out = result.out
         assert "None" not in out, question
 
 

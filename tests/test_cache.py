@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -123,7 +124,7 @@ def test_two_concurrent_builders(fresh_cache, tmp_path):
 def test_interrupted_build_is_invisible(fresh_cache, tmp_path):
     big = tmp_path / "big.ttl"
     lines = ["@prefix ex: <http://example.org/> ."]
-    lines += [f'ex:s{i} ex:p ex:o{i} ; ex:label "item {i}" .' for i in range(400000)]
+    lines += [f'ex:s{i} ex:p ex:o{i} ; ex:label "item {i}" .' for i in range(150000)]
     big.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env = {**os.environ, "GOVGRAPH_CACHE_DIR": str(fresh_cache)}
     proc = subprocess.Popen([sys.executable, "-c", BUILDER, str(big)], env=env)
@@ -133,10 +134,10 @@ def test_interrupted_build_is_invisible(fresh_cache, tmp_path):
     while not list(fresh_cache.glob(".build-*")) and time.monotonic() < deadline:
         time.sleep(0.02)
     proc.kill()
-    proc.wait()
+    assert proc.wait() == -signal.SIGKILL  # killed in the middle, not finished before
     assert [p for p in fresh_cache.glob("store-*") if not (p / cache.READY).exists()] == []
     # the next run builds a complete store
-    assert int(open_backend(DataSelection(extra=(big,))).select(COUNT)[0]["n"].value) > 800000
+    assert int(open_backend(DataSelection(extra=(big,))).select(COUNT)[0]["n"].value) > 300000
 
 
 def test_cache_commands(govgraph, fresh_cache):

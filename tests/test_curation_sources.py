@@ -212,7 +212,6 @@ def test_money_and_shares():
 
 
 def test_gii_xml_is_cited_by_norm(govgraph, tmp_path):
-    pytest.importorskip("govgraph.graph.sources.gii")
     law = tmp_path / "noots-staatsvertrag.xml"
     # one byte more than the shipped copy, so it is a source of its own (a new version of it)
     law.write_bytes((DATA / "noots-staatsvertrag.xml").read_bytes() + b"\n")

@@ -60,15 +60,14 @@ def test_injection_is_impossible(hostile):
 
 @settings(max_examples=200, deadline=None)
 @given(iri=st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=40))
-def test_iri_binding_result_or_clean_error(iri):
+def test_every_valid_iri_binds_unchanged(iri):
     try:
         node = ox.NamedNode("http://example.org/" + iri)
     except ValueError:
         return  # pyoxigraph itself refuses to build an invalid IRI: nothing to bind
-    try:
-        rows = BACKEND.select("SELECT ?v WHERE { }", {"v": node})
-    except GovgraphError:
-        return
+    # Every IRI pyoxigraph accepts is bound and comes back unchanged (no error is swallowed: a
+    # binding that refused valid IRIs, cleanly or not, fails here).
+    rows = BACKEND.select("SELECT ?v WHERE { }", {"v": node})
     assert rows == [{"v": node}]
 
 

@@ -14,12 +14,14 @@ import sys
 HEAVY = {HEAVY!r}
 from govgraph.cli.main import run
 sys.argv = ["govgraph", *sys.argv[1:]]
+code = 0
 try:
     run()
-except SystemExit:
-    pass
+except SystemExit as stop:
+    code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
 heavy = sorted(set(m.split('.')[0] for m in sys.modules) & set(HEAVY))
 print("HEAVY=" + ",".join(heavy), file=sys.stderr)
+print(f"EXIT={{code}}", file=sys.stderr)
 """
 
 
@@ -29,6 +31,8 @@ def _heavy_modules(*args: str) -> str:
     )
     line = [x for x in result.stderr.splitlines() if x.startswith("HEAVY=")]
     assert line, result.stderr
+    # The command must have worked: one that fails before importing anything is light too.
+    assert "EXIT=0" in result.stderr.splitlines(), result.stderr
     return line[0].removeprefix("HEAVY=")
 
 

@@ -222,13 +222,15 @@ def test_viz_modules_import_no_heavy_libraries_at_startup():
 def test_viz_never_imports_pyvis(tmp_path):
     code = (
         "import sys; from govgraph.cli.main import run; sys.argv=['govgraph','viz','--focus',"
-        "'RegMo','-o','x.html']\ntry:\n run()\nexcept SystemExit:\n pass\n"
+        "'RegMo','-o','x.html']\ntry:\n run()\n"
+        "except SystemExit as stop:\n assert not stop.code, stop.code\n"
         "print('pyvis' in sys.modules, file=sys.stderr)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
     )
     assert out.stderr.strip().endswith("False")
+    assert (tmp_path / "x.html").stat().st_size > 0  # the view was made (without pyvis)
 
 
 def test_cli_as_a_process_writes_only_its_file(tmp_path):
