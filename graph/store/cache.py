@@ -228,12 +228,22 @@ def build(files: Sequence[Path], target: Path, progress: Progress | None = None)
     _prune(root, target)
 
 
+ANSWERS = "answers"  # folder in a store for its remembered query answers (LocalBackend.memo)
+
+
 def open_cached(files: Sequence[Path], progress: Progress | None = None) -> ox.Store:
     """A read-only store holding exactly `files`, building it on first use."""
+    return open_cached_folder(files, progress)[0]
+
+
+def open_cached_folder(
+    files: Sequence[Path], progress: Progress | None = None
+) -> tuple[ox.Store, Path]:
+    """The read-only store for `files` (built on first use) and its folder."""
     root = cache_root()
     target = root / f"store-{selection_key(files, root)}"
     if not (target / READY).exists():
         build(files, target, progress)
     else:
         os.utime(target / READY)  # mark as recently used
-    return ox.Store.read_only(str(target))
+    return ox.Store.read_only(str(target)), target

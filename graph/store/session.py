@@ -6,7 +6,7 @@ import os
 
 from govgraph.graph.errors import UsageError
 from govgraph.graph.store.backend import Backend, LocalBackend
-from govgraph.graph.store.cache import Progress, open_cached
+from govgraph.graph.store.cache import ANSWERS, Progress, open_cached_folder
 from govgraph.graph.store.dataset import DataSelection, load_store
 
 # Measured on the shipped graph (~5k triples): parsing into memory ~15 ms, opening the on-disk
@@ -39,7 +39,11 @@ def open_backend(
     big = sum(f.stat().st_size for f in files) >= threshold
     if big and not os.environ.get("GOVGRAPH_NO_CACHE"):
         try:
-            return LocalBackend(open_cached(files, progress), timeout)
+            store, folder = open_cached_folder(files, progress)
+            # The cached store never changes, so its slow answers can be remembered
+            # (GOVGRAPH_NO_ANSWER_MEMO turns that off, e.g. to time the queries themselves).
+            memo = None if os.environ.get("GOVGRAPH_NO_ANSWER_MEMO") else folder / ANSWERS
+            return LocalBackend(store, timeout, memo)
         except OSError:
             pass
     return LocalBackend(load_store(files), timeout)
