@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import threading
 import time
-import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
@@ -110,6 +108,8 @@ class LocalBackend:
     def _remembered(self, text: str):
         """The solutions of `text`, read from the memo folder or evaluated (and then written
         there if that took long enough)."""
+        import hashlib  # only for a cached store: not on the path of small graphs
+
         assert self.memo is not None
         path = self.memo / (hashlib.sha256(text.encode()).hexdigest()[:40] + ".tsv")
         try:
@@ -140,7 +140,7 @@ def _remember(folder: Path, path: Path, data: bytes) -> None:
     cannot be written only costs the speed-up."""
     try:
         folder.mkdir(exist_ok=True)
-        tmp = folder / f".{uuid.uuid4().hex}.tmp"
+        tmp = folder / f".{os.getpid()}-{os.urandom(6).hex()}.tmp"
         tmp.write_bytes(data)
         os.replace(tmp, path)
         answers = sorted(folder.glob("*.tsv"), key=lambda p: p.stat().st_mtime, reverse=True)
