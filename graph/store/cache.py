@@ -122,15 +122,17 @@ def _load_in_chunks(store: ox.Store, source, path: Path) -> None:
 
 
 def _load_into(store: ox.Store, files: Sequence[Path], progress: Progress | None) -> None:
+    """Small files are gathered and written with one `bulk_extend`: every call writes and
+    ingests its own sorted files, a fixed cost that 15 shipped files paid 15 times."""
     total = sum(f.stat().st_size for f in files)
     done = 0
+    small: list[ox.Quad] = []
     for path in files:
         size = path.stat().st_size
         if size <= SMALL_FILE_BYTES:
             # parse_file checks emptiness and gives the offending term on errors
             triples = parse_file(path)
-            quads = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-            store.bulk_extend(_with_keys(quads))
+            small.extend(_with_keys(ox.Quad(t.subject, t.predicate, t.object) for t in triples))
         else:
             try:
                 with path.open("rb") as f:
@@ -141,6 +143,8 @@ def _load_into(store: ox.Store, files: Sequence[Path], progress: Progress | None
         done += size
         if progress:
             progress(done, total)
+    if small:
+        store.bulk_extend(small)
 
 
 @dataclass
