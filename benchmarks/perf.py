@@ -5,6 +5,9 @@ command reproduces every number in it (the older sections below come from run.py
 
     python benchmarks/perf.py                       # 10k, 100k and 1M triples (~15 min)
     python benchmarks/perf.py --sizes 10k --repeat 3  # quick
+    python benchmarks/perf.py --rev 5a5fec7         # the same of an older commit (before)
+
+With --rev there is no answer memo unless that code has one: "remembered" is then evaluated again.
 
 Every timing is a whole new process (as a user runs it) or says otherwise; medians of
 `--repeat` runs, contenders interleaved so that a burst of load hits both. The load average is
@@ -35,7 +38,7 @@ from machine import describe  # noqa: E402
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 TODAY = "2026-12-01"  # fixed, so that every run asks the same question
-BEGIN, END = "<!-- perf:begin -->", "<!-- perf:end -->"
+MARK = "<!-- {}:{} -->"  # the section's tag ("perf", or "perf-before" with --rev) and begin/end
 CAP = 600.0  # seconds before a child is stopped and reported as "> CAP"
 
 # The cache build alone, with its phases (graph/store/cache.py): stream + write, compaction.
@@ -50,6 +53,8 @@ folder = Path(sys.argv[2])
 store = ox.Store(str(folder))
 t0 = time.perf_counter()
 cache._load_into(store, files, None)
+if hasattr(cache, "index_quads"):  # code before the label keys were computed while streaming
+    store.bulk_extend(list(cache.index_quads(store)))
 t1 = time.perf_counter()
 store.optimize()
 store.flush()
@@ -316,12 +321,16 @@ def size_lines(results: list[dict], repeat: int) -> list[str]:
     return lines
 
 
-def write(out: Path, section: list[str]) -> None:
-    """Replace the perf section of RESULTS.md (or put it at the top)."""
+def write(out: Path, section: list[str], tag: str) -> None:
+    """Replace the tagged section of RESULTS.md; a new one goes after the perf section, or
+    else right under the title."""
     text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark results\n"
-    block = "\n".join([BEGIN, *section, END])
-    if BEGIN in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, text, flags=re.S)
+    begin, end = MARK.format(tag, "begin"), MARK.format(tag, "end")
+    block = "\n".join([begin, *section, end])
+    if begin in text:
+        text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
+    elif MARK.format("perf", "end") in text:
+        text = text.replace(MARK.format("perf", "end"), MARK.format("perf", "end") + "\n" + block)
     else:
         head, _, rest = text.partition("\n")
         text = f"{head}\n\n{block}\n{rest}"
@@ -335,21 +344,37 @@ def main() -> None:
     parser.add_argument("--build-repeat", type=int, default=2)
     parser.add_argument("--data-dir", type=Path, default=HERE / "data")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--rev",
+        help="measure the code of this git revision instead (the before numbers), in a section "
+        "of its own",
+    )
     args = parser.parse_args()
     # An installed package has its bytecode compiled; an editable checkout run with
     # PYTHONDONTWRITEBYTECODE would compile every module at every start, which rdflib is spared.
-    for folder in ("cli", "graph", "web"):
-        compileall.compile_dir(ROOT / folder, quiet=1)
-    exe = govgraph_exe()
     work = Path(tempfile.mkdtemp(prefix="govgraph-perf-"))
+    code, tag, title = ROOT, "perf", "Issue 13: deadlines, network-facts, cache build, cold `who`"
+    if args.rev:
+        # The package of that revision, found first on PYTHONPATH by every child process (the
+        # editable install's finder comes after sys.path).
+        code = work / "rev" / "govgraph"
+        code.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", args.rev], cwd=ROOT, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(code)], input=archive.stdout, check=True)
+        os.environ["PYTHONPATH"] = str(code.parent)
+        tag, title = "perf-before", f"Before: the same measurements of revision {args.rev}"
+    for folder in ("cli", "graph", "web"):
+        compileall.compile_dir(code / folder, quiet=1)
+    exe = govgraph_exe()
     env = {"GOVGRAPH_CACHE_DIR": str(work / "cache-shipped")}
     import pyoxigraph
 
+    rev = f" --rev {args.rev}" if args.rev else ""
     section = [
-        "## Issue 13: deadlines, network-facts, cache build, cold `who` (`benchmarks/perf.py`)",
+        f"## {title} (`benchmarks/perf.py`)",
         "",
         f"Command: `python benchmarks/perf.py --sizes {args.sizes} --repeat {args.repeat} "
-        f"--build-repeat {args.build_repeat}`",
+        f"--build-repeat {args.build_repeat}{rev}`",
         "",
         f"Machine: {describe()}; Python {platform.python_version()}, "
         f"pyoxigraph {pyoxigraph.__version__}. Shared with other work: see the load averages.",
@@ -365,7 +390,7 @@ def main() -> None:
             generate(SIZES[size], data)
         print(f"size {size} …", file=sys.stderr)
         results.append(measure_size(size, data, work, args, exe))
-        write(args.out, section + size_lines(results, args.repeat))  # keep partial results
+        write(args.out, section + size_lines(results, args.repeat), tag)  # keep partial results
     shutil.rmtree(work, ignore_errors=True)
     print(f"wrote {args.out}", file=sys.stderr)
 
