@@ -37,7 +37,8 @@ def _query_error(err: SyntaxError) -> QueryError:
 
 # Answers that took at least this long are remembered beside an immutable store (see memo).
 MEMO_MIN_SECONDS = 0.2
-MEMO_KEEP = 64  # remembered answers per store; the least recently written go first
+MEMO_KEEP = 64  # remembered answers per store; the least recently written go first …
+MEMO_BYTES = 256 << 20  # … and no more than this in all (deadlines at 1M triples: ~10 MB)
 _MEMO_FORMAT = ox.QueryResultsFormat.TSV
 # Functions whose value changes between evaluations: such answers are never remembered.
 _VOLATILE = re.compile(r"\b(NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
@@ -136,16 +137,19 @@ class LocalBackend:
 
 
 def _remember(folder: Path, path: Path, data: bytes) -> None:
-    """Write one answer atomically and keep the folder to MEMO_KEEP answers; a folder that
-    cannot be written only costs the speed-up."""
+    """Write one answer atomically and keep the folder within MEMO_KEEP answers and MEMO_BYTES;
+    a folder that cannot be written only costs the speed-up."""
     try:
         folder.mkdir(exist_ok=True)
         tmp = folder / f".{os.getpid()}-{os.urandom(6).hex()}.tmp"
         tmp.write_bytes(data)
         os.replace(tmp, path)
         answers = sorted(folder.glob("*.tsv"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in answers[MEMO_KEEP:]:
-            old.unlink(missing_ok=True)
+        kept = 0
+        for n, answer in enumerate(answers):
+            kept += answer.stat().st_size
+            if n >= MEMO_KEEP or kept > MEMO_BYTES:
+                answer.unlink(missing_ok=True)
     except OSError:
         pass
 
