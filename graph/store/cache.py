@@ -133,6 +133,9 @@ def _load_into(store: ox.Store, files: Sequence[Path], progress: Progress | None
             # parse_file checks emptiness and gives the offending term on errors
             triples = parse_file(path)
             small.extend(_with_keys(ox.Quad(t.subject, t.predicate, t.object) for t in triples))
+            if len(small) >= CHUNK_QUADS:  # as many as a chunk: memory stays bounded
+                store.bulk_extend(small)
+                small = []
         else:
             try:
                 with path.open("rb") as f:
