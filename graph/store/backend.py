@@ -155,18 +155,13 @@ def _remember(folder: Path, path: Path, data: bytes) -> None:
 
 
 def _solutions(result) -> list[Row]:
+    """Rows as dicts of the bound variables. A solution iterates its values in the order of
+    `variables`; zipping them is about twice as fast as looking each one up by name, which
+    counts at 30,000 rows of 18 columns."""
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("expected a SELECT query")
     names = [v.value for v in result.variables]
-    rows = []
-    for solution in result:
-        row = {}
-        for name in names:
-            value = solution[name]
-            if value is not None:
-                row[name] = value
-        rows.append(row)
-    return rows
+    return [{n: v for n, v in zip(names, s, strict=True) if v is not None} for s in result]
 
 
 def _boolean(result) -> bool:
