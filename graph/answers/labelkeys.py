@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 
 import pyoxigraph as ox
 
@@ -22,14 +21,13 @@ PREF_LOOSE, ALT_LOOSE = ox.NamedNode(INDEX + "prefLoose"), ox.NamedNode(INDEX + 
 _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
-_LABELS = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?entity ?label ?pref WHERE {
-  { ?entity skos:prefLabel ?label . BIND(true AS ?pref) }
-  UNION { ?entity dcterms:title ?label . BIND(true AS ?pref) }
-  UNION { ?entity skos:altLabel ?label . BIND(false AS ?pref) }
-}"""
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+# The labelling predicates and whether their keys are preferred (pref) or alternative (alt) ones.
+LABEL_PREDICATES: dict[ox.NamedNode, bool] = {
+    ox.NamedNode(SKOS + "prefLabel"): True,
+    ox.NamedNode("http://purl.org/dc/terms/title"): True,
+    ox.NamedNode(SKOS + "altLabel"): False,
+}
 
 
 def normalize(text: str) -> str:
@@ -49,13 +47,16 @@ def loose(text: str) -> str:
     return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
 
 
-def index_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    """The key quads for every labelled resource of the store's default graph."""
-    for row in store.query(_LABELS):
-        entity, text = row["entity"], row["label"].value
-        pref = row["pref"].value == "true"
-        key = ox.Literal(normalize(text))
-        yield ox.Quad(entity, PREF_KEY if pref else ALT_KEY, key, INDEX_GRAPH)
-        if not text.isascii():  # for ASCII labels the loose key is the key itself
-            folded = ox.Literal(loose(text))
-            yield ox.Quad(entity, PREF_LOOSE if pref else ALT_LOOSE, folded, INDEX_GRAPH)
+def key_quads(subject: ox.NamedNode | ox.BlankNode, pref: bool, label) -> list[ox.Quad]:
+    """The index quads for one label triple (`pref`: from LABEL_PREDICATES).
+
+    The cache calls this while it streams the input, so the index costs no second pass over the
+    store (a scan of ~90k labels in the on-disk store took longer than computing their keys).
+    """
+    text = label.value
+    key = ox.Literal(normalize(text))
+    quads = [ox.Quad(subject, PREF_KEY if pref else ALT_KEY, key, INDEX_GRAPH)]
+    if not text.isascii():  # for ASCII labels the loose key is the key itself
+        folded = ox.Literal(loose(text))
+        quads.append(ox.Quad(subject, PREF_LOOSE if pref else ALT_LOOSE, folded, INDEX_GRAPH))
+    return quads

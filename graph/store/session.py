@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from govgraph.graph.errors import UsageError
 from govgraph.graph.store.backend import Backend, LocalBackend
-from govgraph.graph.store.cache import Progress, open_cached
 from govgraph.graph.store.dataset import DataSelection, load_store
+
+if TYPE_CHECKING:
+    from govgraph.graph.store.cache import Progress
 
 # Measured on the shipped graph (~5k triples): parsing into memory ~15 ms, opening the on-disk
 # store ~14 ms but every query 3-5x slower. Parsing 1M triples takes ~3 s, re-opening ~35 ms.
@@ -38,8 +41,15 @@ def open_backend(
     threshold = int(os.environ.get("GOVGRAPH_CACHE_MIN_BYTES", CACHE_MIN_BYTES))
     big = sum(f.stat().st_size for f in files) >= threshold
     if big and not os.environ.get("GOVGRAPH_NO_CACHE"):
+        # imported here: hashing and the cache are not needed for the small shipped graph
+        from govgraph.graph.store.cache import ANSWERS, open_cached_folder
+
         try:
-            return LocalBackend(open_cached(files, progress), timeout)
+            store, folder = open_cached_folder(files, progress)
+            # The cached store never changes, so its slow answers can be remembered
+            # (GOVGRAPH_NO_ANSWER_MEMO turns that off, e.g. to time the queries themselves).
+            memo = None if os.environ.get("GOVGRAPH_NO_ANSWER_MEMO") else folder / ANSWERS
+            return LocalBackend(store, timeout, memo)
         except OSError:
             pass
     return LocalBackend(load_store(files), timeout)
