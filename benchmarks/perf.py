@@ -85,7 +85,7 @@ for f in DataSelection(extra=(Path(sys.argv[1]),)).files():
 # In one process: the SPARQL evaluation alone (raw pyoxigraph on the cached store) against
 # govgraph's whole answer (backend + records), to tell the query from the Python around it.
 INSIDE = """
-import os, statistics, sys, time
+import os, sys
 from datetime import date
 from pathlib import Path
 import pyoxigraph as ox
@@ -98,13 +98,10 @@ from govgraph.graph.store.session import open_backend
 backend = open_backend(DataSelection(extra=(Path(sys.argv[1]),)), timeout=None)
 repeat = int(sys.argv[2])
 today = date.fromisoformat(os.environ["GOVGRAPH_TODAY"])
+sys.path.insert(0, sys.argv[3])  # benchmarks/, for the shared timing helper
+from timing import median_call
 def median(fn):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_call(fn, repeat)
 deadlines = bind(named_query("deadlines").text, {"__today_xsd_date": date_literal(today)})
 network = named_query("network-facts").text
 print(median(lambda: list(backend.store.query(deadlines))),
@@ -237,7 +234,8 @@ def measure_size(size: str, data: Path, work: Path, args, exe: str) -> dict:
     base = [exe, "--data", str(data), "--timeout", str(CAP)]
     child([*base, "stats"], env)  # build the cache once
     no_memo = {**env, "GOVGRAPH_NO_ANSWER_MEMO": "1"}
-    inside = child([py, "-c", INSIDE, str(data), "1"], no_memo)[1].split()  # one run: a split
+    # one run: a split of the query from the Python around it
+    inside = child([py, "-c", INSIDE, str(data), "1", str(HERE)], no_memo)[1].split()
     res["inside"] = [float(x) for x in inside] if len(inside) == 4 else [float("inf")] * 4
     commands = {
         "deadlines": [*base, "deadlines"],
@@ -249,7 +247,7 @@ def measure_size(size: str, data: Path, work: Path, args, exe: str) -> dict:
         child(c, env)  # evaluate once, remembering the answer
     res["memo"] = interleaved(commands, args.repeat, env)
     # with the memo: median of 3, of which the first evaluates (for keys not yet remembered)
-    again = child([py, "-c", INSIDE, str(data), "3"], env)[1].split()
+    again = child([py, "-c", INSIDE, str(data), "3", str(HERE)], env)[1].split()
     res["inside_memo"] = [float(x) for x in again] if len(again) == 4 else [float("inf")] * 4
     res["who"] = interleaved({"who": [*base, "who", "NOOTS"]}, args.repeat, env)["who"]
     res["load_after"] = load()

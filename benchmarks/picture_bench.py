@@ -6,33 +6,13 @@ section of VIZ_RESULTS.md.
 from __future__ import annotations
 
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
+from timing import cli_seconds, median_call
+
 TODAY = date(2026, 11, 27)
-
-
-def _median(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def _process(*args: str) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-c", "from govgraph.cli.main import run; run()", *args],
-        check=True,
-        capture_output=True,
-    )
-    return time.perf_counter() - start
 
 
 def _times(backend, view, title, req, layout: str, repeat: int) -> dict:
@@ -48,9 +28,9 @@ def _times(backend, view, title, req, layout: str, repeat: int) -> dict:
         "nodes": view.number_of_nodes(),
         "edges": view.number_of_edges(),
         "layout": layout,
-        "svg_s": _median(svg, repeat),
-        "png_s": _median(lambda: picture_bytes(doc, "png", width, height), repeat),
-        "pdf_s": _median(lambda: picture_bytes(doc, "pdf", width, height), repeat),
+        "svg_s": median_call(svg, repeat),
+        "png_s": median_call(lambda: picture_bytes(doc, "png", width, height), repeat),
+        "pdf_s": median_call(lambda: picture_bytes(doc, "pdf", width, height), repeat),
         "px": f"{width} × {height}",
     }
 
@@ -73,7 +53,7 @@ def focus_rows(repeat: int) -> list[dict]:
                 out = str(Path(tmp) / f"noots.{fmt}")
                 args = ["--today", TODAY.isoformat(), "viz", "--focus", "NOOTS"]
                 args += ["--layout", layout, "-o", out]
-                row[f"process_{fmt}_s"] = statistics.median(_process(*args) for _ in range(3))
+                row[f"process_{fmt}_s"] = statistics.median(cli_seconds(*args) for _ in range(3))
         rows.append(row)
     return rows
 

@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 from machine import describe  # noqa: E402
+from timing import median_call  # noqa: E402
 
 # Each contender loads the same files: the ontology, the shipped facts and the synthetic data.
 BUILD = """
@@ -82,15 +83,6 @@ def run_child(args: list[str], env: dict | None = None) -> tuple[float, float, i
 
 def median_child(args: list[str], repeat: int, env: dict | None = None) -> float:
     return statistics.median(run_child(args, env)[0] for _ in range(repeat))
-
-
-def median_call(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def machine() -> str:

@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 
 from browser import Browser, BrowserError, find_chromium  # noqa: E402
 from machine import describe  # noqa: E402
+from timing import cli_seconds  # noqa: E402
 
 PREFIXES = """\
 @prefix gg: <https://w3id.org/govgraph/ontology#> .
@@ -92,16 +93,6 @@ def synthetic(n: int, seed: int = 1) -> str:
             + " ."
         )
     return "\n".join(out) + "\n"
-
-
-def _cli(*args: str) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-c", "from govgraph.cli.main import run; run()", *args],
-        check=True,
-        capture_output=True,
-    )
-    return time.perf_counter() - start
 
 
 def _view(data: Path):
@@ -192,8 +183,11 @@ def measure(n: int, folder: Path, settle_timeout: float, browser: bool, repeat: 
     data.write_text(synthetic(n), encoding="utf-8")
     page = folder / f"bench-{n}.html"
     args = ["--no-builtin", "--data", str(data), "viz", "--max-nodes", "1000000", "-o", str(page)]
-    _cli(*args)  # builds the store cache for inputs above its size threshold
-    result: dict = {"nodes": n, "process_s": statistics.median(_cli(*args) for _ in range(3))}
+    cli_seconds(*args)  # builds the store cache for inputs above its size threshold
+    result: dict = {
+        "nodes": n,
+        "process_s": statistics.median(cli_seconds(*args) for _ in range(3)),
+    }
     view, title = _view(data)
     result["nodes"] = view.number_of_nodes()
     result["edges"] = view.number_of_edges()

@@ -19,6 +19,8 @@ import venv
 from dataclasses import dataclass
 from pathlib import Path
 
+from govgraph.graph.store.serve import terminate
+
 GRLC_VERSION = "1.3.11"
 TOOLS = Path(__file__).resolve().parents[1] / "build" / "test-tools"
 
@@ -77,13 +79,7 @@ class GrlcServer:
             return err.code, err.read().decode("utf-8", "replace")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        terminate(self.process)
 
 
 def start_grlc(queries: Path, endpoint: str, workdir: Path, port: int) -> GrlcServer:

@@ -6,29 +6,17 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from govgraph.graph.store.rdflib_bridge import to_rdflib_graph
+from govgraph.graph.store.rdflib_bridge import from_rdflib_term, to_rdflib_graph
 from govgraph.graph.store.resources import builtin_data_files, shapes_file, vocabulary_files
 
 FILES = [*vocabulary_files(), *builtin_data_files(), shapes_file()]
-
-
-def _term(term: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, rdflib.URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, rdflib.BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
 
 
 def canonical(graph: rdflib.Graph) -> set[ox.Quad]:
     """The graph with its blank nodes relabelled by RDF Dataset Canonicalization (RDFC-1.0): two
     graphs are isomorphic exactly when these sets are equal. (rdflib.compare.isomorphic gives the
     same answer but needs minutes for the ~600 blank nodes of the report's facts.)"""
-    dataset = ox.Dataset(ox.Quad(*(_term(t) for t in triple)) for triple in graph)
+    dataset = ox.Dataset(ox.Quad(*(from_rdflib_term(t) for t in triple)) for triple in graph)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     return set(dataset)
 

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from sparql_server import free_port
 
+from govgraph.graph.store.serve import terminate
+
 CONFIG = """\
 [Database]
 DatabaseFile = {d}/virtuoso.db
@@ -94,13 +96,7 @@ class VirtuosoServer:
         return done.stdout
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        terminate(self.process, grace=30)
 
 
 def _tool(*names: str) -> str:

@@ -84,13 +84,7 @@ class Server:
     temporary: bool
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        terminate(self.process)
         if self.temporary:
             shutil.rmtree(self.location, ignore_errors=True)
 
@@ -124,3 +118,15 @@ def start(
         server.stop()
         raise
     return server, triples
+
+
+def terminate(process: subprocess.Popen, grace: float = 10.0) -> None:
+    """Stop a child server politely, then firmly: SIGTERM lets it flush its store, but a server
+    that hangs must not keep the caller (or a test run) waiting for ever."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
