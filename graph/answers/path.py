@@ -13,6 +13,7 @@ from itertools import islice
 import networkx as nx
 
 from govgraph.graph.errors import NotFoundError, UsageError
+from govgraph.graph.i18n import bilingual
 
 # all_shortest_paths can yield very many paths in dense parts; look at this many, show the best.
 _CANDIDATES = 2000
@@ -48,7 +49,7 @@ def shortest_chains(g: nx.MultiDiGraph, a: str, b: str, limit: int = 5) -> list[
         if node not in g:
             raise NotFoundError(f"{node} is not part of the network")
     if a == b:
-        raise UsageError("A und B sind dasselbe / A and B are the same entity")
+        raise UsageError(bilingual("answers.path_same"))
     undirected = g.to_undirected(as_view=True)
     try:
         paths = list(islice(nx.all_shortest_paths(undirected, a, b), _CANDIDATES))
