@@ -168,4 +168,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "A und B sind dasselbe",
         "en": "A and B are the same entity",
     },
+    # Errors that have always been printed in English only (graph/answers/dates.py, path.py):
+    # the code asks for "en" so that error lines stay as they were; the German text is here for
+    # the day they follow --lang or become bilingual.
+    "answers.not_a_date": {
+        "de": "kein Datum: {text} (JJJJ-MM-TT oder TT.MM.JJJJ)",
+        "en": "not a date: {text} (use YYYY-MM-DD or TT.MM.JJJJ)",
+    },
+    "answers.path_max": {"de": "--max muss mindestens 1 sein", "en": "--max must be at least 1"},
+    "answers.path_not_in_network": {
+        "de": "{node} ist nicht Teil des Netzwerks",
+        "en": "{node} is not part of the network",
+    },
 }
