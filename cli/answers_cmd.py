@@ -13,6 +13,7 @@ from govgraph.graph.answers.records import WhatRow, WhoRow
 
 from .answering import answer, certain, columns, csv_columns, nothing, percent
 from .context import AppContext
+from .helptext import summary
 from .options import BilingualCommand, ClaimFilter, Moment, Output, answer_command, output_options
 from .output import emit, emit_grouped
 
@@ -24,8 +25,9 @@ from .output import emit, emit_grouped
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @output_options()
 @click.pass_obj
+@summary("answers.help.search")
 def search(app: AppContext, text: str, limit: int, out: Output) -> None:
-    """Einträge suchen: Akteure, Gegenstände, Themen … / Find entities by label, best first."""
+    # help: the catalogue's "de / en" line (BilingualCommand shows the half of --lang)
     from govgraph.graph.answers.answers import search as find
 
     rows = find(app.backend(), app.lang, text, limit)
@@ -39,8 +41,8 @@ def search(app: AppContext, text: str, limit: int, out: Output) -> None:
 
 
 @answer_command("subject")
+@summary("answers.help.who")
 def who(app: AppContext, subject: str, moment: Moment, claims: ClaimFilter, out: Output) -> None:
-    """Wer ist zuständig für Thema, Vorhaben, System …? / Who is responsible for SUBJECT."""
     from govgraph.graph.answers import ranking
 
     records = answer(app, subject, moment, out.fmt, ranking.who_ranked, "who", "fact_iri", claims)
@@ -57,8 +59,8 @@ def who(app: AppContext, subject: str, moment: Moment, claims: ClaimFilter, out:
 
 
 @answer_command("actor")
+@summary("answers.help.what")
 def what(app: AppContext, actor: str, moment: Moment, claims: ClaimFilter, out: Output) -> None:
-    """Woran ist ein Akteur beteiligt? / What ACTOR is responsible for, funds, demanded …"""
     from govgraph.graph.answers import answers
 
     records = answer(app, actor, moment, out.fmt, answers.involvement, "what", "item_iri", claims)

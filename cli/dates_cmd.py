@@ -11,10 +11,11 @@ from datetime import date
 import click
 
 from govgraph.graph.answers.records import DeadlineRow, DemandRow
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 
 from .answering import certain, columns, csv_columns, day_text, heading, nothing, resolve, sourced
 from .context import AppContext
+from .helptext import summary
 from .options import (
     BilingualCommand,
     ClaimFilter,
@@ -30,22 +31,27 @@ from .output import emit
 
 @click.command(cls=BilingualCommand)
 @click.option(
-    "--from", "start", callback=date_value, metavar="DATE", help="Ab diesem Tag. / From this day."
+    "--from",
+    "start",
+    callback=date_value,
+    metavar="DATE",
+    help=bilingual("answers.help.deadlines.from"),
 )
 @click.option(
-    "--to", "end", callback=date_value, metavar="DATE", help="Bis zu diesem Tag. / Up to this day."
+    "--to", "end", callback=date_value, metavar="DATE", help=bilingual("answers.help.deadlines.to")
 )
 @click.option(
     "--status",
     type=click.Choice(["past", "upcoming", "open"]),
-    help="vorbei, bevorstehend, offen (= noch nicht vorbei). / open = not yet past.",
+    help=bilingual("answers.help.deadlines.status"),
 )
 @claim_options
 @output_options(
     ("table", "json", "csv", "tsv", "ics"),
-    "Ausgabe: Tabelle, JSON, CSV, TSV oder iCalendar. / Output format (ics: calendar).",
+    bilingual("answers.help.deadlines.format"),
 )
 @click.pass_obj
+@summary("answers.help.deadlines")
 def deadlines(
     app: AppContext,
     start: date | None,
@@ -54,12 +60,12 @@ def deadlines(
     claims: ClaimFilter,
     out: Output,
 ) -> None:
-    """Fristen und datierte Ereignisse der Reihe nach. / Deadlines and dated events in order."""
     from govgraph.graph.answers import answers
     from govgraph.graph.errors import UsageError
 
     if start and end and start > end:
-        raise UsageError(f"--from {start.isoformat()} liegt nach / is after --to {end.isoformat()}")
+        after = bilingual("answers.from_after_to")
+        raise UsageError(f"--from {start.isoformat()} {after} --to {end.isoformat()}")
     records = answers.deadlines(app.backend(), app.lang, app.today, start, end, status)
     records = sourced(app, records, "iri", app.today, claims)
     if not records:
@@ -99,16 +105,12 @@ def deadlines(
 
 
 @click.command(cls=BilingualCommand)
-@click.option(
-    "--by", "by", metavar="ACTOR", help="Nur Forderungen dieses Akteurs. / Only demands by ACTOR."
-)
-@click.option(
-    "--to", "to", metavar="ACTOR", help="Nur Forderungen an diesen Akteur. / Only demands to ACTOR."
-)
+@click.option("--by", "by", metavar="ACTOR", help=bilingual("answers.help.demands.by"))
+@click.option("--to", "to", metavar="ACTOR", help=bilingual("answers.help.demands.to"))
 @output_options()
 @click.pass_obj
+@summary("answers.help.demands")
 def demands(app: AppContext, by: str | None, to: str | None, out: Output) -> None:
-    """Forderungen und Positionen: wer, an wen, worüber, wann. / Demands and positions."""
     from govgraph.graph.answers import answers
     from govgraph.graph.answers.certainty import add_inferred_from
 

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from govgraph.graph.i18n import bilingual
+
 if TYPE_CHECKING:
     from .table import Layout
 
@@ -93,12 +95,12 @@ def table_options(command):
         "--all",
         "all_rows",
         is_flag=True,
-        help="Alle Zeilen der Tabelle zeigen. / Show every row of the table.",
+        help=bilingual("cli.help.table.all"),
     )(command)
     return click.option(
         "--wide",
         is_flag=True,
-        help="Alle Spalten und ganze Zellen zeigen. / Show every column and whole cells.",
+        help=bilingual("cli.help.table.wide"),
     )(command)
 
 
@@ -151,7 +153,7 @@ class BilingualCommand(click.Command):
 
 
 FORMATS = ("table", "json", "csv", "tsv")
-FORMAT_HELP = "Ausgabe: Tabelle, JSON, CSV oder TSV. / Output format."
+FORMAT_HELP = bilingual("cli.help.format")
 
 
 def format_option(formats: tuple[str, ...] = FORMATS, help: str = FORMAT_HELP) -> Decorator:
@@ -220,10 +222,8 @@ def at_option(help: str) -> Decorator:
 moment_options = _folded(
     "moment",
     Moment,
-    at_option("Stand an diesem Tag (Voreinstellung: heute). / As of this day (default: today)."),
-    flag_option(
-        "--all-times", help="Aussagen aller Zeiten zeigen. / Ignore --at: facts of all periods."
-    ),
+    at_option(bilingual("cli.help.at")),
+    flag_option("--all-times", help=bilingual("cli.help.all_times")),
 )
 
 claim_options = _folded(
@@ -233,12 +233,9 @@ claim_options = _folded(
         "--source",
         "source",
         metavar="NAME",
-        help="Nur Aussagen dieser Quelle (Kurzname, z. B. NOOTSStVtr). / Only claims of NAME.",
+        help=bilingual("cli.help.source"),
     ),
-    flag_option(
-        "--all-claims",
-        help="Auch überholte Aussagen anderer Quellen zeigen. / Also show superseded claims.",
-    ),
+    flag_option("--all-claims", help=bilingual("cli.help.all_claims")),
 )
 
 

@@ -11,22 +11,23 @@ from datetime import date
 import click
 
 from govgraph.graph.answers.records import as_json
-from govgraph.graph.i18n import message
+from govgraph.graph.i18n import bilingual, message
 
 from .answering import claims_index, day_text, percent, resolve
 from .context import AppContext
+from .helptext import summary
 from .options import BilingualCommand, ClaimFilter, at_option, claim_options, format_option
 from .output import clean, emit
 
 
 @click.command(cls=BilingualCommand)
 @click.argument("entity")
-@at_option("Stand an diesem Tag. / As of.")
+@at_option(bilingual("answers.help.show.at"))
 @claim_options
 @format_option()
 @click.pass_obj
+@summary("answers.help.show")
 def show(app: AppContext, entity: str, at: date | None, claims: ClaimFilter, fmt: str) -> None:
-    """Steckbrief eines Eintrags oder einer Quelle. / An entity's (or a source's) card."""
     from govgraph.graph.answers.card import entity_card
     from govgraph.graph.answers.status import status_on
     from govgraph.graph.errors import NotFoundError

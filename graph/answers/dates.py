@@ -8,6 +8,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from govgraph.graph.errors import UsageError
+from govgraph.graph.i18n import message
 
 XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 
@@ -31,7 +32,7 @@ def parse_date(text: str) -> date:
             return date(int(m[1]), 1, 1)
     except ValueError:
         pass
-    raise UsageError(f"not a date: {text!r} (use YYYY-MM-DD or TT.MM.JJJJ)")
+    raise UsageError(message("answers.not_a_date", "en", text=repr(text)))
 
 
 def date_literal(day: date) -> ox.Literal:

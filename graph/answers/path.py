@@ -13,6 +13,7 @@ from itertools import islice
 import networkx as nx
 
 from govgraph.graph.errors import NotFoundError, UsageError
+from govgraph.graph.i18n import bilingual, message
 
 # all_shortest_paths can yield very many paths in dense parts; look at this many, show the best.
 _CANDIDATES = 2000
@@ -43,12 +44,12 @@ def _step(g: nx.MultiDiGraph, u: str, v: str) -> Step:
 def shortest_chains(g: nx.MultiDiGraph, a: str, b: str, limit: int = 5) -> list[Chain]:
     """Up to `limit` shortest chains from a to b, in a stable order (by their labels)."""
     if limit < 1:
-        raise UsageError("--max must be at least 1")
+        raise UsageError(message("answers.path_max", "en"))
     for node in (a, b):
         if node not in g:
-            raise NotFoundError(f"{node} is not part of the network")
+            raise NotFoundError(message("answers.path_not_in_network", "en", node=node))
     if a == b:
-        raise UsageError("A und B sind dasselbe / A and B are the same entity")
+        raise UsageError(bilingual("answers.path_same"))
     undirected = g.to_undirected(as_view=True)
     try:
         paths = list(islice(nx.all_shortest_paths(undirected, a, b), _CANDIDATES))

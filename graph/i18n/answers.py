@@ -116,4 +116,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "mehrdeutig / ambiguous: {text} matches {count} entities:",
         "en": "ambiguous: {text} matches {count} entities:",
     },
+    # Help of the answer commands (cli/answers_cmd.py, cli/dates_cmd.py, cli/show_cmd.py): shown
+    # as "de / en" in the command list, one half in `--help` (cli/options.py BilingualCommand).
+    "answers.help.search": {
+        "de": "Einträge suchen: Akteure, Gegenstände, Themen …",
+        "en": "Find entities by label, best first.",
+    },
+    "answers.help.who": {
+        "de": "Wer ist zuständig für Thema, Vorhaben, System …?",
+        "en": "Who is responsible for SUBJECT.",
+    },
+    "answers.help.what": {
+        "de": "Woran ist ein Akteur beteiligt?",
+        "en": "What ACTOR is responsible for, funds, demanded …",
+    },
+    "answers.help.deadlines": {
+        "de": "Fristen und datierte Ereignisse der Reihe nach.",
+        "en": "Deadlines and dated events in order.",
+    },
+    "answers.help.deadlines.from": {"de": "Ab diesem Tag.", "en": "From this day."},
+    "answers.help.deadlines.to": {"de": "Bis zu diesem Tag.", "en": "Up to this day."},
+    "answers.help.deadlines.status": {
+        "de": "vorbei, bevorstehend, offen (= noch nicht vorbei).",
+        "en": "open = not yet past.",
+    },
+    "answers.help.deadlines.format": {
+        "de": "Ausgabe: Tabelle, JSON, CSV, TSV oder iCalendar.",
+        "en": "Output format (ics: calendar).",
+    },
+    "answers.help.demands": {
+        "de": "Forderungen und Positionen: wer, an wen, worüber, wann.",
+        "en": "Demands and positions.",
+    },
+    "answers.help.demands.by": {
+        "de": "Nur Forderungen dieses Akteurs.",
+        "en": "Only demands by ACTOR.",
+    },
+    "answers.help.demands.to": {
+        "de": "Nur Forderungen an diesen Akteur.",
+        "en": "Only demands to ACTOR.",
+    },
+    "answers.help.show": {
+        "de": "Steckbrief eines Eintrags oder einer Quelle.",
+        "en": "An entity's (or a source's) card.",
+    },
+    "answers.help.show.at": {"de": "Stand an diesem Tag.", "en": "As of."},
+    # Errors of the answers, in both languages (printed before or regardless of --lang).
+    # "--from 2026-01-01 liegt nach / is after --to 2025-01-01" (cli/dates_cmd.py)
+    "answers.from_after_to": {"de": "liegt nach", "en": "is after"},
+    "answers.path_same": {
+        "de": "A und B sind dasselbe",
+        "en": "A and B are the same entity",
+    },
+    # Errors that have always been printed in English only (graph/answers/dates.py, path.py):
+    # the code asks for "en" so that error lines stay as they were; the German text is here for
+    # the day they follow --lang or become bilingual.
+    "answers.not_a_date": {
+        "de": "kein Datum: {text} (JJJJ-MM-TT oder TT.MM.JJJJ)",
+        "en": "not a date: {text} (use YYYY-MM-DD or TT.MM.JJJJ)",
+    },
+    "answers.path_max": {"de": "--max muss mindestens 1 sein", "en": "--max must be at least 1"},
+    "answers.path_not_in_network": {
+        "de": "{node} ist nicht Teil des Netzwerks",
+        "en": "{node} is not part of the network",
+    },
 }

@@ -352,4 +352,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Kürzeste Verbindungen zwischen zwei Entitäten.",
         "en": "Shortest chains between two entities.",
     },
+    # Options shared by the answer commands (cli/options.py); "de / en", halved by --help.
+    "cli.help.table.all": {
+        "de": "Alle Zeilen der Tabelle zeigen.",
+        "en": "Show every row of the table.",
+    },
+    "cli.help.table.wide": {
+        "de": "Alle Spalten und ganze Zellen zeigen.",
+        "en": "Show every column and whole cells.",
+    },
+    "cli.help.format": {"de": "Ausgabe: Tabelle, JSON, CSV oder TSV.", "en": "Output format."},
+    "cli.help.at": {
+        "de": "Stand an diesem Tag (Voreinstellung: heute).",
+        "en": "As of this day (default: today).",
+    },
+    "cli.help.all_times": {
+        "de": "Aussagen aller Zeiten zeigen.",
+        "en": "Ignore --at: facts of all periods.",
+    },
+    "cli.help.source": {
+        "de": "Nur Aussagen dieser Quelle (Kurzname, z. B. NOOTSStVtr).",
+        "en": "Only claims of NAME.",
+    },
+    "cli.help.all_claims": {
+        "de": "Auch überholte Aussagen anderer Quellen zeigen.",
+        "en": "Also show superseded claims.",
+    },
 }

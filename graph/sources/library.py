@@ -15,7 +15,6 @@ a source exists only once all its files do.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import unicodedata
@@ -54,6 +53,10 @@ def data_root() -> Path:
 
 
 def sha256(data: bytes) -> str:
+    """Hex SHA-256 of `data`. hashlib is imported here, not at the top: it loads OpenSSL, and
+    `govgraph who` and the other answers import this module (for data_root) but never hash."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 
