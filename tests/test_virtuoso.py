@@ -38,7 +38,6 @@ GAPS = {
     + "; also FILTER NOT EXISTS { ?item a ?more . ?more rdfs:subClassOf+ ?itemType . "
     "FILTER(?more != ?itemType) } drops 39 of 46 rows",
     "demands": AGGREGATE,
-    "demands-by-addressee": AGGREGATE,
     "who-responsible": AGGREGATE,
     "conflicts": "Virtuoso 7.2 compiler: SQ156 (subq ot was supposed to be found, sqlo.c:1075)",
     "entity-relations": "Virtuoso 7.2 stops (the server process ends) on this query",
