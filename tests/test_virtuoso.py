@@ -37,7 +37,6 @@ GAPS = {
     "deadlines": AGGREGATE
     + "; also FILTER NOT EXISTS { ?item a ?more . ?more rdfs:subClassOf+ ?itemType . "
     "FILTER(?more != ?itemType) } drops 39 of 46 rows",
-    "demands": AGGREGATE,
     "who-responsible": AGGREGATE,
     "conflicts": "Virtuoso 7.2 compiler: SQ156 (subq ot was supposed to be found, sqlo.c:1075)",
     "entity-relations": "Virtuoso 7.2 stops (the server process ends) on this query",
