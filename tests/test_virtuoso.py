@@ -34,17 +34,12 @@ AGGREGATE = (
 GAPS = {
     "actor-involvement": AGGREGATE,
     "agreement-status-history": AGGREGATE,
-    "agreements": AGGREGATE,
     "deadlines": AGGREGATE
     + "; also FILTER NOT EXISTS { ?item a ?more . ?more rdfs:subClassOf+ ?itemType . "
     "FILTER(?more != ?itemType) } drops 39 of 46 rows",
-    "demands": AGGREGATE,
-    "demands-by-addressee": AGGREGATE,
     "who-responsible": AGGREGATE,
     "conflicts": "Virtuoso 7.2 compiler: SQ156 (subq ot was supposed to be found, sqlo.c:1075)",
     "entity-relations": "Virtuoso 7.2 stops (the server process ends) on this query",
-    "programmes-and-systems-by-status": "Virtuoso 7.2: a FILTER on ?status bound in an OPTIONAL "
-    "(the status parameter) removes every row",
     "responsibilities-by-topic": "Virtuoso 7.2: EXISTS { ?topic skos:broader* ?__topic_iri } with "
     "the parameter from the VALUES block is never true",
 }

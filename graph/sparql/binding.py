@@ -1,8 +1,10 @@
 """Bind query parameters as RDF terms in a VALUES block — never by splicing user text.
 
 The terms are serialised by pyoxigraph (which escapes them), and the VALUES block is placed at the
-start of the query's WHERE group so that FILTERs and OPTIONALs see the bound values. This works
-the same on pyoxigraph and on any remote SPARQL 1.1 endpoint.
+start of the query's WHERE group so that FILTERs and OPTIONALs see the bound values, and at the
+start of every subquery's WHERE group too (a subquery does not see the bindings of the query
+around it; grlc likewise replaces a parameter everywhere). This works the same on pyoxigraph and
+on any remote SPARQL 1.1 endpoint.
 """
 
 from __future__ import annotations
@@ -48,6 +50,25 @@ def where_group_start(query: str) -> int:
     return first_brace + 1
 
 
+@lru_cache(maxsize=256)
+def subquery_group_starts(query: str) -> tuple[int, ...]:
+    """Positions just after the `{` that opens each subquery's WHERE group (below the top level)."""
+    depth, after_where, starts = 0, False, []
+    for m in tokens(query):
+        kind = m.lastgroup
+        if kind in ("space", "comment"):
+            continue
+        text = m.group()
+        if kind == "other" and text == "{":
+            if depth > 0 and after_where:
+                starts.append(m.end())
+            depth += 1
+        elif kind == "other" and text == "}":
+            depth -= 1
+        after_where = kind == "word" and text.upper() == "WHERE"
+    return tuple(starts)
+
+
 def values_block(bindings: Mapping[str, Term]) -> str:
     """`VALUES (?a ?b) { (<x> "y") }` from names and terms."""
     for name in bindings:
@@ -62,5 +83,7 @@ def bind(query: str, bindings: Mapping[str, Term]) -> str:
     """The query with its parameters bound as terms (unchanged if there are none)."""
     if not bindings:
         return query
-    pos = where_group_start(query)
-    return query[:pos] + values_block(bindings) + query[pos:]
+    block = values_block(bindings)
+    for pos in sorted((where_group_start(query), *subquery_group_starts(query)), reverse=True):
+        query = query[:pos] + block + query[pos:]
+    return query
