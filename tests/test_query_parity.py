@@ -1,75 +1,25 @@
 """Every named query, with its example parameters, returns the same rows on rdflib, on pyoxigraph
-and on a remote SPARQL endpoint (a real Oxigraph server), all loaded from `govgraph export`."""
+and on a remote SPARQL endpoint (a real Oxigraph server), all loaded from `govgraph export`.
+
+This file: the server. rdflib: test_query_parity_rdflib.py and test_query_parity_rdflib_network.py
+(three files so that parallel workers share the work; the check itself is tests/parity.py)."""
 
 from __future__ import annotations
 
-import json
-import urllib.request
-
-import pyoxigraph as ox
 import pytest
-from engines import bound_text, on_endpoint, on_pyoxigraph, on_rdflib
-from query_examples import example_params, normalised_bindings, normalised_triples
-from sparql_server import oxigraph_server  # noqa: F401  (pytest fixture)
-
-from govgraph.graph.sparql.catalog import all_queries
-from govgraph.graph.store.backend import LocalBackend
-from govgraph.graph.store.dataset import DataSelection, load_store
-from govgraph.graph.store.export import export_graph
-
-QUERIES = all_queries()
-
-
-@pytest.fixture(scope="module")
-def exported() -> bytes:
-    return export_graph(LocalBackend(load_store(DataSelection().files())), "ttl")
+from parity import (  # noqa: F401  (pytest fixtures)
+    QUERIES,
+    RDFLIB_SLOW,
+    check_query,
+    exported,
+    oxigraph_server,
+    pyoxigraph_store,
+    rdflib_dataset,
+    remote,
+)
 
 
-@pytest.fixture(scope="module")
-def pyoxigraph_store(exported) -> ox.Store:
-    store = ox.Store()
-    store.load(exported, format=ox.RdfFormat.TURTLE)
-    return store
-
-
-@pytest.fixture(scope="module")
-def rdflib_dataset(exported):
-    import rdflib
-
-    dataset = rdflib.Dataset()  # a dataset, so that GRAPH patterns run (and find nothing)
-    dataset.default_graph.parse(data=exported.decode("utf-8"), format="turtle")
-    return dataset
-
-
-@pytest.fixture(scope="module")
-def remote(oxigraph_server, exported) -> str:  # noqa: F811
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{oxigraph_server.port}/store?default",
-        data=exported,
-        method="PUT",
-        headers={"Content-Type": "text/turtle"},
-    )
-    urllib.request.urlopen(request, timeout=60).close()
-    return oxigraph_server.url
-
-
-def same(reference: str, other: str, construct: bool) -> None:
-    if construct:
-        assert normalised_triples(other) == normalised_triples(reference)
-    else:
-        assert normalised_bindings(json.loads(other)) == normalised_bindings(json.loads(reference))
-
-
-@pytest.mark.parametrize("engine", ["rdflib", "remote"])
+@pytest.mark.parametrize("engine", ["remote"])
 @pytest.mark.parametrize("q", QUERIES, ids=lambda q: q.name)
-def test_every_query_same_on_every_engine(q, engine, request, pyoxigraph_store):
-    text = bound_text(q, example_params(q, True), LocalBackend(pyoxigraph_store))
-    construct = q.name == "all-triples"
-    reference = on_pyoxigraph(pyoxigraph_store, text)
-    if engine == "rdflib":
-        answer = on_rdflib(request.getfixturevalue("rdflib_dataset"), text)
-    else:
-        answer = on_endpoint(request.getfixturevalue("remote"), text, construct)
-    same(reference, answer, construct)
-    if not construct:
-        assert json.loads(reference)["results"]["bindings"] or q.name == "entity-by-key"
+def test_every_query_same_on_every_engine(q, engine, request, pyoxigraph_store):  # noqa: F811
+    check_query(q, engine, request, pyoxigraph_store)

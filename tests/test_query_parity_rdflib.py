@@ -1,0 +1,26 @@
+"""Every named query but rdflib's slowest returns the same rows on rdflib as on pyoxigraph
+(see test_query_parity.py)."""
+
+from __future__ import annotations
+
+import pytest
+from parity import (  # noqa: F401  (pytest fixtures)
+    QUERIES,
+    RDFLIB_SLOW,
+    check_query,
+    exported,
+    oxigraph_server,
+    pyoxigraph_store,
+    rdflib_dataset,
+    remote,
+)
+
+CHOSEN = [q for q in QUERIES if q.name not in RDFLIB_SLOW]
+
+
+@pytest.mark.parametrize("engine", ["rdflib"])
+@pytest.mark.parametrize(
+    "q", [q for q in QUERIES if q.name not in RDFLIB_SLOW], ids=lambda q: q.name
+)
+def test_every_query_same_on_every_engine(q, engine, request, pyoxigraph_store):  # noqa: F811
+    check_query(q, engine, request, pyoxigraph_store)
