@@ -40,8 +40,6 @@ GAPS = {
     "who-responsible": AGGREGATE,
     "conflicts": "Virtuoso 7.2 compiler: SQ156 (subq ot was supposed to be found, sqlo.c:1075)",
     "entity-relations": "Virtuoso 7.2 stops (the server process ends) on this query",
-    "responsibilities-by-topic": "Virtuoso 7.2: EXISTS { ?topic skos:broader* ?__topic_iri } with "
-    "the parameter from the VALUES block is never true",
 }
 
 # Queries and commands on which the server process ends; their tests run last.
@@ -52,13 +50,8 @@ STOPS_SERVER = {
 }
 
 
-# Not strict: it gave 0 rows in one server and the right 3 in another started the same way (the
-# cause in Virtuoso is not found yet), so a strict mark would make the test flaky.
-UNSTABLE = {"responsibilities-by-topic"}
-
-
 def gap(name: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=name not in UNSTABLE, reason=GAPS[name])
+    return pytest.mark.xfail(strict=True, reason=GAPS[name])
 
 
 @pytest.fixture(scope="module")
