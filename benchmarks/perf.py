@@ -1,4 +1,4 @@
-"""Issue 13 targets: deadlines and network-facts, the cache build, and a cold `who`.
+"""The speed targets: deadlines and network-facts, the cache build, and a cold `who`.
 
 Writes the section between the `perf` markers at the top of benchmarks/RESULTS.md, so that one
 command reproduces every number in it (the older sections below come from run.py):
@@ -361,7 +361,8 @@ def main() -> None:
     # An installed package has its bytecode compiled; an editable checkout run with
     # PYTHONDONTWRITEBYTECODE would compile every module at every start, which rdflib is spared.
     work = Path(tempfile.mkdtemp(prefix="govgraph-perf-"))
-    code, tag, title = ROOT, "perf", "Issue 13: deadlines, network-facts, cache build, cold `who`"
+    title = "Speed targets: deadlines, network-facts, cache build, cold `who`"
+    code, tag = ROOT, "perf"
     if args.rev:
         # The package of that revision, found first on PYTHONPATH by every child process (the
         # editable install's finder comes after sys.path).
