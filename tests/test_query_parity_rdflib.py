@@ -7,6 +7,7 @@ import pytest
 from parity import (  # noqa: F401  (pytest fixtures)
     QUERIES,
     RDFLIB_SLOW,
+    RDFLIB_SLOWEST,
     check_query,
     exported,
     oxigraph_server,
@@ -15,12 +16,10 @@ from parity import (  # noqa: F401  (pytest fixtures)
     remote,
 )
 
-CHOSEN = [q for q in QUERIES if q.name not in RDFLIB_SLOW]
+CHOSEN = [q for q in QUERIES if q.name not in RDFLIB_SLOW | RDFLIB_SLOWEST]
 
 
 @pytest.mark.parametrize("engine", ["rdflib"])
-@pytest.mark.parametrize(
-    "q", [q for q in QUERIES if q.name not in RDFLIB_SLOW], ids=lambda q: q.name
-)
+@pytest.mark.parametrize("q", CHOSEN, ids=lambda q: q.name)
 def test_every_query_same_on_every_engine(q, engine, request, pyoxigraph_store):  # noqa: F811
     check_query(q, engine, request, pyoxigraph_store)
