@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from sparql_server import oxigraph_server  # noqa: F401  (pytest fixture)
 
 from govgraph.cli.main import run
+from govgraph.graph.store.backend import LocalBackend
+from govgraph.graph.store.dataset import DataSelection, load_store
+from govgraph.graph.store.export import export_graph
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE_TEXT = REPO / "graph" / "documents" / "000_2f97107a3c89067a.txt"
@@ -132,3 +138,40 @@ def _private_cache_dir(tmp_path_factory):
 # tests of one file run on one worker, in order, and a module-scoped server (Virtuoso, grlc,
 # Oxigraph, the web server, a browser) starts once. (`--dist loadgroup` would be finer, but with
 # pytest 9 and xdist 3.8 it ignores the xdist_group marks.)
+
+
+# The exported graph on three engines, for the parity tests (tests/parity.py): each module that
+# asks for them loads its own, once.
+
+
+@pytest.fixture(scope="module")
+def exported() -> bytes:
+    return export_graph(LocalBackend(load_store(DataSelection().files())), "ttl")
+
+
+@pytest.fixture(scope="module")
+def pyoxigraph_store(exported) -> ox.Store:
+    store = ox.Store()
+    store.load(exported, format=ox.RdfFormat.TURTLE)
+    return store
+
+
+@pytest.fixture(scope="module")
+def rdflib_dataset(exported):
+    import rdflib
+
+    dataset = rdflib.Dataset()  # a dataset, so that GRAPH patterns run (and find nothing)
+    dataset.default_graph.parse(data=exported.decode("utf-8"), format="turtle")
+    return dataset
+
+
+@pytest.fixture(scope="module")
+def remote(oxigraph_server, exported) -> str:  # noqa: F811
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{oxigraph_server.port}/store?default",
+        data=exported,
+        method="PUT",
+        headers={"Content-Type": "text/turtle"},
+    )
+    urllib.request.urlopen(request, timeout=60).close()
+    return oxigraph_server.url

@@ -7,20 +7,6 @@ itself is in tests/parity.py)."""
 
 from __future__ import annotations
 
-import pytest
-from parity import (  # noqa: F401  (pytest fixtures)
-    QUERIES,
-    RDFLIB_SLOW,
-    check_query,
-    exported,
-    oxigraph_server,
-    pyoxigraph_store,
-    rdflib_dataset,
-    remote,
-)
+from parity import QUERIES, parity_test
 
-
-@pytest.mark.parametrize("engine", ["remote"])
-@pytest.mark.parametrize("q", QUERIES, ids=lambda q: q.name)
-def test_every_query_same_on_every_engine(q, engine, request, pyoxigraph_store):  # noqa: F811
-    check_query(q, engine, request, pyoxigraph_store)
+test_every_query_same_on_every_engine = parity_test("remote", QUERIES)
