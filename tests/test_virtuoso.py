@@ -33,7 +33,6 @@ AGGREGATE = (
 )
 GAPS = {
     "actor-involvement": AGGREGATE,
-    "agreement-status-history": AGGREGATE,
     "deadlines": AGGREGATE
     + "; also FILTER NOT EXISTS { ?item a ?more . ?more rdfs:subClassOf+ ?itemType . "
     "FILTER(?more != ?itemType) } drops 39 of 46 rows",
