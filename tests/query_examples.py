@@ -79,6 +79,8 @@ def normalised_bindings(results: dict) -> str:
                 term["value"] = "b"
             if term.get("datatype") == "http://www.w3.org/2001/XMLSchema#string":
                 del term["datatype"]
+            if term.get("datatype") == "http://www.w3.org/2001/XMLSchema#boolean":
+                term["value"] = {"1": "true", "0": "false"}.get(term["value"], term["value"])
             clean[name] = term
         rows.append(clean)
     return json.dumps(_sort_parts(rows), ensure_ascii=False, indent=1, sort_keys=True)

@@ -165,3 +165,31 @@ def test_guard_sees_through_comments_strings_and_iris():
     assert ok.form == "SELECT" and ok.variables == ("x",)
     with pytest.raises(QueryError, match="line 2, column 10"):
         check_query("SELECT ?x WHERE {\n  ?x ?y }")
+
+
+def test_booleans_written_as_1_and_0_read_as_true_and_false(fake_endpoint):  # noqa: F811
+    """Virtuoso writes xsd:boolean as "1"/"0" (valid lexical forms); the answers compare a flag's
+    text with "true", so the backend reads them in canonical form."""
+    boolean = "http://www.w3.org/2001/XMLSchema#boolean"
+    body = json.dumps(
+        {
+            "head": {"vars": ["yes", "no", "count"]},
+            "results": {
+                "bindings": [
+                    {
+                        "yes": {"type": "typed-literal", "datatype": boolean, "value": "1"},
+                        "no": {"type": "typed-literal", "datatype": boolean, "value": "0"},
+                        "count": {
+                            "type": "typed-literal",
+                            "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+                            "value": "1",
+                        },
+                    }
+                ]
+            },
+        }
+    ).encode()
+    url, _ = fake_endpoint(answer(200, body, "application/sparql-results+json"))
+    [row] = RemoteBackend(url).select(SELECT)
+    assert (row["yes"].value, row["no"].value, row["count"].value) == ("true", "false", "1")
+    assert row["yes"].datatype.value == boolean

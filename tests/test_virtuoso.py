@@ -43,13 +43,6 @@ GAPS = {
     "who-responsible": AGGREGATE
     + "; SQ156 (subq ot) for BIND(IF(EXISTS {…}, …)); a transitive path to the VALUES "
     "parameter is refused (TR…: neither end bound)",
-    # Bisected on the server: BIND(IF(EXISTS {…}, 1, 0)) gives SQ156 "subq ot"; without it,
-    # IF(SAMPLE(?isPreferred) = 1, true, false) gives SQ156 "Bad dfe". Without both (a UNION
-    # with constants and MAX) Virtuoso answers, but returns an xsd:boolean as xsd:integer (1/0)
-    # and its MIN(?exact) picks another quote than SPARQL's order of strings.
-    "conflicts": "Virtuoso 7.2 compiler: SQ156 (subq ot, sqlo.c:1075) for BIND(IF(EXISTS {…}, 1, "
-    "0)) and SQ156 (Bad dfe) for IF(SAMPLE(…) = 1, true, false); rewritten, it returns booleans "
-    "as xsd:integer",
     "entity-relations": "Virtuoso 7.2 stops (the server process ends) on this query",
 }
 

@@ -107,7 +107,7 @@ class RemoteBackend:
         try:
             rows = []
             for solution in result:
-                rows.append({n: solution[n] for n in names if solution[n] is not None})
+                rows.append({n: canonical(solution[n]) for n in names if solution[n] is not None})
         except SyntaxError as err:
             raise self._error(f"truncated or malformed results: {err}") from None
         return rows
@@ -238,6 +238,22 @@ class RemoteBackend:
             ) from None
         except (http.client.HTTPException, ConnectionError) as err:
             raise self._error(f"connection failed: {err or type(err).__name__}") from None
+
+
+_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_BOOLEAN_FORMS = {"1": "true", "0": "false"}
+
+
+def canonical(term: Term) -> Term:
+    """A boolean in its canonical form: Virtuoso writes xsd:boolean as "1"/"0" (valid lexical
+    forms), and the answers compare a flag's text with "true"."""
+    if (
+        isinstance(term, ox.Literal)
+        and term.datatype.value == _BOOLEAN
+        and term.value in _BOOLEAN_FORMS
+    ):
+        return ox.Literal(_BOOLEAN_FORMS[term.value], datatype=term.datatype)
+    return term
 
 
 def _reason(reason: object, timeout: float) -> str:
