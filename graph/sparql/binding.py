@@ -24,13 +24,15 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @lru_cache(maxsize=256)
-def where_group_start(query: str) -> int:
-    """Position just after the `{` that opens the query's top-level WHERE group.
+def where_group_starts(query: str) -> tuple[int, ...]:
+    """Positions just after the `{` that opens the query's top-level WHERE group, then those of
+    every subquery's WHERE group, in one pass.
 
     Tokenised with the guard's tokenizer, so braces or WHERE inside strings, IRIs and comments
     do not count. Cached: the named queries are bound again and again with new values.
     """
     depth, first_brace, after_where = 0, -1, False
+    top, subqueries = -1, []
     for m in tokens(query):
         kind = m.lastgroup
         if kind in ("space", "comment"):
@@ -39,34 +41,18 @@ def where_group_start(query: str) -> int:
         if kind == "other" and text == "{":
             if first_brace < 0:
                 first_brace = m.start()
-            if depth == 0 and after_where:
-                return m.end()
+            if after_where:
+                if depth == 0:
+                    top = m.end()
+                else:
+                    subqueries.append(m.end())
             depth += 1
         elif kind == "other" and text == "}":
             depth -= 1
         after_where = kind == "word" and text.upper() == "WHERE"
     if first_brace < 0:
         raise QueryError("query has no WHERE group to bind parameters into")
-    return first_brace + 1
-
-
-@lru_cache(maxsize=256)
-def subquery_group_starts(query: str) -> tuple[int, ...]:
-    """Positions just after the `{` that opens each subquery's WHERE group (below the top level)."""
-    depth, after_where, starts = 0, False, []
-    for m in tokens(query):
-        kind = m.lastgroup
-        if kind in ("space", "comment"):
-            continue
-        text = m.group()
-        if kind == "other" and text == "{":
-            if depth > 0 and after_where:
-                starts.append(m.end())
-            depth += 1
-        elif kind == "other" and text == "}":
-            depth -= 1
-        after_where = kind == "word" and text.upper() == "WHERE"
-    return tuple(starts)
+    return (top if top >= 0 else first_brace + 1, *subqueries)
 
 
 def values_block(bindings: Mapping[str, Term]) -> str:
@@ -84,6 +70,6 @@ def bind(query: str, bindings: Mapping[str, Term]) -> str:
     if not bindings:
         return query
     block = values_block(bindings)
-    for pos in sorted((where_group_start(query), *subquery_group_starts(query)), reverse=True):
+    for pos in sorted(where_group_starts(query), reverse=True):
         query = query[:pos] + block + query[pos:]
     return query
