@@ -175,3 +175,20 @@ def remote(oxigraph_server, exported) -> str:  # noqa: F811
     )
     urllib.request.urlopen(request, timeout=60).close()
     return oxigraph_server.url
+
+
+@pytest.fixture(scope="module")
+def govgraph_module():
+    """`govgraph ARGS…` in a subprocess (module-scoped fixtures cannot use capsys)."""
+
+    def call(*args: str) -> Result:
+        done = run_process(*args)
+        return Result(done.returncode, done.stdout, done.stderr)
+
+    return call
+
+
+@pytest.fixture(scope="module")
+def local_store() -> ox.Store:
+    """The shipped data as the CLI loads it, the reference answers for a remote store."""
+    return load_store(DataSelection().files())

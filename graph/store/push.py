@@ -4,6 +4,11 @@ A Graph Store PUT is not atomic on every server (Oxigraph ≤ 0.5.9 and others c
 before loading the new data; a connection cut mid-upload leaves a half graph). So we upload into
 a fresh STAGING graph, verify its triple count with a query, and only then swap it into the target
 graph with one SPARQL update (`MOVE`), which servers run as one transaction.
+
+Apache Jena 4.5 (Debian 12's, and Fuseki of that release) refuses every MOVE, COPY and ADD from a
+named graph ("Invalid source target for operation"). Where a server answers MOVE with an error
+status (an update that fails changes nothing), the same swap is sent as the standard defines MOVE
+(SPARQL 1.1 Update, 3.2.5): drop the target, copy the triples in, drop the source, in one request.
 """
 
 from __future__ import annotations
@@ -94,6 +99,19 @@ def _headers(extra: dict[str, str]) -> dict[str, str]:
     return headers
 
 
+class Refused(RemoteError):
+    """The server answered with an error status (the code is kept)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+# Statuses with which a SPARQL server itself refuses or fails an update, having changed nothing.
+# 502-504 come from gateways in front of it, while the server may still be at work: no retry.
+REFUSED_BY_SERVER = (400, 500, 501)
+
+
 def _request(req: urllib.request.Request, timeout: float, what: str) -> None:
     try:
         with urllib.request.urlopen(req, timeout=timeout) as response:
@@ -103,7 +121,8 @@ def _request(req: urllib.request.Request, timeout: float, what: str) -> None:
             detail = server_message(err.read())
         except OSError:
             detail = ""
-        raise RemoteError(f"{what}: HTTP {err.code} {err.reason}: {detail}".rstrip(": ")) from None
+        message = f"{what}: HTTP {err.code} {err.reason}: {detail}".rstrip(": ")
+        raise Refused(message, err.code) from None
     except TimeoutError:
         raise RemoteError(f"{what}: no answer within {timeout:g} s (timeout)") from None
     except urllib.error.URLError as err:
@@ -140,6 +159,19 @@ def update(update_url: str, text: str, timeout: float) -> None:
     headers = _headers({"Content-Type": "application/x-www-form-urlencoded"})
     req = urllib.request.Request(update_url, data=body, headers=headers, method="POST")
     _request(req, timeout, f"update at {update_url}")
+
+
+def spelled_out_move(staging: str, graph: str | None) -> str:
+    """`MOVE GRAPH <staging> TO …` as SPARQL 1.1 Update defines it, as one request."""
+    if graph:
+        drop, into = f"DROP SILENT GRAPH <{graph}>", f"GRAPH <{graph}> {{ ?s ?p ?o }}"
+    else:
+        drop, into = "DROP SILENT DEFAULT", "?s ?p ?o"
+    return (
+        f"{drop} ;\n"
+        f"INSERT {{ {into} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} ;\n"
+        f"DROP GRAPH <{staging}>"
+    )
 
 
 def count_triples(backend: RemoteBackend, graph: str | None) -> int:
@@ -187,7 +219,13 @@ def push(
             )
         target = f"GRAPH <{graph}>" if graph else "DEFAULT"
         say(f"swap staging → {target}")
-        update(targets.update_url, f"MOVE GRAPH <{staging}> TO {target}", timeout)
+        try:
+            update(targets.update_url, f"MOVE GRAPH <{staging}> TO {target}", timeout)
+        except Refused as refused:
+            if refused.status not in REFUSED_BY_SERVER:
+                raise
+            say("MOVE refused by the server; the same swap spelled out")
+            update(targets.update_url, spelled_out_move(staging, graph), timeout)
     except BaseException:
         try:  # best effort: do not leave the half-uploaded staging graph behind
             update(targets.update_url, f"DROP SILENT GRAPH <{staging}>", min(timeout, 5.0))
