@@ -11,16 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
-import urllib.parse
-import urllib.request
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sparql_server import free_port
+from sparql_server import free_port, require_program, wait_for_server
 
 from govgraph.graph.store.serve import terminate
 
@@ -117,15 +114,6 @@ def compile_server(folder: Path) -> Path:
     return classes
 
 
-def _answering(url: str) -> bool:
-    query = urllib.parse.urlencode({"query": "ASK { }"})
-    try:
-        with urllib.request.urlopen(f"{url}?{query}", timeout=5) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
 def start_jena(location: Path) -> JenaServer:
     classes = compile_server(location / "build")
     extra = [classes, messages(location / "resources")]
@@ -138,22 +126,14 @@ def start_jena(location: Path) -> JenaServer:
             stderr=subprocess.STDOUT,
         )
     server = JenaServer(process, port, location)
-    deadline = time.monotonic() + 120
-    while not _answering(server.url):
-        if process.poll() is not None or time.monotonic() > deadline:
-            server.stop()
-            raise RuntimeError(f"Jena did not start: {(location / 'jena.out').read_text()[-3000:]}")
-        time.sleep(0.3)
+    wait_for_server(server, location / "jena.out", "Jena", timeout=120)
     return server
 
 
 @pytest.fixture(scope="module")
 def jena_server(tmp_path_factory) -> Iterator[JenaServer]:
     """A real, empty Jena TDB2 store for the tests of one module (required where CI=true)."""
-    if not jena_available():
-        if os.environ.get("CI") == "true":
-            pytest.fail("Jena or javac is missing: .ci/run installs libapache-jena-java and a JDK")
-        pytest.skip("Jena is not installed (apt-get install libapache-jena-java default-jdk)")
+    require_program(jena_available(), "Jena or javac", "libapache-jena-java default-jdk-headless")
     server = start_jena(tmp_path_factory.mktemp("jena"))
     yield server
     server.stop()

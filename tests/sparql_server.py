@@ -8,6 +8,7 @@ picks them up. Nothing here is a mock of Oxigraph: the SPARQL server is the real
 from __future__ import annotations
 
 import http.server
+import os
 import socket
 import subprocess
 import threading
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from govgraph.graph.errors import RemoteError
 from govgraph.graph.store.serve import oxigraph_binary, wait_until_answering
 
 
@@ -25,6 +27,27 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def require_program(found: bool, what: str, packages: str) -> None:
+    """A store's tests need its programs: missing in CI (CI=true) that is an error, since
+    .ci/run installs them; elsewhere the tests are skipped."""
+    if found:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} is missing: .ci/run installs {packages}")
+    pytest.skip(f"{what} is not installed (apt-get install {packages})")
+
+
+def wait_for_server(server, log: Path, name: str, timeout: float) -> None:
+    """Until `server.url` answers an ASK. A server that stops or does not answer in time is
+    stopped, and the error carries the end of its log: its own words on why."""
+    try:
+        wait_until_answering(server.url, server.process, timeout=timeout, name=name)
+    except RemoteError as err:
+        server.stop()
+        tail = log.read_text(errors="replace")[-3000:] if log.exists() else ""
+        raise RuntimeError(f"{err}: {tail}") from None
 
 
 @dataclass

@@ -14,13 +14,11 @@ import json
 
 import pyoxigraph as ox
 import pytest
-from engines import bound_text, on_endpoint, on_pyoxigraph
-from query_examples import example_params, normalised_bindings
-from store_parity import same_rows_on_endpoint, same_through_endpoint
+from engines import on_endpoint
+from store_parity import same_rows_on_endpoint, same_through_endpoint, triples_in
 from virtuoso_server import virtuoso_server  # noqa: F401  (pytest fixture)
 
 from govgraph.graph.sparql.catalog import all_queries
-from govgraph.graph.store.backend import LocalBackend
 
 QUERIES = all_queries()
 # Expressions over aggregates (IF(COUNT(?x) > 0, GROUP_CONCAT(…), …), the guard rdflib needs for
@@ -102,15 +100,12 @@ def test_bulk_loader_reads_the_export_with_a_graph_per_source(
     assert [g for g in loaded if g != "https://w3id.org/govgraph/graph"] == graphs
     url = virtuoso_server.url + "?" + "&".join(f"default-graph-uri={g}" for g in graphs)
     q = next(q for q in QUERIES if q.name == "entity-card")
-    text = bound_text(q, example_params(q, True), LocalBackend(local_store))
-    answer = normalised_bindings(json.loads(on_endpoint(url, text, False)))
-    assert answer == normalised_bindings(json.loads(on_pyoxigraph(local_store, text)))
+    answer = same_rows_on_endpoint(url, local_store, q, optional=True)
     assert '"value": "IT-Planungsrat"' in answer
 
 
 def test_push_fills_virtuoso_with_every_triple(pushed, local_store):
-    rows = json.loads(on_endpoint(pushed, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", False))
-    assert int(rows["results"]["bindings"][0]["n"]["value"]) >= len(local_store)
+    assert triples_in(pushed) >= len(local_store)
 
 
 @pytest.mark.parametrize(
@@ -158,5 +153,4 @@ def test_who_refused_by_virtuoso_is_one_line_and_the_server_keeps_running(
     assert "\n" not in line and "Traceback" not in line
     assert "HTTP 500" in line and "SQ156" in line
     assert virtuoso_server.process.poll() is None
-    answer = json.loads(on_endpoint(pushed, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", False))
-    assert int(answer["results"]["bindings"][0]["n"]["value"]) > 0
+    assert triples_in(pushed) > 0

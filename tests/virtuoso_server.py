@@ -7,18 +7,14 @@ Store protocol at /sparql-graph-crud; both run as its user SPARQL, which may upd
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import time
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sparql_server import free_port
+from sparql_server import free_port, require_program, wait_for_server
 
 from govgraph.graph.store.serve import terminate
 
@@ -111,15 +107,6 @@ def virtuoso_available() -> bool:
     return shutil.which("virtuoso-t") is not None
 
 
-def _answering(url: str) -> bool:
-    query = urllib.parse.urlencode({"query": "ASK { }"})
-    try:
-        with urllib.request.urlopen(f"{url}?{query}", timeout=5) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
 def start_virtuoso(location: Path) -> VirtuosoServer:
     location.mkdir(parents=True, exist_ok=True)
     ini = location / "virtuoso.ini"
@@ -133,15 +120,7 @@ def start_virtuoso(location: Path) -> VirtuosoServer:
             stderr=subprocess.STDOUT,
         )
     server = VirtuosoServer(process, http_port, sql_port, location)
-    deadline = time.monotonic() + 120
-    while not _answering(server.url):
-        if process.poll() is not None or time.monotonic() > deadline:
-            server.stop()
-            log = location / "virtuoso.log"
-            raise RuntimeError(
-                f"Virtuoso did not start: {log.read_text()[-3000:] if log.exists() else ''}"
-            )
-        time.sleep(0.5)
+    wait_for_server(server, location / "virtuoso.log", "Virtuoso", timeout=120)
     server.isql(GRANTS)
     return server
 
@@ -149,10 +128,7 @@ def start_virtuoso(location: Path) -> VirtuosoServer:
 @pytest.fixture(scope="module")
 def virtuoso_server(tmp_path_factory) -> Iterator[VirtuosoServer]:
     """A real, empty Virtuoso 7 for the tests of one module (required where CI=true)."""
-    if not virtuoso_available():
-        if os.environ.get("CI") == "true":
-            pytest.fail("virtuoso-t is missing: .ci/run installs virtuoso-opensource")
-        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+    require_program(virtuoso_available(), "Virtuoso (virtuoso-t)", "virtuoso-opensource")
     server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
     yield server
     server.stop()

@@ -58,7 +58,9 @@ def load_location(selection: DataSelection, location: Path) -> int:
     return len(store)
 
 
-def wait_until_answering(url: str, process: subprocess.Popen, timeout: float = 30.0) -> None:
+def wait_until_answering(
+    url: str, process: subprocess.Popen, timeout: float = 30.0, name: str = "oxigraph server"
+) -> None:
     """Poll the query URL until the server answers an ASK (or the process died)."""
     deadline = time.monotonic() + timeout
     probe = url + "?query=ASK%7B%7D"
@@ -66,14 +68,14 @@ def wait_until_answering(url: str, process: subprocess.Popen, timeout: float = 3
         if process.poll() is not None:
             err = process.stderr.read() if process.stderr else ""
             detail = " ".join(str(err or "").split())[:300]
-            raise RemoteError(f"oxigraph server stopped at start: {detail or process.returncode}")
+            raise RemoteError(f"{name} stopped at start: {detail or process.returncode}")
         try:
             with urllib.request.urlopen(probe, timeout=1) as response:
                 response.read()
                 return
         except (urllib.error.URLError, OSError):
             time.sleep(0.1)
-    raise RemoteError(f"oxigraph server did not answer within {timeout:g} s at {url}")
+    raise RemoteError(f"{name} did not answer within {timeout:g} s at {url}")
 
 
 @dataclass
