@@ -32,7 +32,7 @@ def date_value(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
     A bad date is one line naming the option, exit 2 (a UsageError, reported by cli.main.run).
     """
-    from govgraph.graph.answers.dates import parse_date
+    from govgraph.graph.dates import parse_date
     from govgraph.graph.errors import UsageError
 
     if value is None:

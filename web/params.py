@@ -35,7 +35,7 @@ def text(params: QueryParams, name: str, required: bool = False) -> str:
 
 def day(params: QueryParams, name: str) -> date | None:
     """A date as the CLI takes it (ISO, TT.MM.JJJJ, YYYY-MM, YYYY, heute/today); empty = none."""
-    from govgraph.graph.answers.dates import parse_date
+    from govgraph.graph.dates import parse_date
 
     value = text(params, name)
     if not value:

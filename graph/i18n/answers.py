@@ -168,7 +168,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "A und B sind dasselbe",
         "en": "A and B are the same entity",
     },
-    # Errors that have always been printed in English only (graph/answers/dates.py, path.py):
+    # Errors that have always been printed in English only (graph/dates.py, graph/answers/path.py):
     # the code asks for "en" so that error lines stay as they were; the German text is here for
     # the day they follow --lang or become bilingual.
     "answers.not_a_date": {

@@ -110,7 +110,7 @@ def _iri_value(value: str, param: Param, backend: Backend, lang: str) -> ox.Name
 def _typed_value(value: str, param: Param) -> ox.Literal:
     kind = (param.datatype or "").rsplit("#", 1)[-1]
     if kind == "date":
-        from govgraph.graph.answers.dates import date_literal, parse_date
+        from govgraph.graph.dates import date_literal, parse_date
 
         return date_literal(parse_date(value))
     if kind in _NUMBER and not _NUMBER[kind].match(value.strip()):
@@ -212,7 +212,7 @@ def run_named(
     same rows wherever it is asked; and whatever changes how named queries run (a cache, a
     remote endpoint, timing) has one place to go.
     """
-    from govgraph.graph.answers.dates import date_literal
+    from govgraph.graph.dates import date_literal
 
     query = named_query(name)
     bindings: dict[str, Term] = {}
