@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from govgraph.graph.answers.labelkeys import loose, normalize
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import message
+from govgraph.graph.labelkeys import loose, normalize
 from govgraph.graph.namespaces import PREFIXES, compact
 from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend

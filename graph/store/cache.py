@@ -23,8 +23,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govgraph.graph import __version__
-from govgraph.graph.answers.labelkeys import LABEL_PREDICATES, key_quads
 from govgraph.graph.errors import DataError
+from govgraph.graph.labelkeys import LABEL_PREDICATES, key_quads
 from govgraph.graph.store.turtle import parse_file, syntax_error_message
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
