@@ -91,7 +91,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from govgraph.graph.answers import answers
 from govgraph.graph.dates import date_literal
-from govgraph.graph.sparql.binding import bind
+from govgraph.graph.store.binding import bind
 from govgraph.graph.sparql.catalog import named_query
 from govgraph.graph.store.dataset import DataSelection
 from govgraph.graph.store.session import open_backend

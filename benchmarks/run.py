@@ -158,9 +158,9 @@ def bench_queries(files: list[Path], repeat: int, cache_dir: Path, rdflib_cap: f
 
     os.environ["GOVGRAPH_CACHE_DIR"] = str(cache_dir)
     os.environ["GOVGRAPH_CACHE_MIN_BYTES"] = "0"
-    from govgraph.graph.sparql.binding import bind
     from govgraph.graph.sparql.catalog import all_queries
     from govgraph.graph.store import cache
+    from govgraph.graph.store.binding import bind
     from govgraph.graph.store.dataset import DataSelection
     from govgraph.graph.store.session import open_backend
 

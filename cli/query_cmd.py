@@ -134,7 +134,7 @@ def query(
     prepared = prepare(query, expression, stdin)
     given = parse_param_options(params)
     # Check the text before the store is even opened: a refused UPDATE costs nothing.
-    from govgraph.graph.sparql.guard import check_query
+    from govgraph.graph.store.guard import check_query
 
     checked = check_query(prepared.text, allow_service)
     form = checked.form

@@ -12,10 +12,10 @@ import urllib.request
 
 import pyoxigraph as ox
 
-from govgraph.graph.sparql.binding import Term, bind
 from govgraph.graph.sparql.catalog import NamedQuery
 from govgraph.graph.sparql.runner import PreparedQuery, bind_params
 from govgraph.graph.store.backend import LocalBackend
+from govgraph.graph.store.binding import Term, bind
 from govgraph.graph.store.remote import split_endpoint
 
 

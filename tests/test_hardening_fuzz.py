@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from govgraph.graph.answers.resolve import EntityIndex
 from govgraph.graph.errors import GovgraphError, NotFoundError
-from govgraph.graph.sparql.binding import bind
 from govgraph.graph.store.backend import LocalBackend
+from govgraph.graph.store.binding import bind
 from govgraph.graph.store.dataset import DataSelection, load_store
 
 STORE = load_store(DataSelection().files())

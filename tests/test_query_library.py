@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from govgraph.graph.sparql.catalog import all_queries, named_query
-from govgraph.graph.sparql.guard import check_query
 from govgraph.graph.sparql.runner import PreparedQuery, bind_params
 from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.dataset import DataSelection, load_store
+from govgraph.graph.store.guard import check_query
 
 QUERIES = all_queries()
 GGD = "https://w3id.org/govgraph/id/"

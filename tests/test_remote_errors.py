@@ -159,7 +159,7 @@ def test_service_never_reaches_the_network_without_allow_service(govgraph, fake_
 
 
 def test_guard_sees_through_comments_strings_and_iris():
-    from govgraph.graph.sparql.guard import check_query
+    from govgraph.graph.store.guard import check_query
 
     ok = check_query('SELECT ?x WHERE { ?x <http://e/SERVICE> "FROM SERVICE DROP" } # SERVICE')
     assert ok.form == "SELECT" and ok.variables == ("x",)

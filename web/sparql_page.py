@@ -15,8 +15,8 @@ from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES, compact
 from govgraph.graph.sparql import formats
 from govgraph.graph.sparql.catalog import NamedQuery, all_queries
-from govgraph.graph.sparql.guard import check_query
 from govgraph.graph.sparql.runner import PreparedQuery, bind_params, prepare, run
+from govgraph.graph.store.guard import check_query
 
 from . import params
 from .errors import BadRequest, NotFound, TooLarge

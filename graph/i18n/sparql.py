@@ -6,7 +6,7 @@ They are printed in both languages at once (`bilingual`): errors arise before an
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
-    # graph/sparql/guard.py: a query that does not parse, or an update
+    # graph/store/guard.py: a query that does not parse, or an update
     "sparql.syntax_error": {"de": "SPARQL-Syntaxfehler", "en": "syntax error"},
     "sparql.update_refused": {"de": "SPARQL-Update abgelehnt", "en": "UPDATE refused"},
     # graph/sparql/runner.py: parameters of a named query

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import pyoxigraph as ox
 
-from govgraph.graph.sparql.binding import Term
+from govgraph.graph.store.binding import Term
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"

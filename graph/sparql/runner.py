@@ -19,7 +19,6 @@ import pyoxigraph as ox
 from govgraph.graph.errors import UsageError
 from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES
-from govgraph.graph.sparql.binding import Term
 from govgraph.graph.sparql.catalog import (
     NamedQuery,
     Param,
@@ -28,8 +27,9 @@ from govgraph.graph.sparql.catalog import (
     query_params,
     read_header,
 )
-from govgraph.graph.sparql.guard import CheckedQuery, check_query
 from govgraph.graph.store.backend import Backend, Row
+from govgraph.graph.store.binding import Term
+from govgraph.graph.store.guard import CheckedQuery, check_query
 
 _NUMBER = {
     "integer": re.compile(r"^[+-]?\d+$"),

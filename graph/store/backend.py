@@ -13,8 +13,8 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from govgraph.graph.errors import QueryError
-from govgraph.graph.sparql.binding import Term, bind
-from govgraph.graph.sparql.guard import check_query
+from govgraph.graph.store.binding import Term, bind
+from govgraph.graph.store.guard import check_query
 
 Row = dict[str, Term]
 

@@ -23,9 +23,9 @@ import pyoxigraph as ox
 
 from govgraph.graph import __version__
 from govgraph.graph.errors import QueryError, RemoteError
-from govgraph.graph.sparql.binding import Term, bind
-from govgraph.graph.sparql.guard import check_query
 from govgraph.graph.store.backend import Row
+from govgraph.graph.store.binding import Term, bind
+from govgraph.graph.store.guard import check_query
 
 USER_ENV = "GOVGRAPH_USER"
 PASSWORD_ENV = "GOVGRAPH_PASSWORD"

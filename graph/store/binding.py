@@ -16,7 +16,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from govgraph.graph.errors import QueryError
-from govgraph.graph.sparql.guard import tokens
+from govgraph.graph.store.guard import tokens
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
