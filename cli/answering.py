@@ -26,7 +26,7 @@ Fetch = Callable[..., list[R]]
 
 def resolve(app: AppContext, text: str):
     """The entity a user named (label, short form or IRI); NotFoundError lists candidates."""
-    from govgraph.graph.answers.resolve import EntityIndex
+    from govgraph.graph.sparql.entities import EntityIndex
 
     return EntityIndex(app.backend(), app.lang).resolve(text, generic=True)
 

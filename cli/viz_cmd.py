@@ -149,8 +149,8 @@ def path(app: AppContext, a: str, b: str, limit: int, at, fmt: str) -> None:
     import json
 
     from govgraph.graph.answers.path import chain_text, shortest_chains
-    from govgraph.graph.answers.resolve import EntityIndex
     from govgraph.graph.errors import NotFoundError
+    from govgraph.graph.sparql.entities import EntityIndex
     from govgraph.graph.views.network import project
 
     backend = app.backend()

@@ -169,7 +169,7 @@ def test_no_cache_env(monkeypatch, fresh_cache):
 
 
 def test_cached_store_resolves_exact_labels_through_the_key_index(fresh_cache):
-    from govgraph.graph.answers.resolve import EntityIndex
+    from govgraph.graph.sparql.entities import EntityIndex
 
     backend = open_backend(DataSelection())
     index = EntityIndex(backend)

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govgraph.graph.answers.resolve import EntityIndex
 from govgraph.graph.errors import GovgraphError, NotFoundError
+from govgraph.graph.sparql.entities import EntityIndex
 from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.binding import bind
 from govgraph.graph.store.dataset import DataSelection, load_store

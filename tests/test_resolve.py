@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govgraph.graph.answers.resolve import EntityIndex, normalize
 from govgraph.graph.errors import NotFoundError
+from govgraph.graph.sparql.entities import EntityIndex, normalize
 from govgraph.graph.store.dataset import DataSelection
 from govgraph.graph.store.session import open_backend
 

@@ -19,8 +19,8 @@ from govgraph.graph.store.resources import sources_dir
 if TYPE_CHECKING:
     import networkx as nx
 
-    from govgraph.graph.answers.resolve import EntityIndex
     from govgraph.graph.sources.claims import Claims
+    from govgraph.graph.sparql.entities import EntityIndex
     from govgraph.graph.store.backend import Backend
     from govgraph.graph.store.dataset import DataSelection
 
@@ -105,7 +105,7 @@ class Graph:
     def index(self, lang: str) -> EntityIndex:
         with self._gate("index-" + lang):
             if lang not in self._indexes:
-                from govgraph.graph.answers.resolve import EntityIndex
+                from govgraph.graph.sparql.entities import EntityIndex
 
                 index = EntityIndex(self.patient_backend(), lang)
                 index.entities  # noqa: B018 - load all labels now, not inside a request race

@@ -143,8 +143,8 @@ def _merge(records: list[WhoRow]) -> list[WhoRow]:
 
 def search(backend: Backend, lang: str, wanted: str, limit: int) -> list[SearchRow]:
     """Entities whose labels match `wanted`, best first; close spellings when none does."""
-    from govgraph.graph.answers.resolve import EntityIndex
     from govgraph.graph.namespaces import compact
+    from govgraph.graph.sparql.entities import EntityIndex
 
     index = EntityIndex(backend, lang)
     rows = []

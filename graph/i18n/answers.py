@@ -102,7 +102,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{mark} weitere Spalten ({names}): --wide",
         "en": "{mark} more columns ({names}): --wide",
     },
-    # Names that resolve to no entity or to several (graph/answers/resolve.py); German users
+    # Names that resolve to no entity or to several (graph/sparql/entities.py); German users
     # get both languages, as scripts match the English half.
     "answers.no_entity": {
         "de": "nichts gefunden / no entity matches {text}",

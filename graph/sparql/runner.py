@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Literal, overload
 
 import pyoxigraph as ox
 
@@ -27,7 +25,11 @@ from govgraph.graph.sparql.catalog import (
     query_params,
     read_header,
 )
-from govgraph.graph.store.backend import Backend, Row
+
+# run_named lives in named.py (the entity index runs it, and runner binds labels through the
+# entity index: one module would import itself in a circle); re-exported for its callers.
+from govgraph.graph.sparql.named import Value, run_named  # noqa: F401
+from govgraph.graph.store.backend import Backend
 from govgraph.graph.store.binding import Term
 from govgraph.graph.store.guard import CheckedQuery, check_query
 
@@ -102,7 +104,7 @@ def _iri_value(value: str, param: Param, backend: Backend, lang: str) -> ox.Name
         return ox.NamedNode(PREFIXES[prefix] + local)
     if re.match(r"^(https?://|urn:)\S+$", text):
         return param.term(text)
-    from govgraph.graph.answers.resolve import EntityIndex
+    from govgraph.graph.sparql.entities import EntityIndex
 
     return ox.NamedNode(EntityIndex(backend, lang).resolve(text).iri)
 
@@ -183,48 +185,3 @@ def run(
     triples = backend.construct(query.text, bindings)
     triples.sort(key=str)
     return QueryOutcome(checked.form, triples=triples)
-
-
-Value = Term | date | str | None
-
-
-@overload
-def run_named(
-    backend: Backend, name: str, /, *, graph: Literal[False] = False, **params: Value
-) -> list[Row]: ...
-
-
-@overload
-def run_named(
-    backend: Backend, name: str, /, *, graph: Literal[True], **params: Value
-) -> list[ox.Triple]: ...
-
-
-def run_named(
-    backend: Backend, name: str, /, *, graph: bool = False, **params: Value
-) -> list[Row] | list[ox.Triple]:
-    """Run the named query `name` (queries/NAME.rq) with parameters bound by name: rows, or
-    with `graph` the triples of a CONSTRUCT. None leaves a parameter unbound; a date becomes
-    an xsd:date, a string the term the parameter's type asks for, a term is bound as it is.
-
-    Why every caller (answers, views, web pages, export, the label index) comes through here:
-    values are bound one way, as terms and never spliced into the text, so a question gets the
-    same rows wherever it is asked; and whatever changes how named queries run (a cache, a
-    remote endpoint, timing) has one place to go.
-    """
-    from govgraph.graph.dates import date_literal
-
-    query = named_query(name)
-    bindings: dict[str, Term] = {}
-    for key, value in params.items():
-        if value is None:
-            continue
-        param = query.param(key)
-        if isinstance(value, date):
-            value = date_literal(value)
-        elif isinstance(value, str):
-            value = param.term(value)
-        bindings[param.variable] = value
-    if graph:
-        return backend.construct(query.text, bindings)
-    return backend.select(query.text, bindings)

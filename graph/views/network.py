@@ -21,10 +21,10 @@ from functools import lru_cache
 
 import networkx as nx
 
-from govgraph.graph.answers.resolve import normalize
 from govgraph.graph.errors import UsageError
 from govgraph.graph.i18n import LANGS, MESSAGES, bilingual, message
 from govgraph.graph.namespaces import compact as _compact
+from govgraph.graph.sparql.entities import normalize
 from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
 

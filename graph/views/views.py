@@ -12,9 +12,9 @@ from datetime import date
 
 import networkx as nx
 
-from govgraph.graph.answers.resolve import EntityIndex
 from govgraph.graph.errors import NotFoundError, UsageError
 from govgraph.graph.i18n import bilingual, message
+from govgraph.graph.sparql.entities import EntityIndex
 from govgraph.graph.store.backend import Backend
 from govgraph.graph.views.network import KINDS, kind_label, project, select_view
 from govgraph.graph.views.network_svg import PictureOptions

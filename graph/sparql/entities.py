@@ -15,7 +15,7 @@ from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import message
 from govgraph.graph.labelkeys import loose, normalize
 from govgraph.graph.namespaces import PREFIXES, compact
-from govgraph.graph.sparql.runner import run_named
+from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import Backend
 
 # The key functions are shared with the store cache's label index.
