@@ -46,14 +46,14 @@ def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: boo
 
         raise UsageError(f"--void: {bilingual('cli.export.void_needs_rdf')}")
     if fmt in DATASET_FORMATS and app.endpoint is None:
-        from govgraph.graph.store.export import export_dataset
+        from govgraph.graph.publish.export import export_dataset
         from govgraph.graph.store.resources import vocabulary_files
 
         data = export_dataset(app.selection.files(), vocabulary_files(), fmt)
     elif fmt in RDF_FORMATS:
         # From an endpoint the files are unknown: the dataset formats hold its triples in the
         # default graph.
-        from govgraph.graph.store.export import export_graph
+        from govgraph.graph.publish.export import export_graph
 
         data = export_graph(app.backend(), fmt)
     else:
@@ -76,7 +76,7 @@ def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: boo
         write_atomic(output, data)
         click.echo(f"{output}: {len(data)} bytes", err=True)
         if void and fmt in RDF_FORMATS:
-            from govgraph.graph.store.void import void_path, void_turtle
+            from govgraph.graph.publish.void import void_path, void_turtle
 
             description = void_path(output)
             write_atomic(description, void_turtle(app.backend(), output.name, fmt))

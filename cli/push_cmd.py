@@ -32,8 +32,8 @@ def push(
     comes from GOVGRAPH_USER and GOVGRAPH_PASSWORD.
     """
     from govgraph.graph.errors import UsageError
-    from govgraph.graph.store.push import derive_targets, graph_iri
-    from govgraph.graph.store.push import push as run_push
+    from govgraph.graph.publish.push import derive_targets, graph_iri
+    from govgraph.graph.publish.push import push as run_push
 
     endpoint = endpoint or app.endpoint
     if not endpoint:

@@ -168,7 +168,7 @@ def _print(outcome, fmt: str | None, lang: str) -> None:
     from govgraph.graph.sparql import formats as rf
 
     if outcome.form in ("CONSTRUCT", "DESCRIBE"):
-        from govgraph.graph.store.export import serialize
+        from govgraph.graph.publish.export import serialize
 
         click.echo(serialize(outcome.triples, fmt or "ttl"), nl=False)
         return

@@ -29,7 +29,7 @@ def serve(app: AppContext, port: int, location: Path | None, read_write: bool) -
     Loads ontology and facts (and --data) into Oxigraph, prints the query URL and serves
     until Ctrl-C. Read-only unless --read-write.
     """
-    from govgraph.graph.store.serve import start
+    from govgraph.graph.publish.serve import start
 
     server, triples = start(app.selection, port, location, read_write)
     stopping = {"signal": False}

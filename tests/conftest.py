@@ -13,9 +13,9 @@ import pytest
 from sparql_server import oxigraph_server  # noqa: F401  (pytest fixture)
 
 from govgraph.cli.main import run
+from govgraph.graph.publish.export import export_graph
 from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.dataset import DataSelection, load_store
-from govgraph.graph.store.export import export_graph
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE_TEXT = REPO / "graph" / "documents" / "000_2f97107a3c89067a.txt"

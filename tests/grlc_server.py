@@ -19,7 +19,7 @@ import venv
 from dataclasses import dataclass
 from pathlib import Path
 
-from govgraph.graph.store.serve import terminate
+from govgraph.graph.publish.serve import terminate
 
 GRLC_VERSION = "1.3.11"
 TOOLS = Path(__file__).resolve().parents[1] / "build" / "test-tools"

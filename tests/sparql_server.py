@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from govgraph.graph.errors import RemoteError
-from govgraph.graph.store.serve import oxigraph_binary, wait_until_answering
+from govgraph.graph.publish.serve import oxigraph_binary, wait_until_answering
 
 
 def free_port() -> int:

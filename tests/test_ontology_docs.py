@@ -71,7 +71,7 @@ def test_concept_schemes_live_in_their_own_file():
 
 
 def test_pylode_documents_every_term_without_warnings(tmp_path):
-    from govgraph.graph.store.ontology_docs import build
+    from govgraph.graph.publish.ontology_docs import build
 
     assert build(tmp_path) == []
     html = (tmp_path / "index.html").read_text(encoding="utf-8")

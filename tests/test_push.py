@@ -6,8 +6,8 @@ import pytest
 from sparql_server import cutting_proxy, oxigraph_server  # noqa: F401  (pytest fixture)
 
 from govgraph.graph.errors import UsageError
+from govgraph.graph.publish.push import count_triples, derive_targets
 from govgraph.graph.store.dataset import DataSelection, load_store
-from govgraph.graph.store.push import count_triples, derive_targets
 from govgraph.graph.store.remote import RemoteBackend
 
 LABELS = (

@@ -14,10 +14,10 @@ from grlc_server import grlc_python, start_grlc
 from query_examples import example_params, normalised_bindings, normalised_triples
 from sparql_server import free_port, oxigraph_server  # noqa: F401  (pytest fixture)
 
+from govgraph.graph.publish.export import export_graph
 from govgraph.graph.sparql.catalog import all_queries
 from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.dataset import DataSelection, load_store
-from govgraph.graph.store.export import export_graph
 from govgraph.graph.store.resources import queries_dir
 
 QUERIES = all_queries()

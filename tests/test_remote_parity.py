@@ -82,8 +82,8 @@ def normalised(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pushed(oxigraph_server):  # noqa: F811
+    from govgraph.graph.publish.push import derive_targets, push
     from govgraph.graph.store.dataset import DataSelection
-    from govgraph.graph.store.push import derive_targets, push
 
     push(DataSelection(), derive_targets(oxigraph_server.url), timeout=60)
     return oxigraph_server.url

@@ -47,7 +47,7 @@ def test_serve_read_only_answers_and_stops_on_ctrl_c(tmp_path):
         assert temp_dirs  # without --location: a temporary folder ...
         # Read-only: an upload is refused by the server.
         from govgraph.graph.errors import RemoteError
-        from govgraph.graph.store.push import update
+        from govgraph.graph.publish.push import update
 
         try:
             update(f"http://127.0.0.1:{port}/update", "DROP ALL", 5)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sparql_server import free_port, require_program, wait_for_server
 
-from govgraph.graph.store.serve import terminate
+from govgraph.graph.publish.serve import terminate
 
 CONFIG = """\
 [Database]

@@ -164,7 +164,7 @@ def _download_url(ctx: Ctx, fmt: str) -> str:
 
 
 def _turtle(outcome) -> str:
-    from govgraph.graph.store.export import serialize
+    from govgraph.graph.publish.export import serialize
 
     return serialize(outcome.triples, "ttl").decode("utf-8")
 
@@ -178,7 +178,7 @@ def _download(outcome, fmt: str, name: str) -> Response:
             + ("ttl, nt" if graph_form else "csv, json, tsv")
         )
     if graph_form:
-        from govgraph.graph.store.export import serialize
+        from govgraph.graph.publish.export import serialize
 
         body = serialize(outcome.triples, fmt)
     elif outcome.form == "ASK":

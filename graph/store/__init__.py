@@ -1,1 +1,1 @@
-"""Where the graph lives: embedded Oxigraph, the cache, remote endpoints; load, validate, push."""
+"""Where the graph lives: embedded Oxigraph, the cache, remote endpoints; loading, the guard."""

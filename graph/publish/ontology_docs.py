@@ -1,6 +1,6 @@
 """Ontology documentation as a web page, made with pyLODE from ontology/govgraph.ttl.
 
-    python -m govgraph.graph.store.ontology_docs -o DIR      (needs: pip install pylode)
+    python -m govgraph.graph.publish.ontology_docs -o DIR      (needs: pip install pylode)
 
 writes DIR/index.html. The concept schemes (concepts.ttl) are data, not ontology, and are left
 out. pyLODE's warnings (and logged warnings) are collected and returned, so that a test can fail
