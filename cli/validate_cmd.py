@@ -20,7 +20,7 @@ def validate(app: AppContext) -> None:
     Check the graph: syntax, SHACL shapes, evidence quotes, dates, links.
     Exit code 0: conforms; 1: problems found; 2: a file could not be loaded.
     """
-    from govgraph.graph.store.validation import validate as run_validation
+    from govgraph.graph.validation.checks import validate as run_validation
 
     lang = app.lang
     report = run_validation(app.selection)

@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 
-from govgraph.graph.store.owl_profile import problems
 from govgraph.graph.store.resources import (
     concepts_file,
     declarations_file,
     ontology_file,
     vocabulary_files,
 )
+from govgraph.graph.validation.owl_profile import problems
 
 GG = "https://w3id.org/govgraph/ontology#"
 ONTOLOGY = URIRef("https://w3id.org/govgraph/ontology")

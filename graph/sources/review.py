@@ -201,7 +201,7 @@ def apply_review(
     Problems in the new facts file restore the previous one and are returned (file:line: what);
     an empty list means the facts are in place.
     """
-    from govgraph.graph.store.validation import validate
+    from govgraph.graph.validation.checks import validate
 
     info = library.get(source_id)
     facts = accepted_graph(graph, info.title)

@@ -18,7 +18,7 @@ from govgraph.graph.store.dataset import DataSelection
 from govgraph.graph.store.rdflib_bridge import from_rdflib_term, to_rdflib_graph
 from govgraph.graph.store.resources import shapes_file, sources_dir
 from govgraph.graph.store.turtle import parse_file
-from govgraph.graph.views.locate import Locator
+from govgraph.graph.validation.turtle_lines import Locator
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

@@ -1,0 +1,1 @@
+"""Checking data before it is used: SHACL shapes, verbatim quotes, locators, the OWL profile."""
