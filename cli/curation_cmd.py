@@ -26,7 +26,7 @@ def draft(app: AppContext, source_name: str, output: Path | None) -> None:
     names, dates with precision, money and shares, and facts. Written as Turtle, every candidate
     marked draft, with its verbatim quote, locator and confidence.
     """
-    from govgraph.graph.sources.curate import draft_candidates, write_draft
+    from govgraph.graph.curation.curate import draft_candidates, write_draft
     from govgraph.graph.sources.library import Library
 
     library = Library()
@@ -55,8 +55,8 @@ def review(
     options, one by one at the prompt (a/r/s/q). The accepted facts are validated with the SHACL
     shapes, the quote check and the link check before they join the graph.
     """
+    from govgraph.graph.curation import review as rv
     from govgraph.graph.errors import DataError, UsageError
-    from govgraph.graph.sources import review as rv
     from govgraph.graph.sources.library import Library
 
     graph = rv.load_draft(file)
@@ -141,7 +141,7 @@ def diff(app: AppContext, since: str | None, fmt: str) -> None:
     What the library's sources (all, or from SOURCE or DATE on) added, corroborated, changed or
     contradicted, compared with the graph without them. Only reviewed facts count.
     """
-    from govgraph.graph.sources.diff import compute
+    from govgraph.graph.curation.diff import compute
     from govgraph.graph.sources.library import Library
 
     result = compute(Library(), app.selection, since)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import rdflib
 
+from govgraph.graph.curation.amounts import find_amounts
+from govgraph.graph.curation.datex import find_dates
 from govgraph.graph.sources import importers
-from govgraph.graph.sources.amounts import find_amounts
-from govgraph.graph.sources.datex import find_dates
 
 DATA = Path(__file__).parent / "data" / "curation"
 SHIPPED = Path(__file__).resolve().parents[1] / "graph" / "documents" / "000_2f97107a3c89067a.txt"

@@ -53,7 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "gleicher Inhalt wie mitgelieferte Quelle",
         "en": "same content (SHA-256) as shipped source",
     },
-    # graph/sources/draftfile.py: the comments a reviewer reads in a draft file
+    # graph/curation/draftfile.py: the comments a reviewer reads in a draft file
     "sources.draft.drafts_for": {"de": "Entwürfe", "en": "drafts for source"},
     "sources.draft.review": {"de": "Prüfen", "en": "review"},
     "sources.draft.kind.mention": {"de": "bekannte Entität", "en": "known entity"},
@@ -65,12 +65,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sources.draft.kind.demand": {"de": "Forderung", "en": "demand"},
     "sources.draft.kind.membership": {"de": "Mitgliedschaft", "en": "membership"},
     "sources.draft.kind.responsibility": {"de": "Zuständigkeit", "en": "responsibility"},
-    # graph/sources/review.py: `govgraph review`
+    # graph/curation/review.py: `govgraph review`
     "sources.review.not_turtle": {"de": "kein gültiges Turtle", "en": "not valid Turtle"},
     "sources.review.no_candidate": {
         "de": "kein Kandidat mit dieser Nummer",
         "en": "no such candidate",
     },
-    # graph/sources/diff.py: two sources state different shares
+    # graph/curation/diff.py: two sources state different shares
     "sources.diff.share": {"de": "Anteil", "en": "share"},
 }

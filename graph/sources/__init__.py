@@ -1,1 +1,1 @@
-"""Sources: records, importers (text, GII XML), claims and conflicts between sources."""
+"""Sources (provenance): records, the user library, importers (text, GII XML), locators."""

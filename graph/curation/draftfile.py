@@ -13,10 +13,10 @@ from datetime import date
 
 import pyoxigraph as ox
 
+from govgraph.graph.curation.drafting import Candidate
 from govgraph.graph.errors import DataError
 from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES
-from govgraph.graph.sources.drafting import Candidate
 from govgraph.graph.sources.library import SourceInfo
 
 PREFIX_LINES = "".join(

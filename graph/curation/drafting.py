@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from govgraph.graph.sources.amounts import Amount, find_amounts
-from govgraph.graph.sources.datex import DateMatch, find_dates
+from govgraph.graph.curation.amounts import Amount, find_amounts
+from govgraph.graph.curation.datex import DateMatch, find_dates
+from govgraph.graph.curation.mentions import KnownEntity, Matcher, Mention
 from govgraph.graph.sources.importers import Unit
-from govgraph.graph.sources.mentions import KnownEntity, Matcher, Mention
 
 # Sentence cues → (fact class, role, German and English role word). First match wins.
 _CUES: list[tuple[re.Pattern[str], str, str, str, str]] = [

@@ -6,14 +6,14 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from govgraph.graph.curation.draftfile import check_quotes, render
+from govgraph.graph.curation.drafting import Candidate, Drafter
+from govgraph.graph.curation.mentions import Matcher, known_entities
 from govgraph.graph.errors import DataError
 from govgraph.graph.files import write_atomic
-from govgraph.graph.sources.draftfile import check_quotes, render
-from govgraph.graph.sources.drafting import Candidate, Drafter
 from govgraph.graph.sources.importers import Unit, read_source
 from govgraph.graph.sources.library import Library, SourceInfo
 from govgraph.graph.sources.locators import locate
-from govgraph.graph.sources.mentions import Matcher, known_entities
 from govgraph.graph.store.dataset import DataSelection, load_store
 
 

@@ -1,0 +1,1 @@
+"""Curation: drafting facts from a user's source, reviewing them, and what a source changed."""
