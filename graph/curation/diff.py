@@ -18,24 +18,11 @@ import pyoxigraph as ox
 from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.library import Library, SourceInfo
+from govgraph.graph.sparql.named import run_named
+from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.dataset import DataSelection, library_files, load_store
 
 GG = PREFIXES["gg"]
-_FACTS = """
-PREFIX gg: <https://w3id.org/govgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?f ?type ?actor ?subject ?role ?share ?from ?to ?label WHERE {
-  ?f a ?type . ?type rdfs:subClassOf+ gg:Fact .
-  OPTIONAL { ?f gg:actor ?actor } OPTIONAL { ?f gg:subject ?subject } OPTIONAL { ?f gg:role ?role }
-  OPTIONAL { ?f gg:share ?share }
-  OPTIONAL { ?f gg:dueBy ?due . ?due gg:notBefore ?from ; gg:notAfter ?to }
-  OPTIONAL { ?f rdfs:label ?label FILTER(LANG(?label) = "de") }
-}"""
-_LABEL = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?l WHERE { { ?e skos:prefLabel ?l } UNION { ?e rdfs:label ?l } FILTER(LANG(?l) = "de") }
-LIMIT 1"""
 _SKIP_TYPES = {GG + t for t in ("TimePoint", "AmountMention", "Candidate", "Mention")}
 
 
@@ -85,19 +72,18 @@ def _added_on(library: Library, info: SourceInfo) -> date:
 
 
 def _label(store: ox.Store, iri: str) -> str:
-    query = _LABEL.replace("?e ", f"<{iri}> ")
-    for row in store.query(query):
+    for row in run_named(LocalBackend(store), "internal/german-label", entity=ox.NamedNode(iri)):
         return row["l"].value
     return iri.rsplit("/", 1)[-1]
 
 
 def _facts(store: ox.Store) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    for row in store.query(_FACTS):
+    for row in run_named(LocalBackend(store), "internal/fact-keys"):
         f = found.setdefault(row["f"].value, {"types": set()})
         f["types"].add(row["type"].value)
         for key in ("actor", "subject", "role", "share", "from", "to", "label"):
-            if row[key] is not None:
+            if key in row:
                 found[row["f"].value].setdefault(key, row[key].value)
     return found
 

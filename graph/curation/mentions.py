@@ -15,22 +15,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from govgraph.graph.namespaces import PREFIXES
-
-_ENTITIES = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX gg: <https://w3id.org/govgraph/ontology#>
-SELECT ?e ?label ?pref ?isOrg ?type WHERE {
-  { ?e skos:prefLabel ?label . BIND(true AS ?pref) }
-  UNION { ?e skos:altLabel ?label . BIND(false AS ?pref) }
-  FILTER(STRSTARTS(STR(?e), "https://w3id.org/govgraph/id/"))
-  FILTER NOT EXISTS { ?e a gg:TimePoint }
-  FILTER NOT EXISTS { ?e a gg:SourceDocument }
-  FILTER NOT EXISTS { ?e a/rdfs:subClassOf* gg:Fact }
-  OPTIONAL { ?e a ?type }
-  BIND(EXISTS { ?e a/rdfs:subClassOf* org:Organization } AS ?isOrg)
-}"""
+from govgraph.graph.sparql.named import run_named
+from govgraph.graph.store.backend import LocalBackend
 
 _SUFFIX = r"(?:s|es|n|en|e|er|ern|r|m)?"
 _ADJ = r"(?:e|en|er|es|em)"
@@ -62,7 +48,7 @@ class Mention:
 def known_entities(store: ox.Store) -> dict[str, KnownEntity]:
     """Every named entity of the graph (actors, works, topics, events) with its labels."""
     found: dict[str, KnownEntity] = {}
-    for row in store.query(_ENTITIES):
+    for row in run_named(LocalBackend(store), "internal/known-entities"):
         iri = row["e"].value
         e = found.setdefault(iri, KnownEntity(iri))
         label = row["label"]
@@ -73,7 +59,7 @@ def known_entities(store: ox.Store) -> dict[str, KnownEntity]:
             elif label.language == "en" and not e.label_en:
                 e.label_en = label.value
         e.is_org = e.is_org or row["isOrg"].value == "true"
-        if row["type"] is not None and not e.type:
+        if "type" in row and not e.type:
             e.type = row["type"].value
     for e in found.values():
         e.label_de = e.label_de or e.label_en or min(e.labels)

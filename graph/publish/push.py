@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from govgraph.graph.errors import RemoteError, UsageError
+from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.dataset import DataSelection, load_store
 from govgraph.graph.store.remote import (
     PASSWORD_ENV,
@@ -175,8 +176,10 @@ def spelled_out_move(staging: str, graph: str | None) -> str:
 
 
 def count_triples(backend: RemoteBackend, graph: str | None) -> int:
-    where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
-    rows = backend.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+    if graph:
+        rows = run_named(backend, "internal/triple-count-in-graph", target=ox.NamedNode(graph))
+    else:
+        rows = run_named(backend, "internal/triple-count")
     return int(rows[0]["n"].value) if rows and "n" in rows[0] else 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import Backend
 
 VOID = "http://rdfs.org/ns/void#"
@@ -28,21 +29,6 @@ MEDIA_TYPES = {
     "jsonld": "application/ld+json",
 }
 PREFIXES = {"void": VOID, "dcat": DCAT, "dcterms": DCT, "xsd": "http://www.w3.org/2001/XMLSchema#"}
-
-_VOCABULARIES = """
-SELECT DISTINCT ?term WHERE { { ?s ?term ?o } UNION { ?s a ?term } }
-"""
-_SOURCES = """
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX gg: <https://w3id.org/govgraph/ontology#>
-SELECT ?source ?title ?licence WHERE {
-  ?source a gg:SourceDocument .
-  OPTIONAL { ?source dcterms:title ?title }
-  OPTIONAL { ?source dcterms:license ?licence }
-}
-ORDER BY ?source
-"""
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 def _namespace(iri: str) -> str:
@@ -77,7 +63,7 @@ def describe(backend: Backend, file_name: str, fmt: str) -> list[ox.Triple]:
         t(DATASET, DCT + "license", LICENCE),
         t(DATASET, VOID + "uriSpace", ox.Literal("https://w3id.org/govgraph/id/")),
     ]
-    count = backend.select(_COUNT)[0]["n"]
+    count = run_named(backend, "internal/triple-count")[0]["n"]
     triples.append(
         t(
             DATASET,
@@ -87,12 +73,12 @@ def describe(backend: Backend, file_name: str, fmt: str) -> list[ox.Triple]:
     )
     vocabularies = {
         _namespace(row["term"].value)
-        for row in backend.select(_VOCABULARIES)
+        for row in run_named(backend, "internal/vocabulary-terms")
         if isinstance(row.get("term"), ox.NamedNode)
     }
     for namespace in sorted(vocabularies):
         triples.append(t(DATASET, VOID + "vocabulary", ox.NamedNode(namespace)))
-    for row in backend.select(_SOURCES):
+    for row in run_named(backend, "internal/source-licences"):
         source = row["source"]
         triples.append(t(DATASET, DCT + "source", source))
         if "title" in row:

@@ -14,6 +14,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govgraph.graph.errors import DataError
+from govgraph.graph.sparql.named import run_named
+from govgraph.graph.store.backend import LocalBackend, Row
 from govgraph.graph.store.dataset import DataSelection
 from govgraph.graph.store.rdflib_bridge import from_rdflib_term, to_rdflib_graph
 from govgraph.graph.store.resources import shapes_file, sources_dir
@@ -86,6 +88,7 @@ class _Checker:
         self.locator = Locator(files)
         self.source_roots = [sources_dir(), *extra_roots]
         self.ill_typed: list[ox.Quad] = []
+        self.backend = LocalBackend(store)
 
     def _owner(self, node: ox.NamedNode | ox.BlankNode, depth: int = 0) -> ox.NamedNode | None:
         """The named node a blank node hangs from (evidence, intervals …)."""
@@ -96,6 +99,10 @@ class _Checker:
             if owner is not None:
                 return owner
         return None
+
+    def _rows(self, name: str) -> list[Row]:
+        """The rows of an internal named query (queries/internal/NAME.rq) over the data checked."""
+        return run_named(self.backend, f"internal/{name}")
 
     def problem(self, node, message: str, text: str | None = None) -> Problem:
         where = self.locator.text(text) if text else None
@@ -139,14 +146,8 @@ class _Checker:
         """Every source file must still be the one its record describes (gg:sha256)."""
         import hashlib
 
-        query = """
-            PREFIX gg: <https://w3id.org/govgraph/ontology#>
-            SELECT ?src ?file ?sha WHERE {
-              { ?src gg:localFile ?file ; gg:sha256 ?sha }
-              UNION { ?src gg:originalFile ?file ; gg:originalSha256 ?sha }
-            }"""
         found = []
-        for row in self.store.query(query):
+        for row in self._rows("source-file-hashes"):
             path = self._source_path(row["file"].value)
             if path is None:
                 continue  # reported by quotes()
@@ -165,20 +166,12 @@ class _Checker:
         """A stored locator (gg:locator) must be where the quote really stands in its source."""
         from govgraph.graph.sources.locators import locate
 
-        query = """
-            PREFIX oa: <http://www.w3.org/ns/oa#>
-            PREFIX gg: <https://w3id.org/govgraph/ontology#>
-            SELECT ?ev ?file ?original ?exact ?locator WHERE {
-              ?ev gg:locator ?locator ; oa:hasSelector/oa:exact ?exact ;
-                  oa:hasSource ?src . ?src gg:localFile ?file .
-              OPTIONAL { ?src gg:originalFile ?original }
-            }"""
         found = []
-        for row in self.store.query(query):
+        for row in self._rows("stored-locators"):
             path = self._source_path(row["file"].value)
             if path is None:
                 continue
-            original = self._source_path(row["original"].value) if row["original"] else None
+            original = self._source_path(row["original"].value) if "original" in row else None
             text = path.read_text(encoding="utf-8")
             where = locate(text, row["exact"].value, original)
             if where is not None and where != row["locator"].value:
@@ -192,18 +185,11 @@ class _Checker:
         return found
 
     def quotes(self) -> tuple[int, list[Problem]]:
-        query = """
-            PREFIX oa: <http://www.w3.org/ns/oa#>
-            PREFIX gg: <https://w3id.org/govgraph/ontology#>
-            SELECT ?ev ?src ?file ?exact WHERE {
-              ?ev oa:hasSelector/oa:exact ?exact .
-              OPTIONAL { ?ev oa:hasSource ?src . OPTIONAL { ?src gg:localFile ?file } }
-            }"""
         texts: dict[str, str | None] = {}
         found, checked = [], 0
-        for row in self.store.query(query):
+        for row in self._rows("quotes-to-check"):
             exact = row["exact"].value
-            if row["file"] is None:
+            if "file" not in row:
                 found.append(self.problem(row["ev"], "evidence names no source text", exact))
                 continue
             name = row["file"].value
@@ -222,26 +208,8 @@ class _Checker:
 
     def dangling(self) -> list[Problem]:
         """Links to IRIs that nothing in the graph defines (typo or missing entity)."""
-        query = """
-            PREFIX owl: <http://www.w3.org/2002/07/owl#>
-            PREFIX gg: <https://w3id.org/govgraph/ontology#>
-            PREFIX org: <http://www.w3.org/ns/org#>
-            PREFIX time: <http://www.w3.org/2006/time#>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX oa: <http://www.w3.org/ns/oa#>
-            PREFIX dcterms: <http://purl.org/dc/terms/>
-            SELECT DISTINCT ?s ?p ?o WHERE {
-              ?s ?p ?o .
-              FILTER(isIRI(?o))
-              { ?p a owl:ObjectProperty . FILTER(STRSTARTS(STR(?p), STR(gg:))) }
-              UNION { VALUES ?p { org:member org:organization org:role org:memberDuring
-                      org:subOrganizationOf org:unitOf org:hasUnit org:hasMember
-                      time:hasBeginning time:hasEnd time:hasTime skos:broader skos:narrower
-                      skos:related skos:inScheme oa:hasSource dcterms:publisher } }
-              FILTER NOT EXISTS { ?o a ?type }
-            }"""
         found = []
-        for row in self.store.query(query):
+        for row in self._rows("dangling-links"):
             found.append(
                 self.problem(
                     row["s"],
