@@ -22,6 +22,14 @@ class QueryError(GovgraphError):
     """A SPARQL query is malformed, refused, or failed."""
 
 
+class QueryTimeout(QueryError):
+    """A query ran out of its time (--timeout): the question may be fine, the moment not."""
+
+
+class QueryRefused(QueryError):
+    """A query would write, or reach the network or the file system: never run."""
+
+
 class NotFoundError(GovgraphError):
     """An entity argument matches nothing, or several things."""
 

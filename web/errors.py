@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from govgraph.graph.errors import GovgraphError, NotFoundError, QueryError, RemoteError, UsageError
+from govgraph.graph.errors import (
+    GovgraphError,
+    NotFoundError,
+    QueryError,
+    QueryTimeout,
+    RemoteError,
+    UsageError,
+)
 
 
 @dataclass
@@ -59,7 +66,7 @@ def problem(err: Exception) -> Problem:
     """The page for an error; unexpected errors say only that something failed."""
     if isinstance(err, WebError):
         return Problem(err.status, err.title_key, err.message, err.candidates)
-    if isinstance(err, QueryError) and str(err).startswith("query stopped after"):
+    if isinstance(err, QueryTimeout):
         return Problem(503, "timeout", str(err))  # the backend's time limit: try again later
     if isinstance(err, NotFoundError):
         return Problem(404, "not_found", str(err))

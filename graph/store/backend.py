@@ -12,7 +12,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from govgraph.graph.errors import QueryError
+from govgraph.graph.errors import QueryError, QueryTimeout
 from govgraph.graph.store.binding import Term, bind
 from govgraph.graph.store.guard import check_query
 
@@ -86,7 +86,7 @@ class LocalBackend:
         worker.start()
         worker.join(self.timeout)
         if not outcome:
-            raise QueryError(
+            raise QueryTimeout(
                 f"query stopped after {self.timeout:g} s (--timeout); "
                 "narrow it down or allow more time"
             )

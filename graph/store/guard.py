@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from govgraph.graph.errors import QueryError
+from govgraph.graph.errors import QueryError, QueryRefused
 from govgraph.graph.i18n import bilingual
 
 UPDATE_VERBS = {
@@ -164,7 +164,7 @@ def check_query(text: str, allow_service: bool = False, parse: bool = True) -> C
     first = _first_operation(words)
     if first is not None and first.word in UPDATE_VERBS:
         line, col = position(text, first.start)
-        raise QueryError(
+        raise QueryRefused(
             f"{bilingual('sparql.update_refused')} ({first.word} at line {line}, "
             f"column {col}): govgraph runs read-only queries only"
         )
@@ -172,7 +172,7 @@ def check_query(text: str, allow_service: bool = False, parse: bool = True) -> C
         for w in words:
             if w.word in NETWORK_KEYWORDS:
                 line, col = position(text, w.start)
-                raise QueryError(
+                raise QueryRefused(
                     f"{w.word} at line {line}, column {col} refused: it would make the store "
                     "fetch data from the network or the file system; use --allow-service "
                     "if you mean it"
