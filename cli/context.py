@@ -1,11 +1,13 @@
-"""What every command shares: the data selection, language, today's date, and one backend."""
+"""What every command shares: the run's settings (graph/settings.py) and one backend."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from govgraph.graph.settings import Settings
 
 if TYPE_CHECKING:  # imported lazily: `govgraph --help` must not load the graph engine
     from govgraph.graph.store.backend import Backend
@@ -14,26 +16,44 @@ if TYPE_CHECKING:  # imported lazily: `govgraph --help` must not load the graph 
 
 @dataclass
 class AppContext:
-    data: tuple[Path, ...] = ()
-    builtin: bool = True
-    lang: str = "de"
-    today: date = field(default_factory=date.today)
-    endpoint: str | None = None
-    timeout: float = 30.0
-    include_drafts: bool = False
+    """The settings the root command read, and the backend opened from them on first use."""
+
+    settings: Settings
     _backend: Backend | None = None
 
     @property
+    def data(self) -> tuple[Path, ...]:
+        return self.settings.data
+
+    @property
+    def builtin(self) -> bool:
+        return self.settings.builtin
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    @property
+    def today(self) -> date:
+        return self.settings.day()
+
+    @property
+    def endpoint(self) -> str | None:
+        return self.settings.endpoint
+
+    @property
+    def timeout(self) -> float:
+        return self.settings.timeout
+
+    @property
+    def include_drafts(self) -> bool:
+        return self.settings.include_drafts
+
+    @property
     def selection(self) -> DataSelection:
-        from govgraph.graph.sources.library import data_root
         from govgraph.graph.store.dataset import DataSelection
 
-        return DataSelection(
-            builtin=self.builtin,
-            extra=self.data,
-            library=data_root(),
-            include_drafts=self.include_drafts,
-        )
+        return DataSelection.of(self.settings)
 
     def backend(self) -> Backend:
         if self._backend is None:

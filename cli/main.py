@@ -29,10 +29,8 @@ from .options import choice_option, date_option, default_option, flag_option
 )
 @flag_option("--no-builtin", help=bilingual("cli.help.cli.no_builtin"))
 @choice_option("--lang", choices=["de", "en"], default="de", help=bilingual("cli.help.cli.lang"))
-@date_option("--today", envvar="GOVGRAPH_TODAY", help=bilingual("cli.help.cli.today"))
-@click.option(
-    "--endpoint", envvar="GOVGRAPH_ENDPOINT", metavar="URL", help=bilingual("cli.help.cli.endpoint")
-)
+@date_option("--today", help=bilingual("cli.help.cli.today"))
+@click.option("--endpoint", metavar="URL", help=bilingual("cli.help.cli.endpoint"))
 @default_option(
     "--timeout",
     type=click.FloatRange(min=0.1),
@@ -51,18 +49,20 @@ def cli(
     timeout: float,
     include_drafts: bool,
 ) -> None:
-    """The root command: global options become the AppContext every command shares."""
-    app = AppContext(
+    """The root command: global options and GOVGRAPH_* variables become the settings (read
+    once, here) of the AppContext every command shares."""
+    from govgraph.graph.settings import read
+
+    settings = read(
         data=data,
         builtin=not no_builtin,
         lang=lang,
+        today=today,
         endpoint=endpoint,
         timeout=timeout,
         include_drafts=include_drafts,
     )
-    if today is not None:
-        app.today = today
-    ctx.obj = app
+    ctx.obj = AppContext(settings)
 
 
 def _register() -> None:

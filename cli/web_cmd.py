@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from govgraph.graph.i18n import bilingual
@@ -28,18 +26,14 @@ def web(app: AppContext, host: str, port: int, open_browser: bool, no_cache: boo
     govgraph web --open
     govgraph --lang en web --port 8080
     """
-    from govgraph.web.graph import Settings
+    from dataclasses import replace
+
     from govgraph.web.server import serve
 
-    settings = Settings(
-        selection=app.selection,  # the same files as every command (with the source library)
-        lang=app.lang,
-        # --today (or GOVGRAPH_TODAY) fixes the day; otherwise each request uses the real today
-        today=app.today if app.today != date.today() else None,
-        endpoint=app.endpoint,
-        timeout=app.timeout,
-        cache_pages=0 if no_cache else Settings.cache_pages,
-    )
+    # The same settings as every command (files, library, language, endpoint); --today (or
+    # GOVGRAPH_TODAY) fixes the day, otherwise each request uses the real today.
+    pages = 0 if no_cache else app.settings.cache_pages
+    settings = replace(app.settings, host=host, port=port, cache_pages=pages)
     serve(settings, host, port, open_browser, announce=lambda line: click.echo(line, err=True))
 
 

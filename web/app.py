@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import network_page, pages, source_pages, sparql_page
 from .cache import PageCache, ServeKept
 from .errors import NotFound, WebError
-from .graph import Graph, Settings
+from .graph import Settings, WebState
 from .render import error_page
 
 CSP = (
@@ -90,7 +90,7 @@ def create_app(
     settings: Settings | None = None, allowed_hosts: list[str] | None = None
 ) -> Starlette:
     """The ASGI app over one graph; `allowed_hosts` guards against DNS rebinding."""
-    graph = Graph(settings or Settings())
+    graph = WebState(settings or Settings())
     routes = [
         Route("/", pages.start, name="start"),
         Route("/search", pages.search),

@@ -11,9 +11,9 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govgraph.graph.settings import Settings
 from govgraph.graph.store.resources import sources_dir
 
 if TYPE_CHECKING:
@@ -31,32 +31,10 @@ WARM_UP_TIMEOUT = 600.0
 
 
 @dataclass
-class Settings:
-    """What `govgraph web` was started with (the CLI's global options)."""
-
-    data_files: tuple[Path, ...] = ()
-    builtin: bool = True
-    lang: str = "de"
-    today: date | None = None  # None: the real today, per request
-    endpoint: str | None = None
-    timeout: float = 30.0
-    sparql_timeout: float = 10.0
-    sparql_rows: int = 10_000
-    cache_pages: int = 512  # finished pages kept (0: none)
-    selection: DataSelection | None = None  # the CLI's selection (with the source library)
-
-    def data(self) -> DataSelection:
-        from govgraph.graph.store.dataset import DataSelection
-
-        return self.selection or DataSelection(builtin=self.builtin, extra=self.data_files)
-
-    def day(self) -> date:
-        return self.today or date.today()
-
-
-@dataclass
-class Graph:
-    """The backend plus what is derived from it once: entity index, sources, networks."""
+class WebState:
+    """What a web process keeps: its settings (graph/settings.py: what `govgraph web` was
+    started with), the backend, and what is derived from it once: entity index, sources,
+    networks."""
 
     settings: Settings
     _backend: Backend | None = None
@@ -74,8 +52,14 @@ class Graph:
                 from govgraph.graph.store.session import open_backend
 
                 s = self.settings
-                self._backend = open_backend(s.data(), s.endpoint, s.timeout)
+                self._backend = open_backend(self.selection(), s.endpoint, s.timeout)
             return self._backend
+
+    def selection(self) -> DataSelection:
+        """The files served: the settings' selection (without a library when none is set)."""
+        from govgraph.graph.store.dataset import DataSelection
+
+        return DataSelection.of(self.settings)
 
     def sparql_backend(self) -> Backend:
         """The backend with the shorter timeout for researchers' own queries."""
@@ -117,7 +101,7 @@ class Graph:
             if lang not in self._sources:
                 from .sources import load_sources
 
-                library = self.settings.data().library
+                library = self.settings.data_dir
                 folders = (sources_dir(),) + ((library / "sources",) if library else ())
                 self._sources[lang] = load_sources(self.patient_backend(), lang, folders)
             return self._sources[lang]

@@ -18,7 +18,7 @@ from govgraph.graph.namespaces import compact
 from . import params
 from .cache import page_key
 from .errors import problem
-from .graph import Graph
+from .graph import WebState
 from .sources import anchor
 
 log = logging.getLogger("govgraph.web")
@@ -45,7 +45,7 @@ class Ctx:
 
     def __init__(self, request: Request) -> None:
         self.request = request
-        self.graph: Graph = request.app.state.graph
+        self.graph: WebState = request.app.state.graph
         self.default_lang = self.graph.settings.lang
         self.query = request.query_params
         self.lang = params.lang(self.query, self.default_lang)
@@ -116,7 +116,7 @@ def page(handler: Callable[[Ctx], Response]) -> Callable[[Request], Response]:
             except Exception as err:  # noqa: BLE001 - nothing escapes as a traceback
                 return error_page(request, err)
 
-        graph: Graph = request.app.state.graph
+        graph: WebState = request.app.state.graph
         key = page_key(request.url.path, request.url.query, graph.settings.day())
         return request.app.state.pages.get(key, compute)
 

@@ -14,7 +14,6 @@ status (an update that fails changes nothing), the same swap is sent as the stan
 from __future__ import annotations
 
 import base64
-import os
 import re
 import urllib.error
 import urllib.parse
@@ -26,12 +25,11 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from govgraph.graph.errors import RemoteError, UsageError
+from govgraph.graph.settings import read
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.dataset import DataSelection, load_store
 from govgraph.graph.store.remote import (
-    PASSWORD_ENV,
     USER_AGENT,
-    USER_ENV,
     RemoteBackend,
     server_message,
 )
@@ -93,7 +91,8 @@ def derive_targets(
 
 def _headers(extra: dict[str, str]) -> dict[str, str]:
     headers = {"User-Agent": USER_AGENT, **extra}
-    user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
+    settings = read()
+    user, password = settings.user, settings.password
     if user and password:
         token = base64.b64encode(f"{user}:{password}".encode()).decode()
         headers["Authorization"] = f"Basic {token}"

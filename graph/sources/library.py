@@ -15,7 +15,6 @@ a source exists only once all its files do.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,11 +44,9 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 def data_root() -> Path:
     """GOVGRAPH_DATA_DIR, else $XDG_DATA_HOME/govgraph, else ~/.local/share/govgraph."""
-    explicit = os.environ.get("GOVGRAPH_DATA_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "govgraph"
+    from govgraph.graph.settings import read
+
+    return read().data_dir
 
 
 def sha256(data: bytes) -> str:

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from govgraph.graph import __version__
 from govgraph.graph.errors import DataError
 from govgraph.graph.labelkeys import LABEL_PREDICATES, key_quads
+from govgraph.graph.settings import read
 from govgraph.graph.store.turtle import parse_file, syntax_error_message
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
@@ -38,11 +39,7 @@ SMALL_FILE_BYTES = 4 << 20  # files this small are parsed whole first, for exact
 
 def cache_root() -> Path:
     """GOVGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/govgraph, else ~/.cache/govgraph."""
-    explicit = os.environ.get("GOVGRAPH_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "govgraph"
+    return read().cache_dir
 
 
 def _file_hash(path: Path, memo: dict[str, list]) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govgraph.graph.errors import DataError
+from govgraph.graph.settings import Settings
 from govgraph.graph.store.resources import builtin_data_files, vocabulary_files
 from govgraph.graph.store.turtle import NO_TRIPLES, data_files, read_data_file, syntax_error_message
 
@@ -21,6 +22,11 @@ class DataSelection:
     extra: tuple[Path, ...] = field(default_factory=tuple)
     library: Path | None = None  # the user's source library (govgraph source add/draft/review)
     include_drafts: bool = False
+
+    @classmethod
+    def of(cls, settings: Settings) -> DataSelection:
+        """The selection a run's settings make: --data, --no-builtin, the user's library."""
+        return cls(settings.builtin, settings.data, settings.data_dir, settings.include_drafts)
 
     def files(self) -> list[Path]:
         found = vocabulary_files() + (builtin_data_files() if self.builtin else [])

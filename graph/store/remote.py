@@ -12,7 +12,6 @@ SPARQLWrapper does the HTTP; everything it is lax about is checked here:
 from __future__ import annotations
 
 import http.client
-import os
 import re
 import socket
 import urllib.error
@@ -23,6 +22,7 @@ import pyoxigraph as ox
 
 from govgraph.graph import __version__
 from govgraph.graph.errors import QueryError, RemoteError
+from govgraph.graph.settings import read
 from govgraph.graph.store.backend import Row
 from govgraph.graph.store.binding import Term, bind
 from govgraph.graph.store.guard import check_query
@@ -187,7 +187,8 @@ class RemoteBackend:
             sw.addCustomHttpHeader(
                 "Accept", "application/sparql-results+json, application/sparql-results+xml;q=0.5"
             )
-        user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
+        settings = read()
+        user, password = settings.user, settings.password
         if user and password:
             sw.setHTTPAuth(BASIC)
             sw.setCredentials(user, password)

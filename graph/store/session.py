@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from govgraph.graph.errors import UsageError
+from govgraph.graph.settings import read
 from govgraph.graph.store.backend import Backend, LocalBackend
 from govgraph.graph.store.dataset import DataSelection, load_store
 
 if TYPE_CHECKING:
     from govgraph.graph.store.cache import Progress
-
-# Measured on the shipped graph (~5k triples): parsing into memory ~15 ms, opening the on-disk
-# store ~14 ms but every query 3-5x slower. Parsing 1M triples takes ~3 s, re-opening ~35 ms.
-CACHE_MIN_BYTES = 2_000_000
 
 
 def open_backend(
@@ -26,8 +22,8 @@ def open_backend(
     """A remote backend when an endpoint is given, else the local files.
 
     Small inputs are parsed into memory: that takes a few milliseconds, and pyoxigraph answers
-    from memory 3-5x faster than from an on-disk store. Larger inputs (from CACHE_MIN_BYTES,
-    overridable with GOVGRAPH_CACHE_MIN_BYTES) come from the persisted store cache, which saves
+    from memory 3-5x faster than from an on-disk store. Larger inputs (from the setting
+    cache_min_bytes, GOVGRAPH_CACHE_MIN_BYTES) come from the persisted store cache, which saves
     seconds of parsing per command. Where the cache cannot be written (read-only home, full disk)
     or GOVGRAPH_NO_CACHE is set, everything is parsed into memory.
     """
@@ -38,9 +34,9 @@ def open_backend(
 
         return RemoteBackend(endpoint, timeout=timeout)
     files = selection.files()
-    threshold = int(os.environ.get("GOVGRAPH_CACHE_MIN_BYTES", CACHE_MIN_BYTES))
-    big = sum(f.stat().st_size for f in files) >= threshold
-    if big and not os.environ.get("GOVGRAPH_NO_CACHE"):
+    settings = read()
+    big = sum(f.stat().st_size for f in files) >= settings.cache_min_bytes
+    if big and not settings.no_cache:
         # imported here: hashing and the cache are not needed for the small shipped graph
         from govgraph.graph.store.cache import ANSWERS, open_cached_folder
 
@@ -48,7 +44,7 @@ def open_backend(
             store, folder = open_cached_folder(files, progress)
             # The cached store never changes, so its slow answers can be remembered
             # (GOVGRAPH_NO_ANSWER_MEMO turns that off, e.g. to time the queries themselves).
-            memo = None if os.environ.get("GOVGRAPH_NO_ANSWER_MEMO") else folder / ANSWERS
+            memo = None if settings.no_answer_memo else folder / ANSWERS
             return LocalBackend(store, timeout, memo)
         except OSError:
             pass

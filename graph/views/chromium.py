@@ -8,7 +8,6 @@ PNG bytes come back, so the caller writes the one output file itself.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -21,7 +20,9 @@ NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 
 def find_chromium() -> str | None:
-    explicit = os.environ.get("GOVGRAPH_CHROMIUM")
+    from govgraph.graph.settings import read
+
+    explicit = read().chromium
     if explicit:
         return explicit
     for name in NAMES:
