@@ -249,7 +249,7 @@ def test_busy_port_is_one_line_and_exit_2():
     assert "Traceback" not in result.stderr
 
 
-def test_a_query_over_time_is_a_503_page_not_kept():
+def test_a_query_over_time_is_a_503_page_kept_for_a_while():
     import pyoxigraph as ox
 
     from govgraph.graph.store.backend import LocalBackend
