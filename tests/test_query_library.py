@@ -268,6 +268,96 @@ def test_research_query_rows(backend, name, params, expected):
         assert contains(result, row), f"{name} {params}: no row with {row}"
 
 
+# (query, parameters, column, the exact values of that column over all rows): a parameter that
+# filters must leave only these - removing the filter from the query fails here, not only above.
+EXACT = [
+    (
+        "demands-by-addressee",
+        {"addressee": "MASTD"},
+        "addressee",
+        {GGD + "mastd", GGD + "landeskoordination-regmo"},  # the ministry and its unit
+    ),
+    (
+        "responsibilities-by-topic",
+        {"topic": "Informationssicherheit"},
+        "responsibility",
+        {GGD + "resp-cert-rlp-cybernotruf", GGD + "resp-land-cybernotruf"},
+    ),
+    (
+        "responsibilities-by-actor",
+        {"actor": "FITKO"},
+        "actor",
+        {GGD + "fitko", GGD + "geschaeftsstelle-noots", GGD + "koordinierende-stelle-noots"},
+    ),
+    (
+        "agreement-status-history",
+        {"agreement": "NOOTS-Staatsvertrag"},
+        "change",
+        {
+            GGD + "status-noots-staatsvertrag-" + s
+            for s in ("entwurf", "zustimmung", "ratifizierung-ausstehend", "in-kraft")
+        },
+    ),
+    (
+        "memberships",
+        {"organization": "Kommunalgremium"},
+        "membership",
+        {GGD + "member-staedtetag-kommunalgremium"},
+    ),
+    (
+        "programmes-and-systems-by-status",
+        {"status": "ggc:delayed"},
+        "change",
+        {GGD + "status-epaybl-rollout-verzoegert"},
+    ),
+    ("actors-by-level", {"level": "ggc:federal"}, "levelLabel", {"Bund"}),
+    (
+        "evidence-for",
+        {"subject": "ggd:fund-bund-noots-ab-2027"},
+        "quote",
+        {
+            "Ab dem Jahr 2027 soll die Finanzierung hälftig durch den Bund und die "
+            "Föderale IT-Kooperation (FITKO) erfolgen."
+        },
+    ),
+    (
+        "facts-by-source",
+        {"source": "ggd:source-000_2f97107a3c89067a"},
+        "source",
+        {GGD + "source-000_2f97107a3c89067a"},
+    ),
+    (
+        "events-by-period",
+        {"from": "2025-04-01", "to": "2025-04-30"},
+        "event",
+        {
+            GGD + "info-nachnutzungsrechte-2025",
+            GGD + "infoveranstaltung-ozg-koblenz-2025",
+            GGD + "uebermittlung-umfrageergebnisse-lrh",
+        },
+    ),
+    (
+        "participations",
+        {"actor": "Bildungsministerium"},
+        "participation",
+        {GGD + "part-bildungsministerium-schuldigitalisierung"},
+    ),
+    (
+        "funding-by-period",
+        {"from": "2027-01-01"},
+        "actor",
+        {GGD + "alle-bundeslaender", GGD + "bund", GGD + "fitko"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "name, params, column, exact", EXACT, ids=[f"{c[0]}-{i}" for i, c in enumerate(EXACT)]
+)
+def test_a_filter_leaves_exactly_these_rows(backend, name, params, column, exact):
+    assert {r.get(column) for r in rows(backend, name, **params)} == exact
+
+
 def test_every_research_query_has_a_rows_test():
     tested = {c[0] for c in CASES}
     research = {q.name for q in QUERIES if "research" in q.tags}
