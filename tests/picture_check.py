@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import struct
@@ -12,9 +11,8 @@ import subprocess
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-import cairosvg
-import pytest
 from PIL import Image
+from system_parts import cairo_available, need
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -60,6 +58,9 @@ def view_box(svg: str) -> tuple[float, float, float, float]:
 
 
 def render_cairosvg(svg: str, width: int) -> Image.Image:
+    need(cairo_available(), "libcairo (for cairosvg)", "apt-get install libcairo2")
+    import cairosvg
+
     png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width)
     return Image.open(io.BytesIO(png)).convert("L")
 
@@ -67,9 +68,7 @@ def render_cairosvg(svg: str, width: int) -> Image.Image:
 def render_rsvg(svg: str, width: int) -> Image.Image:
     tool = shutil.which("rsvg-convert")
     if not tool:
-        if os.environ.get("CI"):
-            raise RuntimeError("rsvg-convert is required in CI (see .ci/run)")
-        pytest.skip("rsvg-convert not installed (Debian: apt install librsvg2-bin)")
+        need(False, "rsvg-convert", "apt-get install librsvg2-bin")
     out = subprocess.run(
         [tool, "--width", str(width), "--keep-aspect-ratio"],
         input=svg.encode("utf-8"),

@@ -8,7 +8,6 @@ picks them up. Nothing here is a mock of Oxigraph: the SPARQL server is the real
 from __future__ import annotations
 
 import http.server
-import os
 import socket
 import subprocess
 import threading
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from system_parts import need
 
 from govgraph.graph.errors import RemoteError
 from govgraph.graph.publish.serve import oxigraph_binary, wait_until_answering
@@ -30,13 +30,8 @@ def free_port() -> int:
 
 
 def require_program(found: bool, what: str, packages: str) -> None:
-    """A store's tests need its programs: missing in CI (CI=true) that is an error, since
-    .ci/run installs them; elsewhere the tests are skipped."""
-    if found:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} is missing: .ci/run installs {packages}")
-    pytest.skip(f"{what} is not installed (apt-get install {packages})")
+    """A store's tests need its programs (system_parts.need: fail in CI, skip elsewhere)."""
+    need(found, what, f"apt-get install {packages}")
 
 
 def wait_for_server(server, log: Path, name: str, timeout: float) -> None:

@@ -10,10 +10,24 @@ import subprocess
 import pyoxigraph as ox
 import pytest
 from engines import on_endpoint
-from jena_server import classpath, jena_server, messages, start_jena  # noqa: F401  (pytest fixture)
+from jena_server import (  # noqa: F401  (pytest fixture)
+    classpath,
+    jena_available,
+    jena_server,
+    messages,
+    start_jena,
+)
 from store_parity import same_rows_on_endpoint, same_through_endpoint, triples_in
+from system_parts import need
 
 from govgraph.graph.sparql.catalog import all_queries
+
+need(
+    jena_available(),
+    "Jena or javac",
+    "apt-get install libapache-jena-java default-jdk-headless",
+    module=True,
+)
 
 QUERIES = all_queries()
 GRAPH = "https://w3id.org/govgraph/graph"

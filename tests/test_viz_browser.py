@@ -6,20 +6,17 @@ In CI (CI=true) these tests must run; locally they are skipped only when chromiu
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from browser import Browser, find_chromium, png_colours
+from system_parts import need
 from test_viz import EVIL, evil_data  # noqa: F401  (fixture)
 
 from govgraph.graph.store.dataset import DataSelection
 from govgraph.graph.store.session import open_backend
 from govgraph.graph.views.network import project, select_view
 
-if not find_chromium():
-    if os.environ.get("CI"):
-        raise RuntimeError("chromium is required in CI (see .ci/run)")
-    pytest.skip("chromium not installed", allow_module_level=True)
+need(find_chromium(), "chromium", "apt-get install chromium", module=True)
 
 STABLE = "window.govgraph && window.govgraph.stable"
 GGD = "https://w3id.org/govgraph/id/"

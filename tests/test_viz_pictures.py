@@ -22,8 +22,11 @@ from picture_check import (
     unreadable,
 )
 from pypdf import PdfReader
+from system_parts import cairo_available, need
 
 from conftest import FIXED_TODAY, REPO, SOURCE, evidence, run_process
+
+need(cairo_available(), "libcairo (for cairosvg)", "apt-get install libcairo2", module=True)
 
 FOCUS = ("--today", FIXED_TODAY, "viz", "--focus", "NOOTS")
 LEVELS = ("--today", FIXED_TODAY, "viz", "--type", "federal,state,joint,body", "--layout", "levels")

@@ -11,19 +11,16 @@ In CI (CI=true) these tests must run; locally they are skipped only when chromiu
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from system_parts import need
 from web_server import running_server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if not CHROMIUM:
-    if os.environ.get("CI"):
-        raise RuntimeError("chromium is required in CI (see .ci/run)")
-    pytest.skip("chromium not installed", allow_module_level=True)
+need(CHROMIUM, "chromium", "apt-get install chromium", module=True)
 
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
