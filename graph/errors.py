@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# Exit codes, documented in the README.
+# Exit codes, documented in docs/errors.md.
 EXIT_DATA = 1  # bad data, bad query, unknown entity, empty result
 EXIT_USAGE = 2  # bad option or argument
 EXIT_REMOTE = 3  # endpoint unreachable or failing

@@ -213,15 +213,15 @@ def test_timeline_labels_are_readable_in_rsvg(picture):
 
 
 def _readme_commands() -> list[str]:
-    text = (REPO / "README.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "tour-views.md").read_text(encoding="utf-8")
     section = text.split("### Bilder für Briefings", 1)[1].split("\n### ", 1)[0]
     return re.findall(r"^\$ govgraph (.+)$", section, flags=re.MULTILINE)
 
 
 def test_readme_pictures_are_made_by_these_commands(tmp_path):
-    """The README's briefing pictures: each command runs and writes its PNG.
+    """The briefing pictures of docs/tour-views.md: each command runs and writes its PNG.
 
-    With GOVGRAPH_WRITE_IMAGES=1 they are written into docs/images (how the README's pictures
+    With GOVGRAPH_WRITE_IMAGES=1 they are written into docs/images (how the docs' pictures
     are made); otherwise into a temporary folder.
     """
     import os
