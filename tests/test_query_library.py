@@ -3,6 +3,8 @@ returns the rows the source text says it should."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from govgraph.graph.sparql.catalog import all_queries, named_query
@@ -378,3 +380,24 @@ def test_labels_follow_the_language(backend):
     prepared = PreparedQuery(q.name, q.text, q.params)
     en = backend.select(q.text, bind_params(prepared, {}, backend, "en"))
     assert any(r["actor"].value == GGD + "bund" and r["levelLabel"].value == "federal" for r in en)
+
+
+def test_internal_queries_parse_and_each_is_used():
+    """queries/internal/: the named queries of validate, VoID, push, diff and drafting - not in
+    the public list, but checked like it, and none left unused."""
+    from pathlib import Path
+
+    from govgraph.graph.store.resources import queries_dir
+
+    internal = {p.stem for p in (queries_dir() / "internal").glob("*.rq")}
+    code = "\n".join(
+        p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "graph").rglob("*.py")
+    )
+    used = set(re.findall(r"internal/([a-z-]+)", code)) | set(
+        re.findall(r'_rows\("([a-z-]+)"\)', code)
+    )
+    assert internal == used
+    assert not internal & {q.name for q in QUERIES}
+    for name in internal:
+        q = named_query(f"internal/{name}")
+        assert check_query(q.text).form == "SELECT" and q.summary != q.name, name
