@@ -16,7 +16,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from govgraph.graph.dates import parse_date
 from govgraph.graph.errors import UsageError
 
 
@@ -63,6 +62,13 @@ class Variable:
     parse: Callable[[str], Any] = str
 
 
+def _day(value: str) -> date:
+    # imported here: dates loads pyoxigraph, and `govgraph --help` reads the settings too
+    from govgraph.graph.dates import parse_date
+
+    return parse_date(value)
+
+
 def _flag(value: str) -> bool:
     return value.strip() != ""
 
@@ -76,7 +82,7 @@ def _bytes(value: str) -> int:
 
 ENVIRONMENT: tuple[Variable, ...] = (
     Variable("GOVGRAPH_ENDPOINT", "endpoint", "SPARQL endpoint instead of the local graph"),
-    Variable("GOVGRAPH_TODAY", "today", "the day answers are computed for", parse_date),
+    Variable("GOVGRAPH_TODAY", "today", "the day answers are computed for", _day),
     Variable("GOVGRAPH_DATA_DIR", "data_dir", "the user's source library", Path),
     Variable("GOVGRAPH_CACHE_DIR", "cache_dir", "the store cache", Path),
     Variable(
