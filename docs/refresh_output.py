@@ -8,6 +8,10 @@ left as they are.
 
     python docs/refresh_output.py            # refresh every page
     python docs/refresh_output.py --check    # exit 1 (and name the pages) if one is out of date
+    python docs/refresh_output.py --screenshot   # also docs/images/web-start.png
+
+The screenshot needs chromium and Playwright (the test extra); the tests never write it. The
+briefing pictures: `GOVGRAPH_WRITE_IMAGES=1 pytest -n 0 tests/test_viz_pictures.py -k readme`.
 """
 
 from __future__ import annotations
@@ -55,6 +59,25 @@ def refresh(text: str) -> str:
     return re.sub(r"```console\n(.*?)\n```", block, text, flags=re.DOTALL)
 
 
+def screenshot() -> None:
+    """docs/images/web-start.png: the start page with the search suggestions open."""
+    import shutil
+
+    sys.path.insert(0, str(DOCS.parent / "tests"))
+    from playwright.sync_api import sync_playwright
+    from web_server import running_server
+
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+    with running_server() as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=flags)
+        page = browser.new_page(viewport={"width": 1200, "height": 800})
+        page.goto(url + "/")
+        page.get_by_label("Name, Abkürzung oder Thema").press_sequentially("Regist", delay=30)
+        page.locator("#q-suggestions a").first.wait_for()
+        (DOCS / "images" / "web-start.png").write_bytes(page.screenshot(full_page=False))
+        browser.close()
+
+
 def main() -> None:
     check = "--check" in sys.argv
     stale = []
@@ -68,6 +91,8 @@ def main() -> None:
     if check and stale:
         print("out of date: " + ", ".join(stale), file=sys.stderr)
         sys.exit(1)
+    if "--screenshot" in sys.argv and not check:
+        screenshot()
 
 
 if __name__ == "__main__":
