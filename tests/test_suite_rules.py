@@ -67,7 +67,11 @@ def test_commit_subjects_since_the_rule_fit() -> None:
         [git, "-C", str(ROOT), "merge-base", "--is-ancestor", commit_msg.SINCE, "HEAD"],
         capture_output=True,
     )
-    need(inside and inside.returncode == 0, "a git checkout with its history", "git clone")
+    need(
+        inside and inside.returncode == 0,
+        f"the git history back to {commit_msg.SINCE}",
+        "a full git clone, not --depth 1",
+    )
     log = subprocess.run(
         [git, "-C", str(ROOT), "log", "--no-merges", "--format=%h %s", f"{commit_msg.SINCE}..HEAD"],
         capture_output=True,
