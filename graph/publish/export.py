@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from govgraph.graph.errors import UsageError
 from govgraph.graph.namespaces import PREFIXES
-from govgraph.graph.sparql.runner import run_named
+from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import Backend
 
 FORMATS: dict[str, ox.RdfFormat] = {
