@@ -16,7 +16,7 @@ with grlc's own pattern (gquery.get_parameters): a name of letters and digits, t
 of `_iri`, `_number`, `_literal`, `_integer`, `_PREFIX_TYPE` (a datatype, e.g. `_xsd_date`) or
 `_LANG` (a language tag). So `?_subject_iri` is an IRI (or an entity resolved by label),
 `?__at_xsd_date` an optional xsd:date, `?_text_de` a literal in German, `?_name` a plain string.
-Here values are bound as RDF terms (graph/store/binding.py), never spliced into the text; grlc splices
+Here values are bound as RDF terms (store/binding.py), never spliced into the text; grlc splices
 them. For both to give the same rows, a query never writes BOUND(?__name) (a constant after
 grlc's rewrite is a syntax error there) but `sameTerm(COALESCE(?__name, false), false)` for
 "not given", and applies its defaults itself: `BIND(COALESCE(STR(?__lang), "de") AS ?lang)`.
