@@ -33,7 +33,7 @@ def resolve(app: AppContext, text: str):
 
 def claims_index(app: AppContext, source: str | None):
     """The claims index and the IRI of the source named by `--source`, if any."""
-    from govgraph.graph.sources.claims import claims_for
+    from govgraph.graph.answers.claims import claims_for
 
     return claims_for(app.backend(), app.lang, source)
 
@@ -47,7 +47,7 @@ def noted(app: AppContext, records: list[R], key: str) -> list[R]:
 
 def sourced(app: AppContext, records: list[R], key: str, day: date | None, claims: ClaimFilter):
     """Records with their sources (superseded claims dropped unless asked for) and notes."""
-    from govgraph.graph.sources.claims import decorate
+    from govgraph.graph.answers.claims import decorate
 
     index, source_iri = claims_index(app, claims.source)
     records = decorate(records, index, key, app.lang, day, source_iri, claims.all_claims)
@@ -95,7 +95,7 @@ def heading(fmt: str, line: str) -> None:
 
 def nothing(what: str):
     """The error for an empty answer, naming the command and what it was asked (exit 1)."""
-    from govgraph.graph.answers.answers import NoResults
+    from govgraph.graph.answers.rows import NoResults
 
     lang = getattr(click.get_current_context().obj, "lang", "de")
     return NoResults(what, lang)

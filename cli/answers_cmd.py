@@ -28,7 +28,7 @@ from .output import emit, emit_grouped
 @summary("answers.help.search")
 def search(app: AppContext, text: str, limit: int, out: Output) -> None:
     # help: the catalogue's "de / en" line (BilingualCommand shows the half of --lang)
-    from govgraph.graph.answers.answers import search as find
+    from govgraph.graph.answers.rows import search as find
 
     rows = find(app.backend(), app.lang, text, limit)
     if not rows:
@@ -61,7 +61,7 @@ def who(app: AppContext, subject: str, moment: Moment, claims: ClaimFilter, out:
 @answer_command("actor")
 @summary("answers.help.what")
 def what(app: AppContext, actor: str, moment: Moment, claims: ClaimFilter, out: Output) -> None:
-    from govgraph.graph.answers import answers
+    from govgraph.graph.answers import rows as answers
 
     records = answer(app, actor, moment, out.fmt, answers.involvement, "what", "item_iri", claims)
     if out.fmt != "table":

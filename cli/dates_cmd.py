@@ -60,7 +60,7 @@ def deadlines(
     claims: ClaimFilter,
     out: Output,
 ) -> None:
-    from govgraph.graph.answers import answers
+    from govgraph.graph.answers import rows as answers
     from govgraph.graph.errors import UsageError
 
     if start and end and start > end:
@@ -111,7 +111,7 @@ def deadlines(
 @click.pass_obj
 @summary("answers.help.demands")
 def demands(app: AppContext, by: str | None, to: str | None, out: Output) -> None:
-    from govgraph.graph.answers import answers
+    from govgraph.graph.answers import rows as answers
     from govgraph.graph.answers.certainty import add_inferred_from
 
     by_entity = resolve(app, by) if by else None

@@ -29,9 +29,10 @@ from .output import clean, emit
 @summary("answers.help.show")
 def show(app: AppContext, entity: str, at: date | None, claims: ClaimFilter, fmt: str) -> None:
     from govgraph.graph.answers.card import entity_card
+    from govgraph.graph.answers.claims import decorate
     from govgraph.graph.answers.status import status_on
     from govgraph.graph.errors import NotFoundError
-    from govgraph.graph.sources.claims import decorate, find_source
+    from govgraph.graph.sources.claims import find_source
 
     from .sources_cmd import print_source, source_named
 

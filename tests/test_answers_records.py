@@ -69,7 +69,7 @@ def test_every_named_query_runs_through_run_named() -> None:
 def test_message_keys_made_from_parts_exist() -> None:
     """Keys the code puts together (answers.col_NAME, answers.match_KIND …) are in the catalogue
     too; the catalogue test sees only keys written out whole."""
-    from govgraph.graph.answers.answers import _ROUTES
+    from govgraph.graph.answers.rows import _ROUTES
     from govgraph.graph.answers.ranking import GROUPS
     from govgraph.graph.i18n import MESSAGES
 

@@ -7,15 +7,15 @@ from dataclasses import dataclass
 
 from starlette.responses import JSONResponse, Response
 
-from govgraph.graph.answers import answers
+from govgraph.graph.answers import rows as answers
 from govgraph.graph.answers.card import entity_card
+from govgraph.graph.answers.claims import decorate
 from govgraph.graph.answers.records import as_json
 from govgraph.graph.answers.resolve import Entity, Match
 from govgraph.graph.answers.status import status_on
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import compact
-from govgraph.graph.sources.claims import decorate
 
 from . import params
 from .cache import page_key

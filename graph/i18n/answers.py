@@ -9,7 +9,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "keine Ergebnisse / no results: {what}",
         "en": "no results: {what}",
     },
-    # Periods and routes, as graph/answers/answers.py words them.
+    # Periods and routes, as graph/answers/rows.py words them.
     "answers.period_from": {"de": "ab {value}", "en": "from {value}"},
     "answers.period_until": {"de": "bis {value}", "en": "until {value}"},
     "answers.period_by": {"de": "bis {value}", "en": "by {value}"},
