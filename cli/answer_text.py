@@ -1,0 +1,114 @@
+"""An `Answer` as a person reads it in a terminal: one entry per actor or item, its roles on
+one line, the evidence on indented full-width lines below (source, locator, quote in whole
+words), overruled claims marked as such, and a line saying what more `--all` shows.
+
+Nothing is cut inside a word or a name: lines break between words, long quotes end at a
+sentence or word boundary with "…" (graph/answers/excerpt.py).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from govgraph.graph.answers.excerpt import excerpt
+from govgraph.graph.answers.model import Answer, Entry, Evidence, Overruled
+from govgraph.graph.i18n import message
+
+from .output import clean
+
+INDENT = "  "
+DEEP = "      "
+SCREEN = 60  # lines of groups shown before "… N more entries: --all" (about one screen)
+EVIDENCE = 3  # evidence lines per entry before "--all"
+BACKGROUND = ("derived", "other")  # groups a `who` answer folds into the closing line
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(
+        clean(text),
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def cited(source: str, locator: str) -> str:
+    """ "NOOTSStVtr § 8 Abs. 1 Satz 3" or "GB StT RLP, Abschnitt »…«, Absatz 1"."""
+    if not locator:
+        return source
+    if not source:
+        return locator
+    if locator.endswith(source):  # "§ 4 Abs. 1 NOOTSStVtr" as the index words primary ones
+        locator = locator[: -len(source)].rstrip()
+    return f"{source} {locator}" if locator.startswith("§") else f"{source}, {locator}"
+
+
+def evidence_line(ev: Evidence) -> str:
+    where = cited(ev.source, ev.locator)
+    quote = f"»{excerpt(ev.quote)}«"
+    return f"{where}: {quote}" if where else quote
+
+
+def overruled_line(o: Overruled, lang: str) -> str:
+    quote = excerpt(o.quote, least=90, most=160)
+    if o.state == "disputed":
+        return message("answers.disputed", lang, source=o.source, quote=quote)
+    if o.by_source:
+        by = cited(o.by_source, o.by_locator)
+        return message("answers.overruled", lang, source=o.source, quote=quote, by=by)
+    return message("answers.overruled_no_by", lang, source=o.source, quote=quote, rule=o.rule)
+
+
+def entry_lines(entry: Entry, width: int, lang: str, every: bool) -> list[str]:
+    name = f"{entry.name} ({entry.long_name})" if entry.long_name else entry.name
+    head = name + (" — " + "; ".join(entry.details) if entry.details else "")
+    lines = _wrap(head, width, INDENT, DEEP)
+    if entry.notes:
+        lines += _wrap("(" + "; ".join(entry.notes) + ")", width, DEEP, DEEP)
+    shown = entry.evidence if every else entry.evidence[:EVIDENCE]
+    for ev in shown:
+        lines += _wrap(evidence_line(ev), width, DEEP, DEEP)
+    if len(shown) < len(entry.evidence):
+        more = message("answers.more_evidence", lang, count=len(entry.evidence) - len(shown))
+        lines += _wrap(more, width, DEEP, DEEP)
+    for o in entry.overruled:
+        lines += _wrap(overruled_line(o, lang), width, DEEP, DEEP)
+    return lines
+
+
+def render(answer: Answer, width: int, lang: str, every: bool = False) -> str:
+    """The answer as text `width` columns wide; `every` shows all entries and evidence."""
+    width = max(width, 40)
+    out = _wrap(answer.title, width, "", "")
+    if answer.stats:
+        out += _wrap(" · ".join(answer.stats), width, "", "")
+    if answer.note:
+        out += _wrap(answer.note, width, "", "")
+    budget = SCREEN
+    hidden = 0
+    folded = answer.question == "who" and not every
+    for group in answer.groups:
+        if (
+            folded
+            and group.key in BACKGROUND
+            and any(g.key not in BACKGROUND for g in answer.groups)
+        ):
+            hidden += len(group.entries)
+            continue
+        block = ["", clean(group.title)]
+        for entry in group.entries:
+            lines = entry_lines(entry, width, lang, every)
+            if not every and budget - len(block) - len(lines) < 0 and len(block) > 2:
+                hidden += 1
+                continue
+            block += lines
+        for o in group.overruled:
+            block += _wrap(overruled_line(o, lang), width, INDENT, DEEP)
+        if len(block) > 2:
+            out += block
+            budget -= len(block)
+    if hidden:
+        out += ["", clean(message("answers.more_entries", lang, count=hidden))]
+    return "\n".join(out)
