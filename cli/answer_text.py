@@ -97,16 +97,16 @@ def render(answer: Answer, width: int, lang: str, every: bool = False) -> str:
         ):
             hidden += len(group.entries)
             continue
-        block = ["", clean(group.title)]
+        block = ["", *_wrap(group.title, width, "", INDENT)]
         for entry in group.entries:
             lines = entry_lines(entry, width, lang, every)
-            if not every and budget - len(block) - len(lines) < 0 and len(block) > 2:
+            if not every and budget - len(block) - len(lines) < 0 and block[-1].startswith(INDENT):
                 hidden += 1
                 continue
             block += lines
         for o in group.overruled:
             block += _wrap(overruled_line(o, lang), width, INDENT, DEEP)
-        if len(block) > 2:
+        if any(line.startswith(INDENT) for line in block):
             out += block
             budget -= len(block)
     if hidden:

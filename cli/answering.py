@@ -68,12 +68,25 @@ def print_answer(
         return
     heading(out.fmt, " ".join(filter(None, (answer.title, answer.note))))
     rows = [shown(r, app.lang) for r in answer.rows]
-    emit(rows, grid or csv_columns(answer.columns), out.fmt, out.layout(app.lang))
+    headers = grid or csv_columns(answer.columns)
+    if rows and all(r.get("group") for r in rows):  # who: stated, derived, other apart
+        from govgraph.graph.answers.ranking import group_titles
+
+        from .output import emit_grouped
+
+        groups = [
+            (t, [r for r in rows if r.get("group") == g]) for g, t in group_titles(app.lang).items()
+        ]
+        emit_grouped(groups, headers, out.fmt, out.layout(app.lang))
+        return
+    emit(rows, headers, out.fmt, out.layout(app.lang))
 
 
 def shown(row: AnswerRow, lang: str) -> AnswerRow:
     """A row as a grid shows it: the share beside the role, the note beside the certainty."""
     changes: dict[str, object] = {"certainty": certain(row)}
+    if row.get("addressee_certainty"):  # demands: to whom it goes is the curator's reading
+        changes["addressee"] = f"{row.get('addressee_certainty')}: {row.get('addressee')}"
     if "role" in row.keys():
         changes["role"] = " ".join(
             filter(None, (str(row.get("role")), percent(row.get("share"), lang)))

@@ -345,9 +345,10 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
         return short, long, r.object_iri
 
     def describe(members: Sequence[AnswerRow]) -> tuple[str, ...]:
-        roles = details(members, ask.lang)
-        statements = tuple(dict.fromkeys(str(r.get("statement")) for r in members))
-        return roles + tuple(s for s in statements if s and s not in roles)
+        # The role says it where there is one; else the fact's own statement.
+        return details(members, ask.lang) or tuple(
+            dict.fromkeys(str(r.get("statement")) for r in members if r.get("statement"))
+        )
 
     groups = []
     for relation, members in relations.items():
