@@ -104,11 +104,14 @@ def render(answer: Answer, width: int, lang: str, every: bool = False) -> str:
                 hidden += 1
                 continue
             block += lines
-        for o in group.overruled:
-            block += _wrap(overruled_line(o, lang), width, INDENT, DEEP)
+        if any(line.startswith(INDENT) for line in block):  # beside entries shown only
+            for o in group.overruled:
+                block += _wrap(overruled_line(o, lang), width, INDENT, DEEP)
         if any(line.startswith(INDENT) for line in block):
             out += block
             budget -= len(block)
     if hidden:
         out += ["", clean(message("answers.more_entries", lang, count=hidden))]
+    for hint in answer.hints:
+        out += _wrap(hint, width, "", "")
     return "\n".join(out)

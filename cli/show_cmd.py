@@ -16,12 +16,19 @@ from govgraph.graph.i18n import bilingual, message
 from .answering import claims_index, day_text, percent, resolve
 from .context import AppContext
 from .helptext import summary
-from .options import BilingualCommand, ClaimFilter, at_option, claim_options, format_option
+from .options import (
+    BilingualCommand,
+    ClaimFilter,
+    at_option,
+    claim_options,
+    format_option,
+    name_argument,
+)
 from .output import clean, emit
 
 
 @click.command(cls=BilingualCommand)
-@click.argument("entity")
+@name_argument("entity")
 @at_option(bilingual("answers.help.show.at"))
 @claim_options
 @format_option()

@@ -84,6 +84,14 @@ def resolve(backend: Backend, text: str, lang: str, index: EntityIndex | None = 
     return (index or EntityIndex(backend, lang)).resolve(text, generic=True)
 
 
+def _hints(index: EntityIndex, text: str, lang: str) -> tuple[str, ...]:
+    """Where to look next: a broad word ("Digitalisierung") that many other names carry."""
+    word = text.strip()
+    if " " in word or len(index.rank(word, limit=6)) <= 5:
+        return ()
+    return (message("answers.hint_generic", lang, word=word),)
+
+
 # --- shared ------------------------------------------------------------------------------------
 
 
@@ -303,6 +311,7 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
         stats=_stats(listed, every, "fact_iri", ask.lang, claims),
         note=note,
         groups=tuple(groups),
+        hints=_hints(index, subject, ask.lang),
         rows=listed,
         columns=WhoRow.CSV,
     )
@@ -372,6 +381,7 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
         stats=_stats(listed, every, "item_iri", ask.lang, claims),
         note=note,
         groups=tuple(groups),
+        hints=_hints(index, actor, ask.lang),
         rows=listed,
         columns=WhatRow.CSV,
     )

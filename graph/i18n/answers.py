@@ -103,6 +103,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "+ {count} weitere Belege (--all)",
         "en": "+ {count} more quotes (--all)",
     },
+    "answers.hint_generic": {
+        "de": "»{word}« steckt in vielen Namen; Engeres findet: govgraph search {word}",
+        "en": "»{word}« is part of many names; narrower ones: govgraph search {word}",
+    },
     "answers.to_addressee": {"de": "an {name}", "en": "to {name}"},
     "answers.about": {"de": "zu {names}", "en": "about {names}"},
     "answers.actors": {"de": "wer: {names}", "en": "who: {names}"},
