@@ -101,8 +101,10 @@ def certain(record: AnswerRow) -> str:
 
 
 def day_text(value: date, lang: str) -> str:
-    """A day as the reader writes it: 30.06.2026 in German, 2026-06-30 in English."""
-    return message("answers.day", lang, day=value)
+    """A day as the reader writes it: "30. Juni 2026" in German, "30 June 2026" in English."""
+    from govgraph.graph.answers.building import long_day
+
+    return long_day(value, lang)
 
 
 def percent(share: float | None, lang: str = "de") -> str:

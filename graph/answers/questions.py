@@ -16,6 +16,7 @@ from govgraph.graph.answers import ranking, rows
 from govgraph.graph.answers.building import (
     Citations,
     details,
+    long_day,
     merged_evidence,
     merged_overruled,
     notes,
@@ -76,7 +77,7 @@ class NoResults(rows.NoResults):
 
 
 def _day_words(day: date, lang: str) -> str:
-    return message("answers.day", lang, day=day)
+    return long_day(day, lang)
 
 
 def resolve(backend: Backend, text: str, lang: str, index: EntityIndex | None = None) -> Entity:
@@ -84,10 +85,13 @@ def resolve(backend: Backend, text: str, lang: str, index: EntityIndex | None = 
     return (index or EntityIndex(backend, lang)).resolve(text, generic=True)
 
 
-def _hints(index: EntityIndex, text: str, lang: str) -> tuple[str, ...]:
-    """Where to look next: a broad word ("Digitalisierung") that many other names carry."""
+def _hints(index: EntityIndex, text: str, found: Entity, lang: str) -> tuple[str, ...]:
+    """Where to look next: a broad topic word ("Digitalisierung") that many other names carry."""
     word = text.strip()
-    if " " in word or len(index.rank(word, limit=6)) <= 5:
+    broad = (
+        word[:1].isupper() and word[1:].islower() and found.type.endswith(("#Topic", "#Concept"))
+    )
+    if not broad or len(index.rank(word, limit=6)) <= 5:
         return ()
     return (message("answers.hint_generic", lang, word=word),)
 
@@ -311,7 +315,7 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
         stats=_stats(listed, every, "fact_iri", ask.lang, claims),
         note=note,
         groups=tuple(groups),
-        hints=_hints(index, subject, ask.lang),
+        hints=_hints(index, subject, found, ask.lang),
         rows=listed,
         columns=WhoRow.CSV,
     )
@@ -381,7 +385,7 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
         stats=_stats(listed, every, "item_iri", ask.lang, claims),
         note=note,
         groups=tuple(groups),
-        hints=_hints(index, actor, ask.lang),
+        hints=_hints(index, actor, found, ask.lang),
         rows=listed,
         columns=WhatRow.CSV,
     )
