@@ -11,7 +11,8 @@ from __future__ import annotations
 import textwrap
 
 from govgraph.graph.answers.excerpt import excerpt
-from govgraph.graph.answers.model import Answer, Entry, Evidence, Overruled
+from govgraph.graph.answers.model import Answer, Entry, Evidence
+from govgraph.graph.answers.wording import cited, overruled_text
 from govgraph.graph.i18n import message
 
 from .output import clean
@@ -34,31 +35,10 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     ) or [first.rstrip()]
 
 
-def cited(source: str, locator: str) -> str:
-    """ "NOOTSStVtr § 8 Abs. 1 Satz 3" or "GB StT RLP, Abschnitt »…«, Absatz 1"."""
-    if not locator:
-        return source
-    if not source:
-        return locator
-    if locator.endswith(source):  # "§ 4 Abs. 1 NOOTSStVtr" as the index words primary ones
-        locator = locator[: -len(source)].rstrip()
-    return f"{source} {locator}" if locator.startswith("§") else f"{source}, {locator}"
-
-
 def evidence_line(ev: Evidence) -> str:
     where = cited(ev.source, ev.locator)
     quote = f"»{excerpt(ev.quote)}«"
     return f"{where}: {quote}" if where else quote
-
-
-def overruled_line(o: Overruled, lang: str) -> str:
-    quote = excerpt(o.quote, least=90, most=160)
-    if o.state == "disputed":
-        return message("answers.disputed", lang, source=o.source, quote=quote)
-    if o.by_source:
-        by = cited(o.by_source, o.by_locator)
-        return message("answers.overruled", lang, source=o.source, quote=quote, by=by)
-    return message("answers.overruled_no_by", lang, source=o.source, quote=quote, rule=o.rule)
 
 
 def entry_lines(entry: Entry, width: int, lang: str, every: bool) -> list[str]:
@@ -74,7 +54,7 @@ def entry_lines(entry: Entry, width: int, lang: str, every: bool) -> list[str]:
         more = message("answers.more_evidence", lang, count=len(entry.evidence) - len(shown))
         lines += _wrap(more, width, DEEP, DEEP)
     for o in entry.overruled:
-        lines += _wrap(overruled_line(o, lang), width, DEEP, DEEP)
+        lines += _wrap(overruled_text(o, lang), width, DEEP, DEEP)
     return lines
 
 
@@ -106,7 +86,7 @@ def render(answer: Answer, width: int, lang: str, every: bool = False) -> str:
             block += lines
         if any(line.startswith(INDENT) for line in block):  # beside entries shown only
             for o in group.overruled:
-                block += _wrap(overruled_line(o, lang), width, INDENT, DEEP)
+                block += _wrap(overruled_text(o, lang), width, INDENT, DEEP)
         if any(line.startswith(INDENT) for line in block):
             out += block
             budget -= len(block)

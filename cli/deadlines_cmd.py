@@ -18,6 +18,7 @@ from .options import (
     Output,
     claim_options,
     date_value,
+    end_value,
     output_options,
 )
 
@@ -31,7 +32,7 @@ from .options import (
     help=bilingual("answers.help.deadlines.from"),
 )
 @click.option(
-    "--to", "end", callback=date_value, metavar="DATE", help=bilingual("answers.help.deadlines.to")
+    "--to", "end", callback=end_value, metavar="DATE", help=bilingual("answers.help.deadlines.to")
 )
 @click.option(
     "--status",

@@ -48,6 +48,19 @@ def date_value(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise UsageError(f"{param.opts[0]}: {err}") from None
 
 
+def end_value(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """Click callback for the end of a range: a year or month means its last day."""
+    from govgraph.graph.answers.dates import last_day
+    from govgraph.graph.errors import UsageError
+
+    if value is None or value.strip().lower() in ("heute", "today"):
+        return date_value(ctx, param, value)
+    try:
+        return last_day(value)
+    except UsageError as err:
+        raise UsageError(f"{param.opts[0]}: {err}") from None
+
+
 def date_option(*decls: str, help: str, **extra: Any) -> Decorator:
     """An option taking a DATE (as `date_value` reads it): --at, --from, --to, --today."""
     return click.option(*decls, callback=date_value, metavar="DATE", help=help, **extra)

@@ -29,7 +29,7 @@ from govgraph.graph.answers.records import AnswerRow, DeadlineRow, DemandRow, Wh
 from govgraph.graph.answers.resolve import Entity, EntityIndex
 from govgraph.graph.errors import UsageError
 from govgraph.graph.i18n import bilingual, message
-from govgraph.graph.sources.claims import Claims
+from govgraph.graph.sources.claims import Claims, find_source
 from govgraph.graph.store.backend import Backend
 
 GGC = "https://w3id.org/govgraph/concept/"
@@ -66,6 +66,7 @@ class Ask:
     all_times: bool = False
     source: str | None = None
     all_claims: bool = False
+    claims: Claims | None = None  # an index already read (the web keeps one per language)
 
     @property
     def day(self) -> date | None:
@@ -74,6 +75,14 @@ class Ask:
 
 class NoResults(rows.NoResults):
     """An empty answer (exit 1, one line naming the question)."""
+
+
+def _claims(backend: Backend, ask: Ask) -> tuple[Claims, str | None]:
+    """The claims index (read now unless the asker holds one) and the `source` filter's IRI."""
+    if ask.claims is None:
+        return claims_for(backend, ask.lang, ask.source)
+    source = find_source(backend, ask.lang, ask.source)["iri"] if ask.source else None
+    return ask.claims, source
 
 
 def _day_words(day: date, lang: str) -> str:
@@ -276,7 +285,7 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
     period, duties, then what follows from structure, each actor once with its evidence."""
     index = EntityIndex(backend, ask.lang)
     found = resolve(backend, subject, ask.lang, index)
-    claims, source_iri = claims_for(backend, ask.lang, ask.source)
+    claims, source_iri = _claims(backend, ask)
 
     def fetch(day: date | None) -> list[AnswerRow]:
         raw = ranking.who_ranked(backend, found.iri, ask.lang, day)
@@ -333,7 +342,7 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
     one entry per item within each relation, the item's roles joined."""
     index = EntityIndex(backend, ask.lang)
     found = resolve(backend, actor, ask.lang, index)
-    claims, source_iri = claims_for(backend, ask.lang, ask.source)
+    claims, source_iri = _claims(backend, ask)
 
     def fetch(day: date | None) -> list[AnswerRow]:
         raw = rows.involvement(backend, found.iri, ask.lang, day)
@@ -408,7 +417,7 @@ def deadlines(
     if start and end and start > end:
         after = bilingual("answers.from_after_to")
         raise UsageError(f"--from {start.isoformat()} {after} --to {end.isoformat()}")
-    claims, source_iri = claims_for(backend, ask.lang, ask.source)
+    claims, source_iri = _claims(backend, ask)
     raw = rows.deadlines(backend, ask.lang, ask.today, start, end, status)
     every = _sourced(backend, raw, "iri", ask, claims, source_iri, ask.today)
     listed = _listed(every, ask)
@@ -469,7 +478,7 @@ def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = 
     index = EntityIndex(backend, ask.lang)
     by_entity = resolve(backend, by, ask.lang, index) if by else None
     to_entity = resolve(backend, to, ask.lang, index) if to else None
-    claims, source_iri = claims_for(backend, ask.lang, ask.source)
+    claims, source_iri = _claims(backend, ask)
     raw = rows.demands(
         backend,
         ask.lang,

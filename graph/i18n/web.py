@@ -147,6 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.status_on": {"de": "Status am {}", "en": "Status on {}"},
     "web.since": {"de": "seit", "en": "since"},
     "web.conflicts": {"de": "Widersprüche", "en": "Conflicts"},
+    "web.sources_disagree": {"de": "Quellen widersprechen sich", "en": "Sources disagree"},
     "web.conflicts_title": {"de": "Wo Quellen sich widersprechen", "en": "Where sources disagree"},
     "web.rule": {"de": "Regel", "en": "Rule"},
     "web.follows": {"de": "gilt", "en": "follows"},
