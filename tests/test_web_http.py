@@ -356,3 +356,14 @@ def test_entity_page_marks_conflicts(client):
     r = client.get("/entity?id=ggd:noots-staatsvertrag")
     assert r.status_code == 200
     assert 'class="conflict"' in r.text and "/conflicts" in r.text
+
+
+def test_sparql_page_uses_the_servers_today(client):
+    """The named query deadlines without a `today`: the server's day (2026-11-27) decides
+    what is past, as on the deadlines page, and so do its downloads."""
+    r = client.get("/sparql?name=deadlines&run=1&format=json")
+    assert r.status_code == 200
+    rows = r.json()["results"]["bindings"]
+    status = {b["item"]["value"].rsplit("/", 1)[-1]: b["status"]["value"] for b in rows}
+    assert status["deadline-noots-quorum"] == "past"  # 30 June 2026, before the server's day
+    assert "upcoming" in status.values()
