@@ -10,15 +10,15 @@ from datetime import date
 
 import click
 
-from govgraph.graph.answers.records import as_json
 from govgraph.graph.i18n import bilingual, message
 
-from .answering import claims_index, day_text, percent, resolve
+from .answering import ask, day_text, percent, resolve
 from .context import AppContext
 from .helptext import summary
 from .options import (
     BilingualCommand,
     ClaimFilter,
+    Moment,
     at_option,
     claim_options,
     format_option,
@@ -35,9 +35,6 @@ from .output import clean, emit
 @click.pass_obj
 @summary("answers.help.show")
 def show(app: AppContext, entity: str, at: date | None, claims: ClaimFilter, fmt: str) -> None:
-    from govgraph.graph.answers.card import entity_card
-    from govgraph.graph.answers.claims import decorate
-    from govgraph.graph.answers.status import status_on
     from govgraph.graph.errors import NotFoundError
     from govgraph.graph.sources.claims import find_source
 
@@ -53,14 +50,9 @@ def show(app: AppContext, entity: str, at: date | None, claims: ClaimFilter, fmt
         record = find_source(app.backend(), app.lang, entity)  # a title word, or the error
         print_source(app, record, fmt)
         return
-    index, source_iri = claims_index(app, claims.source)
-    day = at or app.today
-    card = entity_card(app.backend(), found.iri, app.lang)
-    facts = decorate(card["facts"], index, "iri", app.lang, day, source_iri, claims.all_claims)
-    card["facts"] = [as_json(f) for f in facts]  # the card is printed as one JSON document
-    card["as_of"] = day.isoformat()
-    status = status_on(app.backend(), found.iri, app.lang, day, index)
-    card["status"] = status.to_json() if status else None
+    from govgraph.graph.answers.questions import card as entity_card
+
+    card = entity_card(app.backend(), found.iri, ask(app, Moment(at, False), claims))
     if fmt == "json":
         click.echo(json.dumps(card, ensure_ascii=False, indent=2))
         return

@@ -4,16 +4,14 @@ demands. Each calls the same graph/ function as the matching CLI command."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from starlette.responses import JSONResponse, Response
 
 from govgraph.graph.answers import questions, rows
-from govgraph.graph.answers.card import entity_card
-from govgraph.graph.answers.claims import decorate
+from govgraph.graph.answers.building import long_day
 from govgraph.graph.answers.questions import Ask, NoResults
-from govgraph.graph.answers.records import as_json
 from govgraph.graph.answers.resolve import Entity, Match
-from govgraph.graph.answers.status import status_on
 from govgraph.graph.answers.wording import cited, overruled_text
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import bilingual
@@ -79,24 +77,8 @@ def _source_filter(ctx: Ctx) -> SourceDocument | None:
     return next((d for d in ctx.graph.sources(ctx.lang) if d.iri == iri), None)
 
 
-def with_claims(ctx: Ctx, records: list, key: str, day, doc: SourceDocument | None) -> list[dict]:
-    """Sources, locators and claim state on each row, as the CLI adds them (superseded claims
-    only with `all_claims=1`; with a source, only what that source states). The templates get
-    plain dicts (`to_json()` of answer records), to which the pages add quote links."""
-    decorated = decorate(
-        records,
-        ctx.graph.claims(ctx.lang),
-        key,
-        ctx.lang,
-        day,
-        doc.iri if doc else None,
-        params.flag(ctx.query, "all_claims"),
-    )
-    return [as_json(r) for r in decorated]
-
-
 def _day_text(ctx: Ctx, value) -> str:
-    return value.strftime(ctx.t["day_format"])
+    return long_day(value, ctx.lang)
 
 
 # --- start and search --------------------------------------------------------------------------
@@ -110,6 +92,9 @@ def start(ctx: Ctx) -> Response:
 @page
 def search(ctx: Ctx) -> Response:
     q = params.text(ctx.query, "q")
+    if json_wanted(ctx.request):  # the same rows as `govgraph search Q --format json`
+        ask = Ask(lang=ctx.lang, today=ctx.graph.settings.day())
+        return JSONResponse(questions.search(ctx.graph.backend(), q, ask) if q else [])
     if not q:
         return ctx.render("start.html", q="")
     index = ctx.graph.index(ctx.lang)
@@ -155,11 +140,18 @@ def ctx_day(request) -> object:
 @page
 def entity(ctx: Ctx) -> Response:
     found = resolve(ctx, "id", params.text(ctx.query, "id"))
-    card = entity_card(ctx.graph.backend(), found.iri, ctx.lang)
-    day = params.day(ctx.query, "at") or ctx.graph.settings.day()
-    doc = _source_filter(ctx)
-    card["facts"] = with_claims(ctx, card["facts"], "iri", day, doc)
-    standing = status_on(ctx.graph.backend(), found.iri, ctx.lang, day, ctx.graph.claims(ctx.lang))
+    ask = Ask(
+        lang=ctx.lang,
+        today=ctx.graph.settings.day(),
+        at=params.day(ctx.query, "at"),
+        source=params.text(ctx.query, "source") or None,
+        all_claims=params.flag(ctx.query, "all_claims"),
+        claims=ctx.graph.claims(ctx.lang),
+    )
+    card = questions.card(ctx.graph.backend(), found.iri, ask)
+    if json_wanted(ctx.request):
+        return JSONResponse(card)  # the same document as `govgraph show --format json`
+    day = ask.at or ask.today
     sources = {d.iri: d for d in ctx.graph.sources(ctx.lang)}
     evidence = [
         {
@@ -177,6 +169,7 @@ def entity(ctx: Ctx) -> Response:
         for f in card["facts"]
     ]
     title = card["labels"].get(ctx.lang) or found.label(ctx.lang)
+    status = card["status"]
     return ctx.render(
         "entity.html",
         card=card,
@@ -184,7 +177,7 @@ def entity(ctx: Ctx) -> Response:
         title=title,
         facts=facts,
         evidence=evidence,
-        standing=standing,
+        standing=SimpleNamespace(**status) if status else None,
         day=_day_text(ctx, day),
         disputed=sorted({c for f in facts for c in f["conflicts"]}),
     )

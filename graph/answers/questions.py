@@ -548,3 +548,33 @@ def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = 
         rows=listed,
         columns=DemandRow.CSV,
     )
+
+
+# --- show: an entity's card ------------------------------------------------------------------
+
+
+def card(backend: Backend, name: str, ask: Ask) -> dict[str, object]:
+    """An entity's card as of a day (`at`, else today): names, type, relations, its facts with
+    sources and claim state (overruled ones only with `all_claims`), evidence and status."""
+    from govgraph.graph.answers.card import entity_card
+    from govgraph.graph.answers.records import as_json
+    from govgraph.graph.answers.status import status_on
+
+    found = resolve(backend, name, ask.lang)
+    claims, source_iri = _claims(backend, ask)
+    day = ask.at or ask.today
+    out = entity_card(backend, found.iri, ask.lang)
+    facts = decorate(out["facts"], claims, "iri", ask.lang, day, source_iri, ask.all_claims)
+    out["facts"] = [as_json(f) for f in facts]
+    out["as_of"] = day.isoformat()
+    status = status_on(backend, found.iri, ask.lang, day, claims)
+    out["status"] = status.to_json() if status else None
+    return out
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+def search(backend: Backend, text: str, ask: Ask, limit: int = 20) -> list[dict[str, object]]:
+    """Entities whose labels match `text`, best first (close spellings when none does)."""
+    return [r.to_json() for r in rows.search(backend, ask.lang, text, limit)]

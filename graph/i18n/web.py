@@ -160,7 +160,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.url": {"de": "URL", "en": "URL"},
     "web.supports": {"de": "Aussagen", "en": "Facts"},
     # a strftime pattern: how a day is written in running text
-    "web.day_format": {"de": "%d.%m.%Y", "en": "%Y-%m-%d"},
     # errors of bad requests, in both languages at once (`bilingual`): "lang: 'fr' – erlaubt /
     # allowed: de, en"; the page (or JSON) shows them whatever its language
     "web.error.allowed": {"de": "erlaubt", "en": "allowed"},
