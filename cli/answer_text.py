@@ -8,6 +8,7 @@ sentence or word boundary with "…" (graph/answers/excerpt.py).
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from govgraph.graph.answers.excerpt import excerpt
@@ -24,15 +25,25 @@ EVIDENCE = 3  # evidence lines per entry before "--all"
 BACKGROUND = ("derived", "other")  # groups a `who` answer folds into the closing line
 
 
+# Words that belong on one line: a day ("1. Juni 2027", "1 June 2027"), a share ("46,6 %"),
+# a norm's first step ("§ 8"), a cut mark after its word.
+_TOGETHER = re.compile(
+    r"\b\d{1,2}\.? (?:[A-ZÄÖÜ][a-zäöü]+) \d{4}\b|\d+(?:[.,]\d+)? %|§ \d+\w*|\S+ …"
+)
+_KEEP = "\u00a0"  # textwrap breaks only at ASCII whitespace
+
+
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(
-        clean(text),
+    kept = _TOGETHER.sub(lambda m: m.group(0).replace(" ", _KEEP), clean(text))
+    lines = textwrap.wrap(
+        kept,
         width,
         initial_indent=first,
         subsequent_indent=rest,
         break_long_words=False,
         break_on_hyphens=False,
     ) or [first.rstrip()]
+    return [line.replace(_KEEP, " ") for line in lines]
 
 
 def evidence_line(ev: Evidence) -> str:

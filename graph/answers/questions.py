@@ -412,8 +412,8 @@ def deadlines(
     end: date | None = None,
     status: str | None = None,
 ) -> Answer:
-    """Deadlines and dated events relative to today: what runs, what comes, what has passed
-    (each in time order), one entry per event with who and what it concerns."""
+    """Deadlines and dated events relative to today: what runs, what comes (in time order),
+    what has passed (latest first), one entry per event with who and what it concerns."""
     if start and end and start > end:
         after = bilingual("answers.from_after_to")
         raise UsageError(f"--from {start.isoformat()} {after} --to {end.isoformat()}")
@@ -444,6 +444,8 @@ def deadlines(
     groups = []
     for section in DEADLINE_ORDER:
         members = [r for r in every if r.get("status") == section]
+        if section == "past":  # the latest first: what just happened matters most
+            members.reverse()
         entries, loose = _entries(
             members,
             "iri",
