@@ -95,6 +95,8 @@ def _card_text(card: dict, lang: str) -> str:
             width,
             initial_indent=f"{indent}{label}",
             subsequent_indent=indent + "    ",
+            break_long_words=False,
+            break_on_hyphens=False,  # never "NOOTS-" / "Staatsvertrag"
         ) or [f"{indent}{label}"]
 
     title = card["labels"].get(lang) or next(iter(card["labels"].values()), card["iri"])
@@ -118,15 +120,15 @@ def _card_text(card: dict, lang: str) -> str:
     if card["facts"]:
         out += ["", message("answers.card_facts", lang)]
         for fact in card["facts"]:
-            # The share keeps the German decimal comma in both languages (as it always had).
             role = fact["role"] + (
-                f" {percent(fact['share'])}" if fact["share"] is not None else ""
+                f" {percent(fact['share'], lang)}" if fact["share"] is not None else ""
             )
             head = f"[{fact['type']}{' – ' + role if role else ''}] "
             tail = f" ({fact['period']})" if fact["period"] else ""
             marks = [fact.get("sources", "")]
             if fact.get("claim_state"):
                 marks.append(f"{fact['certainty']}: {fact['rule']}")
+            marks += [f"{message('answers.card_disputed', lang)}: {c}" for c in fact["conflicts"]]
             tail += "".join(f" [{m}]" for m in marks if m)
             out += para("• " + head, fact["statement"] + tail)
     if card["evidence"]:

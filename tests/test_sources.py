@@ -152,7 +152,7 @@ def test_status_of_the_treaty_changes_with_at(govgraph):
     assert after["status"]["status"] == "in Kraft"
     assert after["status"]["from"] == "2026-02-01" and after["status"]["sources"] == "NOOTSStVtr"
     table = govgraph("--today", TODAY, "show", "NOOTS-Staatsvertrag", "--at", "2026-06-01")
-    assert "Status am 01.06.2026: in Kraft – seit 1.2.2026 (NOOTSStVtr, Stand/Hinweise" in (
+    assert "Status am 1. Juni 2026: in Kraft – seit 1.2.2026 (NOOTSStVtr, Stand/Hinweise" in (
         " ".join(table.out.split())
     )
 

@@ -163,11 +163,7 @@ def entity(ctx: Ctx) -> Response:
         }
         for ev in card["evidence"]
     ]
-    claims = ctx.graph.claims(ctx.lang)
-    facts = [
-        {**f, "quotes": quote_links(ctx, f["quote"]), "conflicts": _disputes(claims, f["iri"])}
-        for f in card["facts"]
-    ]
+    facts = [{**f, "quotes": quote_links(ctx, f["quote"])} for f in card["facts"]]
     title = card["labels"].get(ctx.lang) or found.label(ctx.lang)
     status = card["status"]
     return ctx.render(
@@ -180,16 +176,6 @@ def entity(ctx: Ctx) -> Response:
         standing=SimpleNamespace(**status) if status else None,
         day=_day_text(ctx, day),
         disputed=sorted({c for f in facts for c in f["conflicts"]}),
-    )
-
-
-def _disputes(claims, fact: str) -> list[str]:
-    """What the sources disagree on where this fact is one side ("label – rule")."""
-    return list(
-        dict.fromkeys(
-            " – ".join(filter(None, (side.label, side.rule_label)))
-            for side in claims.sides.get(fact, [])
-        )
     )
 
 

@@ -567,11 +567,21 @@ def card(backend: Backend, name: str, ask: Ask) -> dict[str, object]:
     day = ask.at or ask.today
     out = entity_card(backend, found.iri, ask.lang)
     facts = decorate(out["facts"], claims, "iri", ask.lang, day, source_iri, ask.all_claims)
-    out["facts"] = [as_json(f) for f in facts]
+    out["facts"] = [{**as_json(f), "conflicts": disputes(claims, str(f["iri"]))} for f in facts]
     out["as_of"] = day.isoformat()
     status = status_on(backend, found.iri, ask.lang, day, claims)
     out["status"] = status.to_json() if status else None
     return out
+
+
+def disputes(claims: Claims, fact: str) -> list[str]:
+    """What the sources disagree on where `fact` is one side ("label – rule"), for marking."""
+    return list(
+        dict.fromkeys(
+            " – ".join(filter(None, (side.label, side.rule_label)))
+            for side in claims.sides.get(fact, [])
+        )
+    )
 
 
 # --- search ------------------------------------------------------------------------------------

@@ -151,6 +151,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answers.card_relations": {"de": "Beziehungen", "en": "Relations"},
     "answers.card_facts": {"de": "Aussagen", "en": "Facts"},
     "answers.card_evidence": {"de": "Belege", "en": "Evidence"},
+    "answers.card_disputed": {"de": "Quellen widersprechen sich", "en": "sources disagree"},
     # Notes under a shortened table (cli/table.py).
     "answers.table_more_rows": {
         "de": "{mark} {count} weitere, --all zeigt alle",
