@@ -89,7 +89,7 @@ import os, sys
 from datetime import date
 from pathlib import Path
 import pyoxigraph as ox
-from govgraph.graph.answers import answers
+from govgraph.graph.answers import rows as answers
 from govgraph.graph.dates import date_literal
 from govgraph.graph.store.binding import bind
 from govgraph.graph.sparql.catalog import named_query

@@ -1,57 +1,97 @@
-"""What the answer commands (who, what, show, deadlines, demands, search) share: resolving a
-name, adding sources and notes to rows, headings, words for days and shares, empty answers.
+"""What the answer commands (who, what, show, deadlines, demands, search) share: asking a
+question of graph/answers, printing its `Answer` for people or scripts, words for days and
+shares, empty answers.
 
-One module so that every answer speaks of days, sources and empty results the same way.
-No SPARQL here: the rows come from graph/answers and graph/sources.
+One module so that every answer is printed the same way. No SPARQL here: the answers come
+from graph/answers/questions.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import TypeVar
 
 import click
 
+from govgraph.graph.answers.model import Answer
 from govgraph.graph.answers.records import AnswerRow
 from govgraph.graph.i18n import message
 
 from .context import AppContext
-from .options import ClaimFilter, Moment
+from .options import ClaimFilter, Moment, Output
 from .output import clean
 
-R = TypeVar("R", bound=AnswerRow)
-Fetch = Callable[..., list[R]]
+
+def ask(app: AppContext, moment: Moment | None = None, claims: ClaimFilter | None = None):
+    """The way a question is asked from the command line (language, days, source filter)."""
+    from govgraph.graph.answers.questions import Ask
+
+    return Ask(
+        lang=app.lang,
+        today=app.today,
+        at=moment.at if moment else None,
+        all_times=moment.all_times if moment else False,
+        source=claims.source if claims else None,
+        all_claims=claims.all_claims if claims else False,
+    )
 
 
 def resolve(app: AppContext, text: str):
     """The entity a user named (label, short form or IRI); NotFoundError lists candidates."""
-    from govgraph.graph.sparql.entities import EntityIndex
+    from govgraph.graph.answers.questions import resolve as find
 
-    return EntityIndex(app.backend(), app.lang).resolve(text, generic=True)
+    return find(app.backend(), text, app.lang)
 
 
 def claims_index(app: AppContext, source: str | None):
     """The claims index and the IRI of the source named by `--source`, if any."""
-    from govgraph.graph.sources.claims import claims_for
+    from govgraph.graph.answers.claims import claims_for
 
     return claims_for(app.backend(), app.lang, source)
 
 
-def noted(app: AppContext, records: list[R], key: str) -> list[R]:
-    """Records with `inferred_from`, the note on what an inferred fact rests on."""
-    from govgraph.graph.answers.certainty import add_inferred_from
+def print_answer(
+    app: AppContext, answer: Answer, out: Output, grid: list[tuple[str, str]] | None = None
+) -> None:
+    """An answer as people read it (entries with evidence), as a grid (`--table`, with the
+    `grid` columns), or every row with every field for scripts (JSON, CSV, TSV)."""
+    from .output import emit
 
-    return add_inferred_from(records, app.backend(), app.lang, key)
+    if out.fmt != "table":
+        emit(answer.records(), csv_columns(answer.columns), out.fmt)
+        return
+    if out.readable:
+        from .answer_text import render
+        from .table import terminal_width
+
+        click.echo(render(answer, terminal_width(), app.lang, every=out.all_rows))
+        return
+    heading(out.fmt, " ".join(filter(None, (answer.title, answer.note))))
+    rows = [shown(r, app.lang) for r in answer.rows]
+    headers = grid or csv_columns(answer.columns)
+    if rows and all(r.get("group") for r in rows):  # who: stated, derived, other apart
+        from govgraph.graph.answers.ranking import group_titles
+
+        from .output import emit_grouped
+
+        groups = [
+            (t, [r for r in rows if r.get("group") == g]) for g, t in group_titles(app.lang).items()
+        ]
+        emit_grouped(groups, headers, out.fmt, out.layout(app.lang))
+        return
+    emit(rows, headers, out.fmt, out.layout(app.lang))
 
 
-def sourced(app: AppContext, records: list[R], key: str, day: date | None, claims: ClaimFilter):
-    """Records with their sources (superseded claims dropped unless asked for) and notes."""
-    from govgraph.graph.sources.claims import decorate
-
-    index, source_iri = claims_index(app, claims.source)
-    records = decorate(records, index, key, app.lang, day, source_iri, claims.all_claims)
-    return noted(app, records, key)
+def shown(row: AnswerRow, lang: str) -> AnswerRow:
+    """A row as a grid shows it: the share beside the role, the note beside the certainty."""
+    changes: dict[str, object] = {"certainty": certain(row)}
+    if row.get("addressee_certainty"):  # demands: to whom it goes is the curator's reading
+        changes["addressee"] = f"{row.get('addressee_certainty')}: {row.get('addressee')}"
+    if "role" in row.keys():
+        changes["role"] = " ".join(
+            filter(None, (str(row.get("role")), percent(row.get("share"), lang)))
+        )
+    return row.updated(**changes) if isinstance(row, AnswerRow) else row
 
 
 def certain(record: AnswerRow) -> str:
@@ -61,16 +101,17 @@ def certain(record: AnswerRow) -> str:
 
 
 def day_text(value: date, lang: str) -> str:
-    """A day as the reader writes it: 30.06.2026 in German, 2026-06-30 in English."""
-    return message("answers.day", lang, day=value)
+    """A day as the reader writes it: "30. Juni 2026" in German, "30 June 2026" in English."""
+    from govgraph.graph.answers.building import long_day
+
+    return long_day(value, lang)
 
 
 def percent(share: float | None, lang: str = "de") -> str:
     """A share (0.5) as a percentage ("50 %"), with the decimal sign of the language."""
-    if share is None:
-        return ""
-    value = f"{round(float(share) * 100, 1):g}"
-    return f"{value.replace('.', message('answers.decimal_sign', lang))} %"
+    from govgraph.graph.answers.building import percent as words
+
+    return words(share, lang)
 
 
 def columns(lang: str, *fields: str) -> list[tuple[str, str]]:
@@ -95,49 +136,7 @@ def heading(fmt: str, line: str) -> None:
 
 def nothing(what: str):
     """The error for an empty answer, naming the command and what it was asked (exit 1)."""
-    from govgraph.graph.answers.answers import NoResults
+    from govgraph.graph.answers.rows import NoResults
 
     lang = getattr(click.get_current_context().obj, "lang", "de")
     return NoResults(what, lang)
-
-
-def answer(
-    app: AppContext,
-    text: str,
-    moment: Moment,
-    fmt: str,
-    fetch: Fetch,
-    command: str,
-    key: str,
-    claims: ClaimFilter,
-) -> list[R]:
-    """Resolve the entity, ask `fetch` as of the chosen day, print the heading (the message
-    answers.COMMAND_title); the rows get their sources and notes (fact IRI in `key`).
-
-    When nothing holds on the day but something at other times, that is the answer (with
-    periods, exit 0); an empty answer is one line naming the command, entity and day (exit 1)."""
-    found = resolve(app, text)
-    label = found.label(app.lang)
-    day = moment.day(app.today)
-
-    def records(on: date | None) -> list[R]:
-        return sourced(app, fetch(app.backend(), found.iri, app.lang, on), key, on, claims)
-
-    rows = records(day)
-    stand = message("answers.as_of", app.lang, day=day_text(day, app.lang)) if day else ""
-    if not rows and day is not None:
-        # Nothing holds that day: say what holds before or after it, with the periods.
-        other = records(None)
-        if other:
-            periods = "; ".join(dict.fromkeys(str(r.period) for r in other if r.period))
-            when = f" ({periods})" if periods else ""
-            day_words = day_text(day, app.lang)
-            line = message(
-                "answers.nothing_on_day", app.lang, day=day_words, label=label, when=when
-            )
-            heading(fmt, line)
-            return other
-    if not rows:
-        raise nothing(f"{command} {label}{stand}")
-    heading(fmt, message(f"answers.{command}_title", app.lang, label=label) + stand)
-    return rows

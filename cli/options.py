@@ -48,6 +48,19 @@ def date_value(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise UsageError(f"{param.opts[0]}: {err}") from None
 
 
+def end_value(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """Click callback for the end of a range: a year or month means its last day."""
+    from govgraph.graph.dates import last_day
+    from govgraph.graph.errors import UsageError
+
+    if value is None or value.strip().lower() in ("heute", "today"):
+        return date_value(ctx, param, value)
+    try:
+        return last_day(value)
+    except UsageError as err:
+        raise UsageError(f"{param.opts[0]}: {err}") from None
+
+
 def date_option(*decls: str, help: str, **extra: Any) -> Decorator:
     """An option taking a DATE (as `date_value` reads it): --at, --from, --to, --today."""
     return click.option(*decls, callback=date_value, metavar="DATE", help=help, **extra)
@@ -90,7 +103,14 @@ def port_option(default: int, lowest: int = 1, help: str | None = None) -> Decor
 
 
 def table_options(command):
-    """`--wide` (every column, every line) and `--all` (every row) for table output."""
+    """`--table` (a grid instead of the readable layout), `--wide` (every column, every line)
+    and `--all` (every row, entry and quote) for output to people."""
+    command = click.option(
+        "--table",
+        "grid",
+        is_flag=True,
+        help=bilingual("answers.help.table"),
+    )(command)
     command = click.option(
         "--all",
         "all_rows",
@@ -111,13 +131,30 @@ def layout(lang: str, wide: bool, all_rows: bool) -> Layout:
     return Layout(wide=wide, all_rows=all_rows, lang=lang)
 
 
+def name_argument(name: str) -> Decorator:
+    """An entity argument of one or more words: `show Steuerungsgruppe NOOTS` without quotes
+    names one entity (the words are joined by single spaces)."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            kwargs[name] = " ".join(kwargs[name])
+            return command(*args, **kwargs)
+
+        wrapper.__click_params__ = list(getattr(command, "__click_params__", []))  # type: ignore[attr-defined]
+        return click.argument(name, nargs=-1, required=True, metavar=name.upper())(wrapper)
+
+    return decorate
+
+
 def answer_command(argument: str) -> Decorator:
-    """who and what: a command with one entity argument, --at/--all-times, --source/--all-claims,
-    --format and the table options; the function gets (app, argument, moment, claims, out)."""
+    """who and what: a command with one entity argument (one or more words), --at/--all-times,
+    --source/--all-claims, --format and the table options; the function gets (app, argument,
+    moment, claims, out)."""
 
     def decorate(function: Callable[..., Any]) -> click.Command:
         steps = (click.pass_obj, output_options(), claim_options, moment_options)
-        for step in (*steps, click.argument(argument)):
+        for step in (*steps, name_argument(argument)):
             function = step(function)
         return click.command(cls=BilingualCommand)(function)
 
@@ -209,6 +246,12 @@ class Output:
     fmt: str
     wide: bool
     all_rows: bool
+    grid: bool = False
+
+    @property
+    def readable(self) -> bool:
+        """The readable layout (entries and evidence), not a grid and not for scripts."""
+        return self.fmt == "table" and not (self.grid or self.wide)
 
     def layout(self, lang: str) -> Layout:
         return layout(lang, self.wide, self.all_rows)

@@ -10,28 +10,33 @@ from datetime import date
 
 import click
 
-from govgraph.graph.answers.records import as_json
 from govgraph.graph.i18n import bilingual, message
 
-from .answering import claims_index, day_text, percent, resolve
+from .answering import ask, day_text, percent, resolve
 from .context import AppContext
 from .helptext import summary
-from .options import BilingualCommand, ClaimFilter, at_option, claim_options, format_option
+from .options import (
+    BilingualCommand,
+    ClaimFilter,
+    Moment,
+    at_option,
+    claim_options,
+    format_option,
+    name_argument,
+)
 from .output import clean, emit
 
 
 @click.command(cls=BilingualCommand)
-@click.argument("entity")
+@name_argument("entity")
 @at_option(bilingual("answers.help.show.at"))
 @claim_options
 @format_option()
 @click.pass_obj
 @summary("answers.help.show")
 def show(app: AppContext, entity: str, at: date | None, claims: ClaimFilter, fmt: str) -> None:
-    from govgraph.graph.answers.card import entity_card
-    from govgraph.graph.answers.status import status_on
     from govgraph.graph.errors import NotFoundError
-    from govgraph.graph.sources.claims import decorate, find_source
+    from govgraph.graph.sources.claims import find_source
 
     from .sources_cmd import print_source, source_named
 
@@ -45,14 +50,9 @@ def show(app: AppContext, entity: str, at: date | None, claims: ClaimFilter, fmt
         record = find_source(app.backend(), app.lang, entity)  # a title word, or the error
         print_source(app, record, fmt)
         return
-    index, source_iri = claims_index(app, claims.source)
-    day = at or app.today
-    card = entity_card(app.backend(), found.iri, app.lang)
-    facts = decorate(card["facts"], index, "iri", app.lang, day, source_iri, claims.all_claims)
-    card["facts"] = [as_json(f) for f in facts]  # the card is printed as one JSON document
-    card["as_of"] = day.isoformat()
-    status = status_on(app.backend(), found.iri, app.lang, day, index)
-    card["status"] = status.to_json() if status else None
+    from govgraph.graph.answers.questions import card as entity_card
+
+    card = entity_card(app.backend(), found.iri, ask(app, Moment(at, False), claims))
     if fmt == "json":
         click.echo(json.dumps(card, ensure_ascii=False, indent=2))
         return
@@ -95,6 +95,8 @@ def _card_text(card: dict, lang: str) -> str:
             width,
             initial_indent=f"{indent}{label}",
             subsequent_indent=indent + "    ",
+            break_long_words=False,
+            break_on_hyphens=False,  # never "NOOTS-" / "Staatsvertrag"
         ) or [f"{indent}{label}"]
 
     title = card["labels"].get(lang) or next(iter(card["labels"].values()), card["iri"])
@@ -118,15 +120,15 @@ def _card_text(card: dict, lang: str) -> str:
     if card["facts"]:
         out += ["", message("answers.card_facts", lang)]
         for fact in card["facts"]:
-            # The share keeps the German decimal comma in both languages (as it always had).
             role = fact["role"] + (
-                f" {percent(fact['share'])}" if fact["share"] is not None else ""
+                f" {percent(fact['share'], lang)}" if fact["share"] is not None else ""
             )
             head = f"[{fact['type']}{' – ' + role if role else ''}] "
             tail = f" ({fact['period']})" if fact["period"] else ""
             marks = [fact.get("sources", "")]
             if fact.get("claim_state"):
                 marks.append(f"{fact['certainty']}: {fact['rule']}")
+            marks += [f"{message('answers.card_disputed', lang)}: {c}" for c in fact["conflicts"]]
             tail += "".join(f" [{m}]" for m in marks if m)
             out += para("• " + head, fact["statement"] + tail)
     if card["evidence"]:

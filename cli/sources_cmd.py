@@ -69,7 +69,7 @@ def print_source(app: AppContext, record: dict, fmt: str) -> None:
 @click.pass_obj
 def conflicts(app: AppContext, source: str | None, fmt: str) -> None:
     """Source conflicts."""
-    from govgraph.graph.answers.answers import NoResults
+    from govgraph.graph.answers.rows import NoResults
     from govgraph.graph.sources.claims import conflict_records, find_source
 
     source_iri = find_source(app.backend(), app.lang, source)["iri"] if source else None

@@ -37,3 +37,17 @@ def parse_date(text: str) -> date:
 
 def date_literal(day: date) -> ox.Literal:
     return ox.Literal(day.isoformat(), datatype=XSD_DATE)
+
+
+def last_day(text: str) -> date:
+    """The end of a range as typed: a year (2026) or month (2026-06) means its last day, so
+    that "to 2026" includes December 2026; a full date is that date."""
+    import calendar
+
+    day = parse_date(text)
+    value = text.strip()
+    if re.fullmatch(r"\d{4}", value):
+        return date(day.year, 12, 31)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day

@@ -14,13 +14,22 @@ QUESTIONS = [("who", "Schuldigitalisierung"), ("what", "Staedtetag"), ("deadline
 @pytest.mark.parametrize("question", QUESTIONS, ids=" ".join)
 def test_certainty_column_in_every_table(govgraph, monkeypatch, question):
     monkeypatch.setenv("COLUMNS", "120")
-    out = govgraph("--today", FIXED_TODAY, *question).out
+    out = govgraph("--today", FIXED_TODAY, *question, "--table").out
     headers = [
         line for line in out.splitlines() if line.startswith(("Akteur", "Beziehung", "Wann", "von"))
     ]
     assert headers and all("Gewissheit" in line for line in headers)
-    english = govgraph("--lang", "en", "--today", FIXED_TODAY, *question).out
+    english = govgraph("--lang", "en", "--today", FIXED_TODAY, *question, "--table").out
     assert "Certainty" in english
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=" ".join)
+def test_readable_answers_say_what_an_inferred_entry_rests_on(govgraph, question):
+    """Without --table, an inferred entry carries "erschlossen: <note>" under its line."""
+    rows = json.loads(govgraph("--today", FIXED_TODAY, *question, "--format", "json").out)
+    note = next(r["inferred_from"] for r in rows if r["inferred_from"])
+    out = " ".join(govgraph("--today", FIXED_TODAY, *question, "--all").out.split())
+    assert "erschlossen: " + " ".join(note.split()[:4]) in out
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=" ".join)

@@ -14,7 +14,7 @@ def test_help_in_one_language(govgraph):
 def test_errors_in_english(govgraph):
     unknown = govgraph("--lang", "en", "who", "Xyzzyq")
     assert unknown.code == 1 and unknown.err.startswith("govgraph: no entity matches")
-    generic = govgraph("--lang", "en", "who", "Digitalisierung")
+    generic = govgraph("--lang", "en", "who", "Digitalisier")
     assert generic.code == 1 and generic.err.startswith("govgraph: ambiguous")
     # A day after every shipped deadline: nothing is upcoming (on FIXED_TODAY there is).
     empty = govgraph("--lang", "en", "--today", "2099-01-01", "deadlines", "--status", "upcoming")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import FIXED_TODAY, REPO
@@ -37,8 +39,8 @@ def test_external_names_are_marked_as_such():
     assert '"BMDS"@de' in text and "Externe Bezeichnungen, in keiner Quelle: BMDS" in text
 
 
-def test_generic_word_lists_candidates(govgraph):
-    result = govgraph("--today", FIXED_TODAY, "who", "Digitalisierung")
+def test_part_of_a_generic_word_lists_candidates(govgraph):
+    result = govgraph("--today", FIXED_TODAY, "who", "Digitalisier")
     assert result.code != 0
     assert "mehrdeutig" in result.err
     lines = result.err.splitlines()
@@ -46,6 +48,44 @@ def test_generic_word_lists_candidates(govgraph):
     assert "topic-digitalisierung" in lines[1]
 
 
-def test_specific_words_still_resolve(govgraph):
-    for name in ("Schuldigitalisierung", "Verwaltungsdigitalisierung", "NOOTS", "Kommunalgremium"):
-        assert govgraph("--today", FIXED_TODAY, "who", name, "--format", "json").code == 0, name
+def test_an_exact_generic_word_answers_and_points_to_narrower_names(govgraph):
+    """ "Digitalisierung" is a topic's exact name: it answers, and says where the many other
+    names with that word are found."""
+    result = govgraph("--today", FIXED_TODAY, "who", "Digitalisierung")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0].startswith("Wer ist zuständig für Digitalisierung –")
+    assert "govgraph search Digitalisierung" in result.out
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Schuldigitalisierung", "Schuldigitalisierung"),
+        ("Verwaltungsdigitalisierung", "Verwaltungsdigitalisierung"),
+        ("NOOTS", "National Once Only Technical System"),
+        ("Kommunalgremium", "Kommunalgremium des IT-Planungsrats"),
+    ],
+)
+def test_specific_words_still_resolve(govgraph, name, label):
+    rows = json.loads(govgraph("--today", FIXED_TODAY, "who", name, "--format", "json").out)
+    assert rows and {r["subject"] for r in rows if not r["via"] and r["subject"]} <= {
+        label,
+        f"{label} (Thema)",
+    }
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        (("Steuerungsgruppe", "NOOTS"), "Steuerungsgruppe NOOTS"),
+        (("Informationssicherheit",), "Informationssicherheit"),
+        (("informations-sicherheit",), "Informationssicherheit"),
+        (("Kooperationsvereinbarung", "Informationssicherheit"), None),
+    ],
+)
+def test_several_words_are_one_name_and_an_exact_name_wins(govgraph, words, label):
+    """No quotes needed; an exact label (any case or hyphen) beats the entries that only
+    contain it (AG Informationssicherheit, Kooperationsvereinbarung Informationssicherheit)."""
+    result = govgraph("--today", FIXED_TODAY, "show", *words)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == (label or " ".join(words))

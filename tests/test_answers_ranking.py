@@ -44,7 +44,7 @@ def test_duplicates_collapse(govgraph):
 
 def test_table_groups_have_titles_with_counts(govgraph, monkeypatch):
     monkeypatch.setenv("COLUMNS", "120")
-    out = govgraph("--today", FIXED_TODAY, "who", "NOOTS").out
+    out = govgraph("--today", FIXED_TODAY, "who", "NOOTS", "--table").out
     direct = len([r for r in who(govgraph, "NOOTS") if r["group"] == "direct"])
     assert f"Ausdrücklich zu diesem Gegenstand ({direct})" in out
     assert "Abgeleitet (aus Struktur" in out

@@ -69,13 +69,18 @@ def test_every_named_query_runs_through_run_named() -> None:
 def test_message_keys_made_from_parts_exist() -> None:
     """Keys the code puts together (answers.col_NAME, answers.match_KIND …) are in the catalogue
     too; the catalogue test sees only keys written out whole."""
-    from govgraph.graph.answers.answers import _ROUTES
     from govgraph.graph.answers.ranking import GROUPS
+    from govgraph.graph.answers.rows import _ROUTES
     from govgraph.graph.i18n import MESSAGES
 
     keys = [f"answers.group_{g}" for g in GROUPS] + [f"answers.via_{r}" for r in _ROUTES]
     keys += [f"answers.match_{k}" for k in ("exact", "prefix", "contains", "similar")]
-    keys += [f"answers.{c}_title" for c in ("who", "what", "deadlines")]
+    keys += [f"answers.{c}_title" for c in ("who", "what", "deadlines", "demands")]
+    from govgraph.graph.answers.questions import DEADLINE_ORDER, SECTIONS
+
+    keys += [f"answers.section_{s}" for s in (*SECTIONS, "duty", *DEADLINE_ORDER)]
+    keys += [f"answers.stat_{s}" for s in ("source", "sources", "fact", "facts")]
+    keys += [f"answers.stat_{s}" for s in ("conflict", "conflicts")]
     for path in (ROOT / "cli").glob("*.py"):
         for call in re.findall(r"columns\(\s*app\.lang,([^)]*)\)", path.read_text("utf-8")):
             keys += [f"answers.col_{f.split(':')[-1]}" for f in re.findall(r'"([^"]+)"', call)]

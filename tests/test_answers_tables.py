@@ -1,4 +1,5 @@
-"""Answer tables fit the terminal, never split a word, and stay about one screen long."""
+"""Answers fit the terminal: the grid (`--table`) never splits a word and stays about one
+screen long; the readable layout (the default) never cuts a word or a name at all."""
 
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ def test_tables_fit_and_keep_words_whole(govgraph, monkeypatch, columns, questio
     monkeypatch.setenv("COLUMNS", str(columns))
     monkeypatch.setenv("LINES", "40")
     base = ("--today", FIXED_TODAY, *question)
-    table = govgraph(*base)
+    table = govgraph(*base, "--table")
     assert table.code == 0, table.err
     data = json.loads(govgraph(*base, "--format", "json").out)
     lines = table.out.splitlines()
@@ -73,9 +74,60 @@ def test_tables_fit_and_keep_words_whole(govgraph, monkeypatch, columns, questio
         assert len(lines) <= 40
 
 
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("question", QUESTIONS, ids=" ".join)
+def test_readable_answers_cut_no_word(govgraph, monkeypatch, columns, question):
+    """Every line fits; every token is a word of the answer's data or of its wording, and a
+    shortened quote ends in a separate "…" after a whole word, never inside one."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    base = ("--today", FIXED_TODAY, *question)
+    out = govgraph(*base)
+    assert out.code == 0, out.err
+    lines = out.out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert not [t for line in lines for t in line.split() if t.endswith("…") and t != "…"]
+    data = json.loads(govgraph(*base, "--format", "json", "--all-claims").out)
+    words = _words(data)
+    strip = "»«()[],;:.–—-„“"
+    stray = {
+        t.strip(strip)
+        for line in lines[2:]
+        if line.startswith("  ")
+        for t in line.split()
+        if t.strip(strip) and t.strip(strip) not in {w.strip(strip) for w in words}
+    }
+    # Only the answer's own words may be new: numbers, percentages, short names, "über …".
+    assert all(
+        t.replace(",", "").replace("%", "").isdigit() or t.isupper() or t in OWN for t in stray
+    ), stray
+
+
+OWN = {
+    "sagte",
+    "überholt",
+    "durch",
+    "weitere",
+    "Belege",
+    "zu",
+    "an",
+    "wer",
+    "betrifft",
+    "Einheit",
+    "über",
+    "Adressat",
+    "erschlossen",
+    "umstritten",
+    "sagt",
+    "ab",
+    "bis",
+    "Finanzierung",
+    "%",
+}
+
+
 def test_long_answers_say_how_many_rows_remain(govgraph, monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
-    short = govgraph("--today", FIXED_TODAY, "what", "Staedtetag")
+    short = govgraph("--today", FIXED_TODAY, "what", "Staedtetag", "--table")
     count = len(
         json.loads(govgraph("--today", FIXED_TODAY, "what", "Staedtetag", "--format", "json").out)
     )
@@ -87,8 +139,20 @@ def test_long_answers_say_how_many_rows_remain(govgraph, monkeypatch):
     full = govgraph("--today", FIXED_TODAY, "what", "Staedtetag", "--all", "--wide")
     assert not [line for line in full.out.splitlines() if "--all" in line]
     assert len(full.out.splitlines()) > len(short.out.splitlines())
-    english = govgraph("--lang", "en", "--today", FIXED_TODAY, "what", "Staedtetag")
+    english = govgraph("--lang", "en", "--today", FIXED_TODAY, "what", "Staedtetag", "--table")
     assert any(line.endswith("more, use --all") for line in english.out.splitlines())
+
+
+def test_readable_answer_says_how_many_entries_remain(govgraph, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    short = govgraph("--today", FIXED_TODAY, "deadlines").out.splitlines()
+    (more,) = [line for line in short if line.startswith("… ") and "--all" in line]
+    hidden = int(more.split()[1])
+    full = govgraph("--today", FIXED_TODAY, "deadlines", "--all").out.splitlines()
+    assert not [line for line in full if line.startswith("… ")]
+    entries = [line for line in full if line.startswith("  ") and not line.startswith("   ")]
+    shown = [line for line in short if line.startswith("  ") and not line.startswith("   ")]
+    assert len(entries) == len(shown) + hidden
 
 
 def test_csv_has_no_none(govgraph):

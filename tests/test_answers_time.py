@@ -20,7 +20,7 @@ def test_nothing_on_the_day_shows_other_times_with_periods(govgraph):
 def test_heute_honours_today(govgraph):
     for word in ("heute", "today", "Heute"):
         out = govgraph("--today", "2025-03-03", "who", "NOOTS", "--at", word).out
-        assert "Stand 03.03.2025" in out.splitlines()[0], word
+        assert "Stand 3. März 2025" in out.splitlines()[0], word
 
 
 def _deadlines(govgraph):

@@ -76,7 +76,7 @@ def test_table_shows_share_as_percent_and_date_in_heading(govgraph):
     # --all: the default table stops after one screen.
     result = govgraph("--today", FIXED_TODAY, "who", "NOOTS", "--at", "2027-03-01", "--all")
     assert result.code == 0, result.err
-    assert "Stand 01.03.2027" in result.out
+    assert "Stand 1. März 2027" in result.out
     assert "46,6 %" in result.out and "NOOTSStVtr" in result.out
 
 

@@ -210,8 +210,11 @@ def test_ki_oberzentren_and_demand_to_mastd(ask):
 
 
 def test_every_fact_names_its_evidence_source(ask):
-    rows = ask("""
-        SELECT (COUNT(DISTINCT ?f) AS ?facts) WHERE {
-          ?f a/rdfs:subClassOf* gg:Fact ;
-             prov:wasDerivedFrom/oa:hasSource ggd:source-000_2f97107a3c89067a }""")
-    assert int(rows[0]["facts"]) >= 70
+    """Every fact of the report's file rests on a quote of the report: none lacks it."""
+    (counts,) = ask("""
+        SELECT (COUNT(DISTINCT ?f) AS ?facts) (COUNT(DISTINCT ?sourced) AS ?withSource) WHERE {
+          ?f a/rdfs:subClassOf* gg:Fact .
+          OPTIONAL { ?f prov:wasDerivedFrom ?ev . ?ev oa:hasSource ggd:source-000_2f97107a3c89067a ;
+                        oa:hasSelector/oa:exact ?quote . BIND(?f AS ?sourced) } }""")
+    assert int(counts["facts"]) >= 70
+    assert counts["withSource"] == counts["facts"]

@@ -152,7 +152,7 @@ def test_status_of_the_treaty_changes_with_at(govgraph):
     assert after["status"]["status"] == "in Kraft"
     assert after["status"]["from"] == "2026-02-01" and after["status"]["sources"] == "NOOTSStVtr"
     table = govgraph("--today", TODAY, "show", "NOOTS-Staatsvertrag", "--at", "2026-06-01")
-    assert "Status am 01.06.2026: in Kraft – seit 1.2.2026 (NOOTSStVtr, Stand/Hinweise" in (
+    assert "Status am 1. Juni 2026: in Kraft – seit 1.2.2026 (NOOTSStVtr, Stand/Hinweise" in (
         " ".join(table.out.split())
     )
 
@@ -163,7 +163,7 @@ def test_corroboration_is_one_fact_with_two_sources(govgraph, monkeypatch):
     assert joint and {r["source_count"] for r in joint} == {2}
     assert joint[0]["sources"] == "GB StT RLP, NOOTSStVtr"
     monkeypatch.setenv("COLUMNS", "400")  # one line per row, so the cell reads whole
-    table = govgraph("--today", TODAY, "--lang", "de", "who", "NOOTS")
+    table = govgraph("--today", TODAY, "--lang", "de", "who", "NOOTS", "--table")
     assert "GB StT RLP, NOOTSStVtr (2 Quellen)" in table.out
 
 

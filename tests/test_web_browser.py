@@ -11,6 +11,7 @@ In CI (CI=true) these tests must run; locally they are skipped only when chromiu
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -91,8 +92,8 @@ def test_who_with_at(page: Page):
     page.get_by_label("Stand am").fill("01.06.2025")
     page.get_by_role("button", name="Anzeigen").click()
     page.wait_for_url(re.compile(r"/who\?subject=Registermodernisierung&at=01\.06\.2025"))
-    expect(page.locator("h1")).to_contain_text("Stand 01.06.2025")
-    assert page.locator("table.answer tbody tr").count() > 0
+    expect(page.locator("h1")).to_contain_text("Stand 1. Juni 2025")
+    assert page.locator("li.entry").count() > 0
     expect(page.get_by_label("Stand am")).to_have_value("2025-06-01")
 
 
@@ -226,7 +227,7 @@ def test_print_stylesheet_hides_navigation(page: Page):
     page.emulate_media(media="print")
     assert not page.locator("header.site nav").is_visible()
     assert not page.locator("form.filters").is_visible()
-    assert page.locator("table.answer").is_visible()
+    assert page.locator("li.entry").first.is_visible()
 
 
 def test_screenshot_for_readme(page: Page):
@@ -249,3 +250,57 @@ def _differs(old: bytes, new: bytes) -> bool:
         return True
     box = ImageChops.difference(a, b).getbbox()
     return box is not None and (box[2] - box[0]) * (box[3] - box[1]) > 16
+
+
+ANSWER_PAGES = [
+    "/who?subject=NOOTS&at=2027-06-01",
+    "/who?subject=Registermodernisierung",
+    "/what?actor=FITKO",
+    "/what?actor=Staedtetag",
+    "/deadlines",
+    "/demands",
+    "/entity?id=ggd:noots-staatsvertrag",
+    "/conflicts",
+]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_answer_pages_fit_the_screen(browser, base_url, width):
+    """Every answer page at a desktop and a phone width: no sideways scrolling of the page,
+    entries as cards whose text stays inside the screen."""
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    try:
+        for path in ANSWER_PAGES:
+            assert pg.goto(path).status == 200, path
+            overflow = pg.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, (path, width, overflow)
+            wider = pg.evaluate(
+                """w => [...document.querySelectorAll('li.entry, main p, main h1, main h2')]
+                   .filter(e => e.getBoundingClientRect().right > w + 1).length""",
+                width,
+            )
+            assert wider == 0, (path, width)
+            if path.startswith(("/who", "/what", "/deadlines", "/demands")):
+                assert pg.locator("li.entry").count() > 0, path
+            if os.environ.get("GOVGRAPH_SCREENSHOTS"):
+                name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
+                Path(os.environ["GOVGRAPH_SCREENSHOTS"], f"{name}-{width}.png").write_bytes(
+                    pg.screenshot(full_page=False)
+                )
+    finally:
+        context.close()
+
+
+def test_who_noots_page_shows_the_treaty_shares_and_the_overruled_report(page: Page):
+    page.goto("/who?subject=NOOTS&at=2027-06-01")
+    funding = page.locator("section.group", has=page.get_by_role("heading", name="Finanzierung"))
+    expect(funding).to_contain_text("Finanzierung 53,4 % ab 2027")
+    expect(funding).to_contain_text("Finanzierung 46,6 % ab 2027")
+    expect(funding.locator("p.overruled").first).to_contain_text(
+        "GB StT RLP sagte »Ab dem Jahr 2027 soll die Finanzierung hälftig"
+    )
+    # The report's "hälftig" stands in no evidence quote.
+    assert not [q for q in funding.locator("blockquote").all_inner_texts() if "hälftig" in q]

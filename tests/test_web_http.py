@@ -118,7 +118,7 @@ def test_no_write_routes(client):
 def test_who_at_filters_by_day_and_keeps_it_in_the_form(client):
     r = client.get("/who?subject=NOOTS&at=2025-06-01")
     assert r.status_code == 200
-    assert "Stand 01.06.2025" in r.text
+    assert "Stand 1. Juni 2025" in r.text
     assert 'value="2025-06-01"' in r.text
 
 
@@ -139,13 +139,18 @@ def test_entity_quotes_link_to_their_anchor_in_the_source(client):
 
 
 def test_source_filter_and_superseded_claims(client):
-    everything = client.get("/who?subject=NOOTS&all=1&all_claims=1").text.count("<tr>")
-    followed = client.get("/who?subject=NOOTS&all=1").text.count("<tr>")
+    everything = client.get("/who?subject=NOOTS&all=1&all_claims=1&format=json").json()
+    followed = client.get("/who?subject=NOOTS&all=1&format=json").json()
     treaty = client.get("/who?subject=NOOTS&all=1&source=NOOTSStVtr")
     assert treaty.status_code == 200
-    assert everything > followed > treaty.text.count("<tr>") > 1
-    assert "NOOTSStVtr" in treaty.text and "§ 8" in treaty.text  # sources and locators
-    assert "überholt" in client.get("/who?subject=NOOTS&all=1&all_claims=1").text
+    entries = client.get("/who?subject=NOOTS&all=1").text.count('<li class="entry">')
+    assert len(everything) > len(followed) and entries > treaty.text.count('<li class="entry">') > 1
+    assert "NOOTSStVtr § 8 Abs. 1 Satz 3" in treaty.text  # sources and locators
+    # An overruled claim is never evidence: one line says who said it and what overrules it.
+    page = client.get("/who?subject=NOOTS&at=2027-06-01").text
+    assert "GB StT RLP sagte »Ab dem Jahr 2027 soll die Finanzierung hälftig" in page
+    assert "– überholt durch NOOTSStVtr § 8 Abs. 1 Satz 3" in page
+    assert "46,6 %" in page and "53,4 %" in page and "46.6 %" not in page
     unknown = client.get("/who?subject=NOOTS&source=nope")
     assert unknown.status_code == 404 and "NOOTSStVtr" in unknown.text
 
@@ -283,3 +288,82 @@ def test_source_text_from_shipped_or_library_folder_never_outside(tmp_path):
     parts, missing = segments(doc.text(), ["Das Zitat steht hier.", "fehlt"])
     assert [p.text for p in parts if p.marked] == ["Das Zitat steht hier."]
     assert missing == ["fehlt"]
+
+
+# Every question with several subjects, days and a source: the web page's JSON twin (by
+# ?format=json and by Accept) is the CLI's --format json for the same question.
+PARITY = [
+    ("/who?subject=NOOTS", ["who", "NOOTS"]),
+    ("/who?subject=RegMo&at=2026-01-01", ["who", "RegMo", "--at", "2026-01-01"]),
+    (
+        "/who?subject=NOOTS&at=2027-06-01&source=NOOTSStVtr",
+        ["who", "NOOTS", "--at", "2027-06-01", "--source", "NOOTSStVtr"],
+    ),
+    ("/who?subject=NOOTS&all=1&all_claims=1", ["who", "NOOTS", "--all-times", "--all-claims"]),
+    ("/what?actor=FITKO", ["what", "FITKO"]),
+    ("/what?actor=Staedtetag&at=2025-06-01", ["what", "Staedtetag", "--at", "2025-06-01"]),
+    ("/what?actor=IT-PLR&source=GGArt91cVtr", ["what", "IT-PLR", "--source", "GGArt91cVtr"]),
+    ("/deadlines", ["deadlines"]),
+    ("/deadlines?from=2025-01-01&to=2026", ["deadlines", "--from", "2025-01-01", "--to", "2026"]),
+    (
+        "/deadlines?status=upcoming&source=NOOTSStVtr",
+        ["deadlines", "--status", "upcoming", "--source", "NOOTSStVtr"],
+    ),
+    ("/demands", ["demands"]),
+    ("/demands?addressee=MASTD", ["demands", "--to", "MASTD"]),
+    (
+        "/demands?by=Staedtetag&source=GB%20StT%20RLP",
+        ["demands", "--by", "Staedtetag", "--source", "GB StT RLP"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "args"), PARITY, ids=[u for u, _ in PARITY])
+def test_json_twin_equals_the_cli(client, govgraph, url, args):
+    import json
+
+    cli = govgraph("--today", "2026-11-27", *args, "--format", "json")
+    assert cli.code == 0, cli.err
+    expected = json.loads(cli.out)
+    by_format = client.get(url + "&format=json" if "?" in url else url + "?format=json")
+    assert by_format.status_code == 200
+    assert by_format.headers["content-type"].startswith("application/json")
+    assert by_format.json() == expected
+    by_accept = client.get(url, headers={"Accept": "application/json"})
+    assert by_accept.json() == expected
+    page = client.get(url)  # the same URL for a browser is the page, not the kept JSON
+    assert page.headers["content-type"].startswith("text/html")
+
+
+def test_json_twin_of_a_bad_question_is_json(client):
+    r = client.get("/who?subject=xyzzy-nothing&format=json")
+    assert r.status_code == 404 and "no entity matches" in r.json()["error"]
+
+
+def test_a_year_as_range_end_means_its_end(client):
+    rows = client.get("/deadlines?from=2026-01-01&to=2026&format=json").json()
+    assert any(r["to"] == "2026-06-30" for r in rows)  # the ratification quorum, 30 June
+    page = client.get("/deadlines?from=2026-01-01&to=2026")
+    assert 'value="2026-12-31"' in page.text
+
+
+def test_search_form_keeps_the_language(client):
+    r = client.get("/?lang=en")
+    assert 'action="/search"' in r.text and 'name="lang" value="en"' in r.text
+
+
+def test_entity_page_marks_conflicts(client):
+    r = client.get("/entity?id=ggd:noots-staatsvertrag")
+    assert r.status_code == 200
+    assert 'class="conflict"' in r.text and "/conflicts" in r.text
+
+
+def test_sparql_page_uses_the_servers_today(client):
+    """The named query deadlines without a `today`: the server's day (2026-11-27) decides
+    what is past, as on the deadlines page, and so do its downloads."""
+    r = client.get("/sparql?name=deadlines&run=1&format=json")
+    assert r.status_code == 200
+    rows = r.json()["results"]["bindings"]
+    status = {b["item"]["value"].rsplit("/", 1)[-1]: b["status"]["value"] for b in rows}
+    assert status["deadline-noots-quorum"] == "past"  # 30 June 2026, before the server's day
+    assert "upcoming" in status.values()

@@ -81,9 +81,14 @@ class PageCache:
                 self.used -= len(old)
 
 
-def page_key(path: str, query: str, day: object) -> tuple:
-    """Same URL, same day: same page."""
-    return (path, query, day)
+def page_key(path: str, query: str, day: object, accept: str = "") -> tuple:
+    """Same URL, same day: same page; a JSON twin asked for by its Accept header is another."""
+    return (path, query, day, "json") if json_accepted(accept) else (path, query, day)
+
+
+def json_accepted(accept: str) -> bool:
+    """An Accept header asking for JSON rather than HTML (an answer page's JSON twin)."""
+    return "application/json" in accept and "text/html" not in accept
 
 
 class ServeKept:
@@ -96,10 +101,12 @@ class ServeKept:
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
             state = scope["app"].state if "app" in scope else None
             if state is not None:
+                accept = dict(scope.get("headers") or []).get(b"accept", b"")
                 key = page_key(
                     scope["path"],
                     scope["query_string"].decode("latin-1"),
                     state.graph.settings.day(),
+                    accept.decode("latin-1"),
                 )
                 hit = state.pages._hit(key)
                 if hit is not None:

@@ -4,23 +4,24 @@ demands. Each calls the same graph/ function as the matching CLI command."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from starlette.responses import JSONResponse, Response
 
-from govgraph.graph.answers import answers
-from govgraph.graph.answers.card import entity_card
-from govgraph.graph.answers.records import as_json
-from govgraph.graph.answers.status import status_on
+from govgraph.graph.answers import questions, rows
+from govgraph.graph.answers.building import long_day
+from govgraph.graph.answers.questions import Ask, NoResults
+from govgraph.graph.answers.wording import cited, overruled_text
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import compact
-from govgraph.graph.sources.claims import decorate
+from govgraph.graph.sources.claims import find_source
 from govgraph.graph.sparql.entities import Entity, Match
 
 from . import params
 from .cache import page_key
 from .errors import BadRequest, Candidate, NotFound, problem
-from .render import SHOWN_ROWS, Ctx, page
+from .render import Ctx, json_wanted, page
 from .sources import SourceDocument, anchor
 
 QUOTE_SEPARATOR = " […] "  # how the answer queries join several quotes of one fact
@@ -67,36 +68,17 @@ def resolve(ctx: Ctx, name: str, value: str) -> Entity:
 
 
 def _source_filter(ctx: Ctx) -> SourceDocument | None:
-    """The source named by `source` (short name such as NOOTSStVtr, `ggd:source-…` or IRI)."""
+    """The source named by `source`, by the rule `--source` follows (short name such as
+    NOOTSStVtr, IRI or its last part, or a word of the title); unknown: 404 naming the known."""
     key = params.text(ctx.query, "source")
     if not key:
         return None
-    for doc in ctx.graph.sources(ctx.lang):
-        if doc.matches(key):
-            return doc
-    known = ", ".join(d.short for d in ctx.graph.sources(ctx.lang))
-    no_source, known_word = bilingual("sources.no_source"), bilingual("sources.known")
-    raise NotFound(f"source: {no_source} {key!r} – {known_word}: {known}")
-
-
-def with_claims(ctx: Ctx, records: list, key: str, day, doc: SourceDocument | None) -> list[dict]:
-    """Sources, locators and claim state on each row, as the CLI adds them (superseded claims
-    only with `all_claims=1`; with a source, only what that source states). The templates get
-    plain dicts (`to_json()` of answer records), to which the pages add quote links."""
-    decorated = decorate(
-        records,
-        ctx.graph.claims(ctx.lang),
-        key,
-        ctx.lang,
-        day,
-        doc.iri if doc else None,
-        params.flag(ctx.query, "all_claims"),
-    )
-    return [as_json(r) for r in decorated]
+    iri = find_source(ctx.graph.backend(), ctx.lang, key)["iri"]
+    return next((d for d in ctx.graph.sources(ctx.lang) if d.iri == iri), None)
 
 
 def _day_text(ctx: Ctx, value) -> str:
-    return value.strftime(ctx.t["day_format"])
+    return long_day(value, ctx.lang)
 
 
 # --- start and search --------------------------------------------------------------------------
@@ -110,6 +92,9 @@ def start(ctx: Ctx) -> Response:
 @page
 def search(ctx: Ctx) -> Response:
     q = params.text(ctx.query, "q")
+    if json_wanted(ctx.request):  # the same rows as `govgraph search Q --format json`
+        ask = Ask(lang=ctx.lang, today=ctx.graph.settings.day())
+        return JSONResponse(questions.search(ctx.graph.backend(), q, ask) if q else [])
     if not q:
         return ctx.render("start.html", q="")
     index = ctx.graph.index(ctx.lang)
@@ -139,7 +124,9 @@ def api_search(request) -> Response:
             ]
         )
 
-    key = page_key(request.url.path, request.url.query, ctx_day(request))
+    key = page_key(
+        request.url.path, request.url.query, ctx_day(request), request.headers.get("accept", "")
+    )
     return request.app.state.pages.get(key, compute)
 
 
@@ -153,11 +140,18 @@ def ctx_day(request) -> object:
 @page
 def entity(ctx: Ctx) -> Response:
     found = resolve(ctx, "id", params.text(ctx.query, "id"))
-    card = entity_card(ctx.graph.backend(), found.iri, ctx.lang)
-    day = params.day(ctx.query, "at") or ctx.graph.settings.day()
-    doc = _source_filter(ctx)
-    card["facts"] = with_claims(ctx, card["facts"], "iri", day, doc)
-    standing = status_on(ctx.graph.backend(), found.iri, ctx.lang, day, ctx.graph.claims(ctx.lang))
+    ask = Ask(
+        lang=ctx.lang,
+        today=ctx.graph.settings.day(),
+        at=params.day(ctx.query, "at"),
+        source=params.text(ctx.query, "source") or None,
+        all_claims=params.flag(ctx.query, "all_claims"),
+        claims=ctx.graph.claims(ctx.lang),
+    )
+    card = questions.card(ctx.graph.backend(), found.iri, ask)
+    if json_wanted(ctx.request):
+        return JSONResponse(card)  # the same document as `govgraph show --format json`
+    day = ask.at or ask.today
     sources = {d.iri: d for d in ctx.graph.sources(ctx.lang)}
     evidence = [
         {
@@ -171,6 +165,7 @@ def entity(ctx: Ctx) -> Response:
     ]
     facts = [{**f, "quotes": quote_links(ctx, f["quote"])} for f in card["facts"]]
     title = card["labels"].get(ctx.lang) or found.label(ctx.lang)
+    status = card["status"]
     return ctx.render(
         "entity.html",
         card=card,
@@ -178,93 +173,116 @@ def entity(ctx: Ctx) -> Response:
         title=title,
         facts=facts,
         evidence=evidence,
-        standing=standing,
+        standing=SimpleNamespace(**status) if status else None,
         day=_day_text(ctx, day),
+        disputed=sorted({c for f in facts for c in f["conflicts"]}),
     )
 
 
-# --- who / what --------------------------------------------------------------------------------
+# --- who / what / deadlines / demands: one Answer each, as a page or its JSON twin ----------
 
 
-def _answer_page(ctx: Ctx, name: str, fetch, key: str, template: str, title_key: str) -> Response:
-    value = params.text(ctx.query, name)
-    at = params.day(ctx.query, "at")
-    all_times = params.flag(ctx.query, "all")
+def _ask(ctx: Ctx, at_all: bool = True) -> Ask:
+    """The question as the URL asks it: day, every time, source, overruled claims too."""
+    at = params.day(ctx.query, "at") if at_all else None
+    return Ask(
+        lang=ctx.lang,
+        today=ctx.graph.settings.day(),
+        at=at,
+        all_times=params.flag(ctx.query, "all") if at_all else False,
+        source=params.text(ctx.query, "source") or None,
+        all_claims=params.flag(ctx.query, "all_claims"),
+        claims=ctx.graph.claims(ctx.lang),
+    )
+
+
+def _answer(ctx: Ctx, template: str, compute, **values: object) -> Response:
+    """The page of an answer (or its JSON twin: every row, as `--format json` prints them).
+    An empty answer is a page that says so (and a 404 for JSON)."""
     doc = _source_filter(ctx)
-    if not value:
-        return ctx.render(
-            template, value="", records=[], title="", at=at, all=all_times, source=doc, day=""
-        )
-    found = resolve(ctx, name, value)
-    day = None if all_times else (at or ctx.graph.settings.day())
-    records = fetch(ctx.graph.backend(), found.iri, ctx.lang, day)
-    records = with_claims(ctx, records, key, day, doc)
-    for r in records[:SHOWN_ROWS]:
-        r["quotes"] = quote_links(ctx, str(r.get("quote", "")))
-    stand = f" – {ctx.t['as_of']} {_day_text(ctx, day)}" if day else ""
+    try:
+        answer = compute()
+    except NoResults as err:
+        if json_wanted(ctx.request):
+            return JSONResponse({"error": str(err)}, status_code=404)
+        return ctx.render(template, answer=None, empty=str(err), source=doc, **values)
+    if json_wanted(ctx.request):
+        return JSONResponse(answer.records())
     return ctx.render(
         template,
-        value=value,
-        entity=found,
-        records=records,
-        title=ctx.t[title_key].format(found.label(ctx.lang)) + stand,
-        at=at,
-        all=all_times,
+        answer=answer,
+        empty="",
         source=doc,
-        day=day,
+        cite=_citing(ctx),
+        said=lambda o: overruled_text(o, ctx.lang),
+        **values,
     )
+
+
+def _citing(ctx: Ctx):
+    """For templates: an evidence's citation and the link to its quote in the source page."""
+    docs = {d.short: d for d in ctx.graph.sources(ctx.lang)}
+
+    def cite(ev) -> dict[str, str]:
+        doc = docs.get(ev.source)
+        url = ctx.url("/source", id=doc.key) + "#" + anchor(ev.quote) if doc else ""
+        return {"text": cited(ev.source, ev.locator), "url": url}
+
+    return cite
+
+
+def _entity_page(ctx: Ctx, name: str, question, template: str) -> Response:
+    value = params.text(ctx.query, name)
+    ask = _ask(ctx)
+    values = {"value": value, "at": ask.at, "all": ask.all_times}
+    if not value:
+        return ctx.render(template, answer=None, empty="", source=_source_filter(ctx), **values)
+    resolve(ctx, name, value)  # an unknown or ambiguous name: the page with candidates
+    return _answer(ctx, template, lambda: question(ctx.graph.backend(), value, ask), **values)
 
 
 @page
 def who(ctx: Ctx) -> Response:
-    return _answer_page(ctx, "subject", answers.who, "fact_iri", "who.html", "who_title")
+    return _entity_page(ctx, "subject", questions.who, "who.html")
 
 
 @page
 def what(ctx: Ctx) -> Response:
-    return _answer_page(ctx, "actor", answers.involvement, "item_iri", "what.html", "what_title")
-
-
-# --- deadlines and demands ---------------------------------------------------------------------
+    return _entity_page(ctx, "actor", questions.what, "what.html")
 
 
 @page
 def deadlines(ctx: Ctx) -> Response:
     start_day = params.day(ctx.query, "from")
-    end_day = params.day(ctx.query, "to")
-    status = params.choice(ctx.query, "status", answers.STATUSES)
+    end_day = params.day(ctx.query, "to", end=True)
+    status = params.choice(ctx.query, "status", rows.STATUSES)
     if start_day and end_day and start_day > end_day:
         raise BadRequest(
             f"from {start_day.isoformat()} {bilingual('web.error.is_after')} "
             f"to {end_day.isoformat()}"
         )
-    today = ctx.graph.settings.day()
-    doc = _source_filter(ctx)
-    records = answers.deadlines(ctx.graph.backend(), ctx.lang, today, start_day, end_day, status)
-    records = with_claims(ctx, records, "iri", today, doc)
-    for r in records[:SHOWN_ROWS]:
-        r["quotes"] = quote_links(ctx, str(r.get("quote", "")))
-    return ctx.render(
+    ask = _ask(ctx, at_all=False)
+    return _answer(
+        ctx,
         "deadlines.html",
-        records=records,
-        title=ctx.t["deadlines_title"].format(_day_text(ctx, today)),
+        lambda: questions.deadlines(ctx.graph.backend(), ask, start_day, end_day, status),
         start=start_day,
         end=end_day,
         status_filter=status or "",
-        source=doc,
     )
 
 
 @page
 def demands(ctx: Ctx) -> Response:
     by_text, to_text = params.text(ctx.query, "by"), params.text(ctx.query, "addressee")
-    by = resolve(ctx, "by", by_text) if by_text else None
-    to = resolve(ctx, "addressee", to_text) if to_text else None
-    doc = _source_filter(ctx)
-    records = answers.demands(
-        ctx.graph.backend(), ctx.lang, by.iri if by else None, to.iri if to else None
+    for name, value in (("by", by_text), ("addressee", to_text)):
+        if value:
+            resolve(ctx, name, value)
+    ask = _ask(ctx, at_all=False)
+    return _answer(
+        ctx,
+        "demands.html",
+        lambda: questions.demands(ctx.graph.backend(), ask, by_text or None, to_text or None),
+        by=by_text,
+        addressee=to_text,
     )
-    records = with_claims(ctx, records, "iri", None, doc)
-    for r in records[:SHOWN_ROWS]:
-        r["quotes"] = quote_links(ctx, str(r.get("quote", "")))
-    return ctx.render("demands.html", records=records, by=by_text, addressee=to_text, source=doc)

@@ -33,15 +33,17 @@ def text(params: QueryParams, name: str, required: bool = False) -> str:
     return value
 
 
-def day(params: QueryParams, name: str) -> date | None:
-    """A date as the CLI takes it (ISO, TT.MM.JJJJ, YYYY-MM, YYYY, heute/today); empty = none."""
-    from govgraph.graph.dates import parse_date
+def day(params: QueryParams, name: str, end: bool = False) -> date | None:
+    """A date as the CLI takes it (ISO, TT.MM.JJJJ, YYYY-MM, YYYY, heute/today); empty = none.
+    With `end` (the end of a range) a year or month means its last day: to=2026 includes
+    December 2026."""
+    from govgraph.graph.dates import last_day, parse_date
 
     value = text(params, name)
     if not value:
         return None
     try:
-        return parse_date(value)
+        return last_day(value) if end else parse_date(value)
     except UsageError as err:
         raise BadRequest(f"{name}: {err}") from None
 

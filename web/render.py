@@ -10,13 +10,14 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from govgraph.graph.answers.building import percent
 from govgraph.graph.i18n import messages
 from govgraph.graph.namespaces import compact
 
 from . import params
-from .cache import page_key
+from .cache import json_accepted, page_key
 from .errors import problem
 from .graph import WebState
 from .sources import anchor
@@ -77,6 +78,7 @@ class Ctx:
             lang=self.lang,
             compact=compact,
             anchor=anchor,
+            percent=lambda share: percent(share, self.lang),
             shown=SHOWN_ROWS,
             **values,
         )
@@ -105,19 +107,32 @@ def error_page(request: Request, err: Exception) -> Response:
         )
 
 
+def json_wanted(request: Request) -> bool:
+    """`?format=json` or `Accept: application/json` (and not HTML): the answer's JSON twin."""
+    return request.query_params.get("format") == "json" or json_accepted(
+        request.headers.get("accept", "")
+    )
+
+
 def page(handler: Callable[[Ctx], Response]) -> Callable[[Request], Response]:
     """A route from a handler taking a Ctx; every error becomes the error page."""
 
     @wraps(handler)
     def endpoint(request: Request) -> Response:
+        twin = json_wanted(request)
+
         def compute() -> Response:
             try:
                 return handler(Ctx(request))
             except Exception as err:  # noqa: BLE001 - nothing escapes as a traceback
+                if twin:
+                    found = problem(err)
+                    return JSONResponse({"error": found.message}, status_code=found.status)
                 return error_page(request, err)
 
         graph: WebState = request.app.state.graph
-        key = page_key(request.url.path, request.url.query, graph.settings.day())
+        accept = request.headers.get("accept", "")
+        key = page_key(request.url.path, request.url.query, graph.settings.day(), accept)
         return request.app.state.pages.get(key, compute)
 
     return endpoint

@@ -71,6 +71,8 @@ def _given(ctx: Ctx, prepared: PreparedQuery) -> dict[str, str]:
         value = params.text(ctx.query, "p." + p.name)
         if value and p.kind == "iri" and not _looks_like_iri(value):
             value = resolve(ctx, "p." + p.name, value).iri
+        if not value and p.name == "today":  # the server's day (`--today`), as the pages use
+            value = ctx.graph.settings.day().isoformat()
         if value:
             given[p.name] = value
     return given

@@ -6,8 +6,8 @@ rows; this module groups them (relations by property label and direction) for di
 
 from __future__ import annotations
 
-from govgraph.graph.answers.answers import Record, bounds, period, run, text, texts
 from govgraph.graph.answers.records import FactRow
+from govgraph.graph.answers.rows import Record, bounds, period, run, text, texts
 from govgraph.graph.store.backend import Backend, Row
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
-from govgraph.graph.answers.answers import run, text
 from govgraph.graph.answers.records import AnswerRow
+from govgraph.graph.answers.rows import run, text
 from govgraph.graph.i18n import message
 from govgraph.graph.store.backend import Backend
 

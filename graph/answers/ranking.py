@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from govgraph.graph.answers.answers import run, text
 from govgraph.graph.answers.records import WhoRow
+from govgraph.graph.answers.rows import run, text
 from govgraph.graph.i18n import message
 from govgraph.graph.store.backend import Backend
 
@@ -122,7 +122,7 @@ def twin_topics(backend: Backend, subject: str, lang: str) -> list[str]:
 def who_ranked(backend: Backend, subject: str, lang: str, at: date | None) -> list[WhoRow]:
     """`who`, grouped: the facts about the subject and its same-named topic, plus who
     operates or established it."""
-    from govgraph.graph.answers.answers import who
+    from govgraph.graph.answers.rows import who
 
     records = structural(backend, subject, lang) + who(backend, subject, lang, at)
     for twin in twin_topics(backend, subject, lang):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from govgraph.graph.answers.answers import run, text
 from govgraph.graph.answers.records import StatusRow
+from govgraph.graph.answers.rows import run, text
 from govgraph.graph.sources.claims import Claims
 from govgraph.graph.store.backend import Backend
 

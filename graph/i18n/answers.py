@@ -9,7 +9,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "keine Ergebnisse / no results: {what}",
         "en": "no results: {what}",
     },
-    # Periods and routes, as graph/answers/answers.py words them.
+    # Periods and routes, as graph/answers/rows.py words them.
     "answers.period_from": {"de": "ab {value}", "en": "from {value}"},
     "answers.period_until": {"de": "bis {value}", "en": "until {value}"},
     "answers.period_by": {"de": "bis {value}", "en": "by {value}"},
@@ -54,6 +54,64 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Fristen und Termine – heute: {day}",
         "en": "Deadlines and dates – today: {day}",
     },
+    # The readable answer (graph/answers/questions.py): sections, header, overruled claims.
+    "answers.section_operate": {"de": "Betrieb", "en": "Operation"},
+    "answers.section_decide": {"de": "Entscheidung und Steuerung", "en": "Decision and steering"},
+    "answers.section_fund": {"de": "Finanzierung", "en": "Funding"},
+    "answers.section_duty": {
+        "de": "Pflichten und weitere Zuständigkeiten",
+        "en": "Duties and other responsibilities",
+    },
+    "answers.section_relation": {"de": "{relation}", "en": "{relation}"},
+    "answers.section_open": {"de": "Läuft", "en": "Running"},
+    "answers.section_upcoming": {"de": "Bevorstehend", "en": "Upcoming"},
+    "answers.section_past": {"de": "Vorbei", "en": "Past"},
+    "answers.section_demands_by": {"de": "{actor} fordert", "en": "{actor} demands"},
+    "answers.stat_sources": {"de": "{count} Quellen", "en": "{count} sources"},
+    "answers.stat_source": {"de": "1 Quelle", "en": "1 source"},
+    "answers.stat_facts": {"de": "{count} Aussagen", "en": "{count} facts"},
+    "answers.stat_fact": {"de": "1 Aussage", "en": "1 fact"},
+    "answers.stat_conflicts": {
+        "de": "{count} Widersprüche (govgraph conflicts)",
+        "en": "{count} conflicts (govgraph conflicts)",
+    },
+    "answers.stat_conflict": {
+        "de": "1 Widerspruch (govgraph conflicts)",
+        "en": "1 conflict (govgraph conflicts)",
+    },
+    "answers.overruled": {
+        "de": "{source} sagte »{quote}« – überholt durch {by}",
+        "en": "{source} said »{quote}« – overruled by {by}",
+    },
+    "answers.overruled_no_by": {
+        "de": "{source} sagte »{quote}« – überholt ({rule})",
+        "en": "{source} said »{quote}« – overruled ({rule})",
+    },
+    "answers.disputed": {
+        "de": "{source} sagt »{quote}« – umstritten, die Quellen widersprechen sich",
+        "en": "{source} says »{quote}« – disputed, the sources disagree",
+    },
+    "answers.more_entries": {
+        "de": "… {count} weitere Einträge: --all zeigt alle",
+        "en": "… {count} more entries: use --all",
+    },
+    "answers.demands_title": {
+        "de": "Forderungen und Positionen",
+        "en": "Demands and positions",
+    },
+    "answers.more_evidence": {
+        "de": "+ {count} weitere Belege (--all)",
+        "en": "+ {count} more quotes (--all)",
+    },
+    "answers.hint_generic": {
+        "de": "»{word}« steckt in vielen Namen; Engeres findet: govgraph search {word}",
+        "en": "»{word}« is part of many names; narrower ones: govgraph search {word}",
+    },
+    "answers.to_addressee": {"de": "an {name}", "en": "to {name}"},
+    "answers.about": {"de": "zu {names}", "en": "about {names}"},
+    "answers.actors": {"de": "wer: {names}", "en": "who: {names}"},
+    "answers.concerns": {"de": "betrifft {names}", "en": "concerns {names}"},
+    "answers.addressee_inferred": {"de": "Adressat erschlossen", "en": "addressee inferred"},
     # How a search hit matched (cli/answers_cmd.py search; key answers.match_KIND).
     "answers.match_exact": {"de": "genau", "en": "exact"},
     "answers.match_prefix": {"de": "Anfang", "en": "prefix"},
@@ -93,6 +151,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answers.card_relations": {"de": "Beziehungen", "en": "Relations"},
     "answers.card_facts": {"de": "Aussagen", "en": "Facts"},
     "answers.card_evidence": {"de": "Belege", "en": "Evidence"},
+    "answers.card_disputed": {"de": "Quellen widersprechen sich", "en": "sources disagree"},
     # Notes under a shortened table (cli/table.py).
     "answers.table_more_rows": {
         "de": "{mark} {count} weitere, --all zeigt alle",
@@ -159,6 +218,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answers.help.show": {
         "de": "Steckbrief eines Eintrags oder einer Quelle.",
         "en": "An entity's (or a source's) card.",
+    },
+    "answers.help.table": {
+        "de": "Als Tabelle (ein Raster statt Einträgen mit Belegen).",
+        "en": "As a grid (instead of entries with their quotes).",
     },
     "answers.help.show.at": {"de": "Stand an diesem Tag.", "en": "As of."},
     # Errors of the answers, in both languages (printed before or regardless of --lang).

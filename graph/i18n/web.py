@@ -147,6 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.status_on": {"de": "Status am {}", "en": "Status on {}"},
     "web.since": {"de": "seit", "en": "since"},
     "web.conflicts": {"de": "Widersprüche", "en": "Conflicts"},
+    "web.sources_disagree": {"de": "Quellen widersprechen sich", "en": "Sources disagree"},
     "web.conflicts_title": {"de": "Wo Quellen sich widersprechen", "en": "Where sources disagree"},
     "web.rule": {"de": "Regel", "en": "Rule"},
     "web.follows": {"de": "gilt", "en": "follows"},
@@ -159,7 +160,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.url": {"de": "URL", "en": "URL"},
     "web.supports": {"de": "Aussagen", "en": "Facts"},
     # a strftime pattern: how a day is written in running text
-    "web.day_format": {"de": "%d.%m.%Y", "en": "%Y-%m-%d"},
     # errors of bad requests, in both languages at once (`bilingual`): "lang: 'fr' – erlaubt /
     # allowed: de, en"; the page (or JSON) shows them whatever its language
     "web.error.allowed": {"de": "erlaubt", "en": "allowed"},

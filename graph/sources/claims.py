@@ -1,24 +1,35 @@
-"""Claims per source: which sources state a fact, and whether another source's claim prevails.
+"""Claims per source: which sources state a fact (with each quote and its locator), and
+whether another source's claim prevails.
 
 A fact node is a claim; its evidences name their sources (two sources stating the same fact give
 "2 Quellen"). Conflicts (gg:Conflict) join disagreeing claims and name the claim the graph follows
-and the rule. This module reads both with two named queries and decorates answer records, so
-who/what/deadlines/show all speak of sources the same way: short names, a count, and a certainty
-of "superseded" or "disputed" where a conflict says so.
+and the rule. This module reads both with two named queries into one index (`Claims`) that the
+answers (graph/answers/claims.py), the network views and the web share; it also reads the source
+records. It stands below the answers and imports nothing from them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from govgraph.graph.answers.answers import Record, run, text
-from govgraph.graph.answers.records import AnswerRow
 from govgraph.graph.errors import NotFoundError
-from govgraph.graph.i18n import bilingual, message
-from govgraph.graph.store.backend import Backend
+from govgraph.graph.i18n import bilingual
+from govgraph.graph.sparql.runner import run_named
+from govgraph.graph.store.backend import Backend, Row
+
+Record = dict[str, object]
+
+
+def run(backend: Backend, name: str, lang: str, **params: object) -> list[Row]:
+    return run_named(backend, name, lang=lang, **params)
+
+
+def text(row: Row, key: str) -> str:
+    term = row.get(key)
+    return term.value if term is not None else ""
+
 
 RULE_LATER_STATUS = "https://w3id.org/govgraph/concept/ruleLaterStatus"
 PRIMARY = "https://w3id.org/govgraph/concept/primarySource"
@@ -32,6 +43,7 @@ class SourceRef:
     short: str
     kind: str
     locators: tuple[str, ...] = ()
+    quotes: tuple[tuple[str, str], ...] = ()  # (locator, verbatim quote), in locator order
 
     @property
     def primary(self) -> bool:
@@ -56,6 +68,10 @@ class ClaimSide:
     preferred: bool
     rivals_from: str = ""  # earliest day the preferred rival speaks of (for the later-status rule)
     has_preferred: bool = True
+    source: str = ""  # this claim's source (short name), its quote and locator
+    quote: str = ""
+    locator: str = ""
+    by: tuple[str, str] = ("", "")  # the preferred claim's source (short name) and locator
 
 
 @dataclass
@@ -85,24 +101,29 @@ class Claims:
 def load_claims(backend: Backend, lang: str) -> Claims:
     """Read the sources of all facts and all conflicts (two named queries)."""
     claims = Claims()
-    found: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
+    found: dict[tuple[str, str], tuple[str, str, list[tuple[str, str]]]] = {}
     for row in run(backend, "fact-sources", lang):
         short = text(row, "shortName") or text(row, "source").rsplit("/", 1)[-1]
         entry = found.setdefault(
             (text(row, "fact"), text(row, "source")), (short, text(row, "kind"), [])
         )
-        if text(row, "locator"):
-            entry[2].append(text(row, "locator"))
-    for (fact, source), (short, kind, locators) in found.items():
-        ordered = tuple(sorted(set(locators), key=locator_order))
-        claims.sources.setdefault(fact, []).append(SourceRef(source, short, kind, ordered))
+        entry[2].append((text(row, "locator"), text(row, "quote")))
+    for (fact, source), (short, kind, pairs) in found.items():
+        located = sorted(set(pairs), key=lambda p: (locator_order(p[0]), p[1]))
+        locators = tuple(dict.fromkeys(loc for loc, _ in located if loc))
+        quotes = tuple((loc, q) for loc, q in located if q)
+        claims.sources.setdefault(fact, []).append(SourceRef(source, short, kind, locators, quotes))
     rows = run(backend, "conflicts", lang)
     preferred_from: dict[str, str] = {}
+    preferred_by: dict[str, tuple[str, str]] = {}
     with_preferred: set[str] = set()
     for row in rows:
         if text(row, "preferred") == "true":
             with_preferred.add(text(row, "conflict"))
             preferred_from[text(row, "conflict")] = text(row, "claimFrom")
+            preferred_by.setdefault(
+                text(row, "conflict"), (text(row, "shortName"), text(row, "locator"))
+            )
     for row in rows:
         conflict = text(row, "conflict")
         side = ClaimSide(
@@ -114,6 +135,10 @@ def load_claims(backend: Backend, lang: str) -> Claims:
             preferred=text(row, "preferred") == "true",
             rivals_from=preferred_from.get(conflict, ""),
             has_preferred=conflict in with_preferred,
+            source=text(row, "shortName"),
+            quote=text(row, "quote"),
+            locator=text(row, "locator"),
+            by=preferred_by.get(conflict, ("", "")),
         )
         known = claims.sides.setdefault(text(row, "claim"), [])
         if all(s.conflict != conflict for s in known):
@@ -194,57 +219,6 @@ def conflict_records(backend: Backend, lang: str, source: str | None = None) -> 
         }
         for row in run(backend, "conflicts", lang, source=source)
     ]
-
-
-def decorate(
-    records: Iterable[Record | AnswerRow],
-    claims: Claims,
-    key: str,
-    lang: str,
-    at: date | None,
-    source: str | None = None,
-    all_claims: bool = False,
-) -> list[Record | AnswerRow]:
-    """Add sources and claim state to answer records keyed by the fact IRI in `key` (a typed
-    row stays a row of its type, with `sourcing`; a plain dict stays a dict).
-
-    Superseded claims are left out unless `all_claims`; with `source` (an IRI) only facts that
-    source states remain. Certainty becomes "überholt"/"umstritten" where a conflict says so.
-    """
-    out = []
-    for record in records:
-        fact = str(record.get(key) or "")
-        refs = claims.sources.get(fact, [])
-        if source and all(r.iri != source for r in refs):
-            continue
-        state = claims.state(fact, at)
-        if state == "superseded" and not all_claims:
-            continue
-        decorated = dict(record)
-        decorated["sources"] = ", ".join(dict.fromkeys(r.short for r in refs))
-        decorated["source_count"] = len({r.iri for r in refs})
-        count = source_count_label(decorated["source_count"], lang)
-        decorated["sources_text"] = decorated["sources"] + (f" ({count})" if count else "")
-        decorated["source_iris"] = " ".join(sorted({r.iri for r in refs}))
-        decorated["locators"] = "; ".join(
-            f"{where} {r.short}" if r.primary else where for r in refs for where in r.locators
-        )
-        decorated["claim_state"] = state
-        decorated["rule"] = claims.rule_of(fact) if state else ""
-        if state:
-            decorated["certainty"] = message(f"sources.state.{state}", lang)
-        out.append(record.from_json(decorated) if isinstance(record, AnswerRow) else decorated)
-    return out
-
-
-def claims_for(backend: Backend, lang: str, source_name: str | None) -> tuple[Claims, str | None]:
-    """The claims index and the IRI of the source a user named (`--source NAME`), if any."""
-    source = find_source(backend, lang, source_name)["iri"] if source_name else None
-    return load_claims(backend, lang), source
-
-
-def source_count_label(count: int, lang: str) -> str:
-    return message("sources.count", lang, count=count) if count > 1 else ""
 
 
 def facts_of_source(backend: Backend, lang: str, source: str) -> list[Record]:

@@ -201,9 +201,10 @@ class EntityIndex:
         return [labels[c] for c in close]
 
     def resolve(self, text: str, generic: bool = False) -> Entity:
-        """Exactly one entity for `text`, or a NotFoundError that lists candidates. With
-        `generic` (the questions of policy staff), a generic topic word lists candidates too;
-        query parameters keep taking the exact name."""
+        """Exactly one entity for `text`, or a NotFoundError that lists candidates. An exact
+        label or alias (any case, hyphen, umlaut spelling) wins over partial matches. With
+        `generic` (the questions of policy staff), a generic word that is no exact label lists
+        candidates too; query parameters keep taking the exact name."""
         by_iri = self._by_iri(text)
         if by_iri is not None:
             return by_iri
@@ -217,7 +218,11 @@ class EntityIndex:
         # Ambiguity is decided by kind of match (exact, prefix, substring), not by score: a prefix
         # of two labels is ambiguous even if one label is shorter.
         top = [m for m in matches if _tier(m.score) == _tier(matches[0].score)]
-        if len(top) == 1 and not (generic and self._generic(text, top[0])):
+        # An exact label or alias wins over partial matches, even a broad topic word
+        # ("Informationssicherheit"): the reader named it. Only a partial match of a generic
+        # word lists the many things named with it.
+        exact = _tier(top[0].score) >= 2
+        if len(top) == 1 and (exact or not (generic and self._generic(text, top[0]))):
             return top[0].entity
         if len(top) == 1:
             # A generic word: the topic itself and the best of the many things named with it.

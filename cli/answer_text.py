@@ -1,0 +1,108 @@
+"""An `Answer` as a person reads it in a terminal: one entry per actor or item, its roles on
+one line, the evidence on indented full-width lines below (source, locator, quote in whole
+words), overruled claims marked as such, and a line saying what more `--all` shows.
+
+Nothing is cut inside a word or a name: lines break between words, long quotes end at a
+sentence or word boundary with "…" (graph/answers/excerpt.py).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from govgraph.graph.answers.excerpt import excerpt
+from govgraph.graph.answers.model import Answer, Entry, Evidence
+from govgraph.graph.answers.wording import cited, overruled_text
+from govgraph.graph.i18n import message
+
+from .output import clean
+
+INDENT = "  "
+DEEP = "      "
+SCREEN = 60  # lines of groups shown before "… N more entries: --all" (about one screen)
+EVIDENCE = 3  # evidence lines per entry before "--all"
+BACKGROUND = ("derived", "other")  # groups a `who` answer folds into the closing line
+
+
+# Words that belong on one line: a day ("1. Juni 2027", "1 June 2027"), a share ("46,6 %"),
+# a norm's first step ("§ 8"), a cut mark after its word.
+_TOGETHER = re.compile(
+    r"\b\d{1,2}\.? (?:[A-ZÄÖÜ][a-zäöü]+) \d{4}\b|\d+(?:[.,]\d+)? %|§ \d+\w*|\S+ …"
+)
+_KEEP = "\u00a0"  # textwrap breaks only at ASCII whitespace
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    kept = _TOGETHER.sub(lambda m: m.group(0).replace(" ", _KEEP), clean(text))
+    lines = textwrap.wrap(
+        kept,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+    return [line.replace(_KEEP, " ") for line in lines]
+
+
+def evidence_line(ev: Evidence) -> str:
+    where = cited(ev.source, ev.locator)
+    quote = f"»{excerpt(ev.quote)}«"
+    return f"{where}: {quote}" if where else quote
+
+
+def entry_lines(entry: Entry, width: int, lang: str, every: bool) -> list[str]:
+    name = f"{entry.name} ({entry.long_name})" if entry.long_name else entry.name
+    head = name + (" — " + "; ".join(entry.details) if entry.details else "")
+    lines = _wrap(head, width, INDENT, DEEP)
+    if entry.notes:
+        lines += _wrap("(" + "; ".join(entry.notes) + ")", width, DEEP, DEEP)
+    shown = entry.evidence if every else entry.evidence[:EVIDENCE]
+    for ev in shown:
+        lines += _wrap(evidence_line(ev), width, DEEP, DEEP)
+    if len(shown) < len(entry.evidence):
+        more = message("answers.more_evidence", lang, count=len(entry.evidence) - len(shown))
+        lines += _wrap(more, width, DEEP, DEEP)
+    for o in entry.overruled:
+        lines += _wrap(overruled_text(o, lang), width, DEEP, DEEP)
+    return lines
+
+
+def render(answer: Answer, width: int, lang: str, every: bool = False) -> str:
+    """The answer as text `width` columns wide; `every` shows all entries and evidence."""
+    width = max(width, 40)
+    out = _wrap(answer.title, width, "", "")
+    if answer.stats:
+        out += _wrap(" · ".join(answer.stats), width, "", "")
+    if answer.note:
+        out += _wrap(answer.note, width, "", "")
+    budget = SCREEN
+    hidden = 0
+    folded = answer.question == "who" and not every
+    for group in answer.groups:
+        if (
+            folded
+            and group.key in BACKGROUND
+            and any(g.key not in BACKGROUND for g in answer.groups)
+        ):
+            hidden += len(group.entries)
+            continue
+        block = ["", *_wrap(group.title, width, "", INDENT)]
+        for entry in group.entries:
+            lines = entry_lines(entry, width, lang, every)
+            if not every and budget - len(block) - len(lines) < 0 and block[-1].startswith(INDENT):
+                hidden += 1
+                continue
+            block += lines
+        if any(line.startswith(INDENT) for line in block):  # beside entries shown only
+            for o in group.overruled:
+                block += _wrap(overruled_text(o, lang), width, INDENT, DEEP)
+        if any(line.startswith(INDENT) for line in block):
+            out += block
+            budget -= len(block)
+    if hidden:
+        out += ["", clean(message("answers.more_entries", lang, count=hidden))]
+    for hint in answer.hints:
+        out += _wrap(hint, width, "", "")
+    return "\n".join(out)

@@ -1,0 +1,69 @@
+"""Claims in answers: each row with the sources that state its fact, and superseded or disputed
+claims kept out of the evidence.
+
+The index of claims (which source states which fact, with what quote; which conflict overrules
+what) is provenance and lives in graph/sources/claims.py; this module is what the answers make
+of it, so who/what/deadlines/show all speak of sources the same way: short names, a count, and a
+certainty of "superseded" or "disputed" where a conflict says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from govgraph.graph.answers.records import AnswerRow
+from govgraph.graph.i18n import message
+from govgraph.graph.sources.claims import Claims, Record, find_source, load_claims
+from govgraph.graph.store.backend import Backend
+
+
+def decorate(
+    records: Iterable[Record | AnswerRow],
+    claims: Claims,
+    key: str,
+    lang: str,
+    at: date | None,
+    source: str | None = None,
+    all_claims: bool = False,
+) -> list[Record | AnswerRow]:
+    """Add sources and claim state to answer records keyed by the fact IRI in `key` (a typed
+    row stays a row of its type, with `sourcing`; a plain dict stays a dict).
+
+    Superseded claims are left out unless `all_claims`; with `source` (an IRI) only facts that
+    source states remain. Certainty becomes "überholt"/"umstritten" where a conflict says so.
+    """
+    out = []
+    for record in records:
+        fact = str(record.get(key) or "")
+        refs = claims.sources.get(fact, [])
+        if source and all(r.iri != source for r in refs):
+            continue
+        state = claims.state(fact, at)
+        if state == "superseded" and not all_claims:
+            continue
+        decorated = dict(record)
+        decorated["sources"] = ", ".join(dict.fromkeys(r.short for r in refs))
+        decorated["source_count"] = len({r.iri for r in refs})
+        count = source_count_label(decorated["source_count"], lang)
+        decorated["sources_text"] = decorated["sources"] + (f" ({count})" if count else "")
+        decorated["source_iris"] = " ".join(sorted({r.iri for r in refs}))
+        decorated["locators"] = "; ".join(
+            f"{where} {r.short}" if r.primary else where for r in refs for where in r.locators
+        )
+        decorated["claim_state"] = state
+        decorated["rule"] = claims.rule_of(fact) if state else ""
+        if state:
+            decorated["certainty"] = message(f"sources.state.{state}", lang)
+        out.append(record.from_json(decorated) if isinstance(record, AnswerRow) else decorated)
+    return out
+
+
+def claims_for(backend: Backend, lang: str, source_name: str | None) -> tuple[Claims, str | None]:
+    """The claims index and the IRI of the source a user named (`--source NAME`), if any."""
+    source = find_source(backend, lang, source_name)["iri"] if source_name else None
+    return load_claims(backend, lang), source
+
+
+def source_count_label(count: int, lang: str) -> str:
+    return message("sources.count", lang, count=count) if count > 1 else ""

@@ -1,0 +1,592 @@
+"""The questions policy staff ask, one function each, every one returning an `Answer`.
+
+Each resolves the names it is given, picks the day (or, when nothing holds on it, answers with
+what holds at other times and says so), runs its named queries, ranks and groups the rows,
+attaches sources, locators, claims and certainty, and returns one `Answer` that the terminal,
+the web page and JSON all render. Nothing here knows of click or HTTP.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from govgraph.graph.answers import ranking, rows
+from govgraph.graph.answers.building import (
+    Citations,
+    details,
+    long_day,
+    merged_evidence,
+    merged_overruled,
+    notes,
+)
+from govgraph.graph.answers.certainty import add_inferred_from
+from govgraph.graph.answers.claims import claims_for, decorate
+from govgraph.graph.answers.model import Answer, Entry, Group, Overruled
+from govgraph.graph.answers.names import Names
+from govgraph.graph.answers.records import AnswerRow, DeadlineRow, DemandRow, WhatRow, WhoRow
+from govgraph.graph.errors import UsageError
+from govgraph.graph.i18n import bilingual, message
+from govgraph.graph.sources.claims import Claims, find_source
+from govgraph.graph.sparql.entities import Entity, EntityIndex
+from govgraph.graph.store.backend import Backend
+
+GGC = "https://w3id.org/govgraph/concept/"
+GG = "https://w3id.org/govgraph/ontology#"
+# The sections of a `who` answer, in the order a reader asks: who runs it, who decides and
+# steers, who pays, then duties; what follows from structure and mere involvement after them.
+# Roles are listed in the order they are shown within their section.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "operate": (GGC + "operation", GG + "operatedBy", GGC + "controller", GG + "establishedBy"),
+    "decide": (
+        GGC + "decision",
+        GGC + "steering",
+        GGC + "lead",
+        GGC + "supervision",
+        GGC + "coordination",
+        GGC + "implementation",
+        GGC + "support",
+        GGC + "advisory",
+    ),
+    "fund": (GGC + "financing",),
+}
+WHO_ORDER = ("operate", "decide", "fund", "duty", "derived", "other")
+
+
+@dataclass(frozen=True)
+class Ask:
+    """How a question is asked: the language, today, the day asked about (`at`; None with
+    `all_times`), the source to keep to (a name, `--source`) and whether overruled claims are
+    listed among the rows too (`all_claims`)."""
+
+    lang: str
+    today: date
+    at: date | None = None
+    all_times: bool = False
+    source: str | None = None
+    all_claims: bool = False
+    claims: Claims | None = None  # an index already read (the web keeps one per language)
+
+    @property
+    def day(self) -> date | None:
+        return None if self.all_times else (self.at or self.today)
+
+
+class NoResults(rows.NoResults):
+    """An empty answer (exit 1, one line naming the question)."""
+
+
+def _claims(backend: Backend, ask: Ask) -> tuple[Claims, str | None]:
+    """The claims index (read now unless the asker holds one) and the `source` filter's IRI."""
+    if ask.claims is None:
+        return claims_for(backend, ask.lang, ask.source)
+    source = find_source(backend, ask.lang, ask.source)["iri"] if ask.source else None
+    return ask.claims, source
+
+
+def _day_words(day: date, lang: str) -> str:
+    return long_day(day, lang)
+
+
+def resolve(backend: Backend, text: str, lang: str, index: EntityIndex | None = None) -> Entity:
+    """The entity a user named (label, short form or IRI); NotFoundError lists candidates."""
+    return (index or EntityIndex(backend, lang)).resolve(text, generic=True)
+
+
+def _hints(index: EntityIndex, text: str, found: Entity, lang: str) -> tuple[str, ...]:
+    """Where to look next: a broad topic word ("Digitalisierung") that many other names carry."""
+    word = text.strip()
+    broad = (
+        word[:1].isupper() and word[1:].islower() and found.type.endswith(("#Topic", "#Concept"))
+    )
+    if not broad or len(index.rank(word, limit=6)) <= 5:
+        return ()
+    return (message("answers.hint_generic", lang, word=word),)
+
+
+# --- shared ------------------------------------------------------------------------------------
+
+
+def _sourced(
+    backend: Backend,
+    records: Sequence[AnswerRow],
+    key: str,
+    ask: Ask,
+    claims: Claims,
+    source_iri: str | None,
+    day: date | None,
+) -> list[AnswerRow]:
+    """Rows with sources and claim state, every claim kept (the faces decide), with notes."""
+    out = decorate(records, claims, key, ask.lang, day, source_iri, all_claims=True)
+    return add_inferred_from(out, backend, ask.lang, key)
+
+
+def _listed(rows_: Sequence[AnswerRow], ask: Ask) -> tuple[AnswerRow, ...]:
+    """The rows scripts get: overruled claims only when asked for (as before)."""
+    return tuple(r for r in rows_ if ask.all_claims or r.get("claim_state") != "superseded")
+
+
+def _stats(
+    listed: Sequence[AnswerRow], every: Sequence[AnswerRow], key: str, lang: str, claims: Claims
+):
+    """Header: how many sources and facts stand behind the answer, how many conflicts."""
+    sources = {i for r in listed for i in str(r.get("source_iris") or "").split() if i}
+    facts = {r.get(key) for r in listed if r.get(key)}
+    conflicts = {
+        side.conflict for r in every for side in claims.sides.get(str(r.get(key) or ""), [])
+    }
+    out = []
+    for name, count in (("sources", len(sources)), ("facts", len(facts))):
+        if count:
+            singular = name[:-1] if name.endswith("s") else name
+            key_ = f"answers.stat_{singular}" if count == 1 else f"answers.stat_{name}"
+            out.append(message(key_, lang, count=count))
+    if conflicts:
+        key_ = "answers.stat_conflict" if len(conflicts) == 1 else "answers.stat_conflicts"
+        out.append(message(key_, lang, count=len(conflicts)))
+    return tuple(out)
+
+
+def _title(question: str, label: str, day: date | None, lang: str) -> str:
+    stand = message("answers.as_of", lang, day=_day_words(day, lang)) if day else ""
+    return message(f"answers.{question}_title", lang, label=label) + stand
+
+
+def _entries(
+    rows_: Sequence[AnswerRow],
+    key: str,
+    ident: Callable[[AnswerRow], str],
+    named: Callable[[AnswerRow], tuple[str, str, str]],
+    cite: Citations,
+    lang: str,
+    describe: Callable[[Sequence[AnswerRow]], tuple[str, ...]] | None = None,
+    noted: Callable[[Sequence[AnswerRow]], tuple[str, ...]] | None = None,
+) -> tuple[tuple[Entry, ...], tuple[Overruled, ...]]:
+    """One entry per `ident` (actor or item), in the order of its first row; rows whose claim
+    is overruled give no entry of their own, only an overruled line (on the entry of the same
+    actor or item, else on the group)."""
+    by: dict[str, list[AnswerRow]] = {}
+    for r in rows_:
+        by.setdefault(ident(r), []).append(r)
+    entries, loose = [], []
+    for members in by.values():
+        good = [r for r in members if cite.state(str(r.get(key) or "")) not in ("superseded",)]
+        overruled = merged_overruled(o for r in members for o in cite.overruled(str(r.get(key))))
+        if not good:
+            loose += overruled
+            continue
+        name, long, iri = named(good[0])
+        evidence = merged_evidence(
+            e for r in good for e in cite.evidence(str(r.get(key) or ""), str(r.get("quote")))
+        )
+        entries.append(
+            Entry(
+                name=name,
+                iri=iri,
+                long_name=long,
+                details=(describe or (lambda g: details(g, lang)))(good),
+                notes=(noted or (lambda g: notes(g, lang)))(good),
+                evidence=evidence,
+                overruled=overruled,
+            )
+        )
+    return _alike_joined(entries), merged_overruled(loose)
+
+
+def _alike_joined(entries: list[Entry]) -> tuple[Entry, ...]:
+    """Entries that say the same on the same evidence become one ("Bund, alle Bundesländer —
+    Pflicht"): a duty the treaty gives every party is one statement, not two."""
+    out: dict[tuple, Entry] = {}
+    for e in entries:
+        key = (e.details, e.notes, e.evidence, e.overruled)
+        if key in out and e.evidence:
+            first = out[key]
+            name = f"{first.name} ({first.long_name})" if first.long_name else first.name
+            other = f"{e.name} ({e.long_name})" if e.long_name else e.name
+            out[key] = Entry(f"{name}, {other}", "", "", *key)
+        else:
+            out[key if e.evidence else (id(e),)] = e
+    return tuple(out.values())
+
+
+def _fallback(
+    ask: Ask, fetch: Callable[[date | None], list[AnswerRow]]
+) -> tuple[list[AnswerRow], date | None, bool]:
+    """The rows on the day; if none holds then but some at other times, those (flag True)."""
+    day = ask.day
+    found = fetch(day)
+    if not [r for r in found if r.get("claim_state") != "superseded"] and day is not None:
+        other = fetch(None)
+        if other:
+            return other, None, True
+    return found, day, False
+
+
+def _nothing_note(day: date, label: str, every: Sequence[AnswerRow], lang: str) -> str:
+    periods = "; ".join(dict.fromkeys(str(r.get("period")) for r in every if r.get("period")))
+    when = f" ({periods})" if periods else ""
+    return message(
+        "answers.nothing_on_day", lang, day=_day_words(day, lang), label=label, when=when
+    )
+
+
+# --- who ---------------------------------------------------------------------------------------
+
+
+def _who_section(row: WhoRow) -> str:
+    kind = row.group or ranking.kind(row)
+    if kind != "direct":
+        return kind
+    for section, roles in SECTIONS.items():
+        if row.role_iri in roles:
+            return section
+    return "duty"
+
+
+def _units_to_bodies(rows_: Sequence[WhoRow]) -> list[WhoRow]:
+    """A fact stated of a unit (the "fachlich koordinierende Stelle bei der FITKO") shown as the
+    body's, with the unit as its route: readers ask which body coordinates. The row through
+    the unit takes the unit's place among the stated rows; the unit's own row is dropped."""
+    direct = {r.fact_iri: r for r in rows_ if r.group == "direct" and r.fact_iri}
+    through = {
+        r.fact_iri: r
+        for r in rows_
+        if r.group == "derived"
+        and r.fact_iri in direct
+        and r.actor_iri != direct[r.fact_iri].actor_iri
+    }
+    out = []
+    for r in rows_:
+        if r.group == "derived" and through.get(r.fact_iri) is r:
+            continue
+        if r.group == "direct" and r.fact_iri in through:
+            out.append(through[r.fact_iri].updated(group="direct"))
+            continue
+        out.append(r)
+    return out
+
+
+def _role_rank(row: WhoRow) -> int:
+    for roles in SECTIONS.values():
+        if row.role_iri in roles:
+            return roles.index(row.role_iri)
+    return len(SECTIONS)
+
+
+def _section_title(section: str, lang: str) -> str:
+    if section in ("derived", "other"):
+        return message(f"answers.group_{section}", lang)
+    return message(f"answers.section_{section}", lang)
+
+
+def who(backend: Backend, subject: str, ask: Ask) -> Answer:
+    """Who is responsible for `subject` (a name): operators, deciders, funders with share and
+    period, duties, then what follows from structure, each actor once with its evidence."""
+    index = EntityIndex(backend, ask.lang)
+    found = resolve(backend, subject, ask.lang, index)
+    claims, source_iri = _claims(backend, ask)
+
+    def fetch(day: date | None) -> list[AnswerRow]:
+        raw = ranking.who_ranked(backend, found.iri, ask.lang, day)
+        return _sourced(backend, raw, "fact_iri", ask, claims, source_iri, day)
+
+    every, day, moved = _fallback(ask, fetch)
+    names = Names(index, ask.lang)
+    label = names.full(found.iri, found.label(ask.lang))
+    listed = _listed(every, ask)
+    if not listed:
+        raise NoResults(f"who {found.label(ask.lang)}" + _stand(ask.day, ask.lang), ask.lang)
+    cite = Citations(claims, day)
+    sections: dict[str, list[WhoRow]] = {s: [] for s in WHO_ORDER}
+    for r in _units_to_bodies(every):
+        sections[_who_section(r)].append(r)
+    groups = []
+    for section in WHO_ORDER:
+        members = sections[section]
+        if section != "derived":  # derived rows keep the query's order (by route)
+            members = sorted(members, key=_role_rank)
+        entries, loose = _entries(
+            members,
+            "fact_iri",
+            lambda r: r.actor_iri or r.actor,
+            lambda r: (*names.pair(r.actor_iri, r.actor), r.actor_iri),
+            cite,
+            ask.lang,
+        )
+        if entries or loose:
+            groups.append(Group(section, _section_title(section, ask.lang), entries, loose))
+    note = _nothing_note(ask.day, label, every, ask.lang) if moved and ask.day else ""
+    return Answer(
+        question="who",
+        title=_title("who", label, day, ask.lang),
+        day=day.isoformat() if day else "",
+        stats=_stats(listed, every, "fact_iri", ask.lang, claims),
+        note=note,
+        groups=tuple(groups),
+        hints=_hints(index, subject, found, ask.lang),
+        rows=listed,
+        columns=WhoRow.CSV,
+    )
+
+
+def _stand(day: date | None, lang: str) -> str:
+    return message("answers.as_of", lang, day=_day_words(day, lang)) if day else ""
+
+
+# --- what --------------------------------------------------------------------------------------
+
+
+def what(backend: Backend, actor: str, ask: Ask) -> Answer:
+    """What `actor` (a name) is responsible for, funds, belongs to, demanded or was asked:
+    one entry per item within each relation, the item's roles joined."""
+    index = EntityIndex(backend, ask.lang)
+    found = resolve(backend, actor, ask.lang, index)
+    claims, source_iri = _claims(backend, ask)
+
+    def fetch(day: date | None) -> list[AnswerRow]:
+        raw = rows.involvement(backend, found.iri, ask.lang, day)
+        return _sourced(backend, raw, "item_iri", ask, claims, source_iri, day)
+
+    every, day, moved = _fallback(ask, fetch)
+    names = Names(index, ask.lang)
+    label = names.full(found.iri, found.label(ask.lang))
+    listed = _listed(every, ask)
+    if not listed:
+        raise NoResults(f"what {found.label(ask.lang)}" + _stand(ask.day, ask.lang), ask.lang)
+    cite = Citations(claims, day)
+    relations: dict[str, list[WhatRow]] = {}
+    for r in every:
+        relations.setdefault(r.relation, []).append(r)
+
+    def named(r: WhatRow) -> tuple[str, str, str]:
+        short, long = names.pair(r.object_iri, r.object)
+        if r.counterpart:
+            other = names.pair(r.counterpart_iri, r.counterpart)[0]
+            short = f"{short} ({other})" if short else other
+        return short, long, r.object_iri
+
+    def describe(members: Sequence[AnswerRow]) -> tuple[str, ...]:
+        # The role says it where there is one; else the fact's own statement.
+        return details(members, ask.lang) or tuple(
+            dict.fromkeys(str(r.get("statement")) for r in members if r.get("statement"))
+        )
+
+    groups = []
+    for relation, members in relations.items():
+        entries, loose = _entries(
+            members,
+            "item_iri",
+            lambda r: f"{r.object_iri or r.object}|{r.counterpart_iri}",
+            named,
+            cite,
+            ask.lang,
+            describe=describe,
+        )
+        if entries or loose:
+            title = members[0].relation_label
+            groups.append(Group(relation, title[:1].upper() + title[1:], entries, loose))
+    note = _nothing_note(ask.day, label, every, ask.lang) if moved and ask.day else ""
+    return Answer(
+        question="what",
+        title=_title("what", label, day, ask.lang),
+        day=day.isoformat() if day else "",
+        stats=_stats(listed, every, "item_iri", ask.lang, claims),
+        note=note,
+        groups=tuple(groups),
+        hints=_hints(index, actor, found, ask.lang),
+        rows=listed,
+        columns=WhatRow.CSV,
+    )
+
+
+# --- deadlines ---------------------------------------------------------------------------------
+
+DEADLINE_ORDER = ("open", "upcoming", "past")
+
+
+def deadlines(
+    backend: Backend,
+    ask: Ask,
+    start: date | None = None,
+    end: date | None = None,
+    status: str | None = None,
+) -> Answer:
+    """Deadlines and dated events relative to today: what runs, what comes (in time order),
+    what has passed (latest first), one entry per event with who and what it concerns."""
+    if start and end and start > end:
+        after = bilingual("answers.from_after_to")
+        raise UsageError(f"--from {start.isoformat()} {after} --to {end.isoformat()}")
+    claims, source_iri = _claims(backend, ask)
+    raw = rows.deadlines(backend, ask.lang, ask.today, start, end, status)
+    every = _sourced(backend, raw, "iri", ask, claims, source_iri, ask.today)
+    listed = _listed(every, ask)
+    if not listed:
+        raise NoResults("deadlines" + (f" --status {status}" if status else ""), ask.lang)
+    cite = Citations(claims, ask.today)
+
+    def describe(members: Sequence[AnswerRow]) -> tuple[str, ...]:
+        r = members[0]
+        kind = str(r.get("kind_label")) + (
+            f": {r.get('new_status')}" if r.get("new_status") else ""
+        )
+        return (f"{kind} – {r.get('what')}",)
+
+    def noted(members: Sequence[AnswerRow]) -> tuple[str, ...]:
+        r = members[0]
+        out = []
+        if r.get("actors"):
+            out.append(message("answers.actors", ask.lang, names=r.get("actors")))
+        if r.get("concerns"):
+            out.append(message("answers.concerns", ask.lang, names=r.get("concerns")))
+        return tuple(out) + notes(members, ask.lang)
+
+    groups = []
+    for section in DEADLINE_ORDER:
+        members = [r for r in every if r.get("status") == section]
+        if section == "past":  # the latest first: what just happened matters most
+            members.reverse()
+        entries, loose = _entries(
+            members,
+            "iri",
+            lambda r: str(r.get("iri")),
+            lambda r: (str(r.get("when")), "", ""),
+            cite,
+            ask.lang,
+            describe=describe,
+            noted=noted,
+        )
+        if entries or loose:
+            title = message(f"answers.section_{section}", ask.lang)
+            groups.append(Group(section, title, entries, loose))
+    today = _day_words(ask.today, ask.lang)
+    return Answer(
+        question="deadlines",
+        title=message("answers.deadlines_title", ask.lang, day=today),
+        day=ask.today.isoformat(),
+        stats=_stats(listed, every, "iri", ask.lang, claims),
+        groups=tuple(groups),
+        rows=listed,
+        columns=DeadlineRow.CSV,
+    )
+
+
+# --- demands -----------------------------------------------------------------------------------
+
+
+def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = None) -> Answer:
+    """Demands and positions, by whom (one group each), one entry per demand with to whom,
+    about what and when; optionally only those by or to an actor (names; units count)."""
+    index = EntityIndex(backend, ask.lang)
+    by_entity = resolve(backend, by, ask.lang, index) if by else None
+    to_entity = resolve(backend, to, ask.lang, index) if to else None
+    claims, source_iri = _claims(backend, ask)
+    raw = rows.demands(
+        backend,
+        ask.lang,
+        by_entity.iri if by_entity else None,
+        to_entity.iri if to_entity else None,
+    )
+    every = _sourced(backend, raw, "iri", ask, claims, source_iri, None)
+    listed = _listed(every, ask)
+    if not listed:
+        parts = ["demands"]
+        if by_entity:
+            parts.append(f"--by {by_entity.label(ask.lang)}")
+        if to_entity:
+            parts.append(f"--to {to_entity.label(ask.lang)}")
+        raise NoResults(" ".join(parts), ask.lang)
+    cite = Citations(claims, None)
+    names = Names(index, ask.lang)
+
+    def describe(members: Sequence[AnswerRow]) -> tuple[str, ...]:
+        r = members[0]
+        to_names = ", ".join(
+            dict.fromkeys(
+                names.full(str(m.get("addressee_iri")), str(m.get("addressee"))) for m in members
+            )
+        )
+        parts = [str(r.get("kind"))]
+        if to_names:
+            parts.append(message("answers.to_addressee", ask.lang, name=to_names))
+        if r.get("when"):
+            parts.append(str(r.get("when")))
+        return (" ".join(parts),)
+
+    def noted(members: Sequence[AnswerRow]) -> tuple[str, ...]:
+        r = members[0]
+        out = []
+        if r.get("about"):
+            out.append(message("answers.about", ask.lang, names=r.get("about")))
+        if any(m.get("addressee_inferred") for m in members):
+            out.append(message("answers.addressee_inferred", ask.lang))
+        return tuple(out) + notes(members, ask.lang)
+
+    actors: dict[str, list[DemandRow]] = {}
+    for r in every:
+        actors.setdefault(r.actor_iri or r.actor, []).append(r)
+    groups = []
+    for actor_iri, members in actors.items():
+        entries, loose = _entries(
+            members,
+            "iri",
+            lambda r: str(r.get("iri")),
+            lambda r: (str(r.get("statement")), "", str(r.get("iri"))),
+            cite,
+            ask.lang,
+            describe=describe,
+            noted=noted,
+        )
+        if entries or loose:
+            who_ = names.full(actor_iri, members[0].actor)
+            title = message("answers.section_demands_by", ask.lang, actor=who_)
+            groups.append(Group(actor_iri, title, entries, loose))
+    title_key = "answers.demands_title"
+    return Answer(
+        question="demands",
+        title=message(title_key, ask.lang),
+        stats=_stats(listed, every, "iri", ask.lang, claims),
+        groups=tuple(groups),
+        rows=listed,
+        columns=DemandRow.CSV,
+    )
+
+
+# --- show: an entity's card ------------------------------------------------------------------
+
+
+def card(backend: Backend, name: str, ask: Ask) -> dict[str, object]:
+    """An entity's card as of a day (`at`, else today): names, type, relations, its facts with
+    sources and claim state (overruled ones only with `all_claims`), evidence and status."""
+    from govgraph.graph.answers.card import entity_card
+    from govgraph.graph.answers.records import as_json
+    from govgraph.graph.answers.status import status_on
+
+    found = resolve(backend, name, ask.lang)
+    claims, source_iri = _claims(backend, ask)
+    day = ask.at or ask.today
+    out = entity_card(backend, found.iri, ask.lang)
+    facts = decorate(out["facts"], claims, "iri", ask.lang, day, source_iri, ask.all_claims)
+    out["facts"] = [{**as_json(f), "conflicts": disputes(claims, str(f["iri"]))} for f in facts]
+    out["as_of"] = day.isoformat()
+    status = status_on(backend, found.iri, ask.lang, day, claims)
+    out["status"] = status.to_json() if status else None
+    return out
+
+
+def disputes(claims: Claims, fact: str) -> list[str]:
+    """What the sources disagree on where `fact` is one side ("label – rule"), for marking."""
+    return list(
+        dict.fromkeys(
+            " – ".join(filter(None, (side.label, side.rule_label)))
+            for side in claims.sides.get(fact, [])
+        )
+    )
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+def search(backend: Backend, text: str, ask: Ask, limit: int = 20) -> list[dict[str, object]]:
+    """Entities whose labels match `text`, best first (close spellings when none does)."""
+    return [r.to_json() for r in rows.search(backend, ask.lang, text, limit)]

@@ -1,0 +1,137 @@
+"""The readable answer (the default layout): the first screen answers the question, whole
+words and names, evidence with its norm, overruled claims only as overruled (issue: one answer
+for every face)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import FIXED_TODAY
+
+SIX = [
+    ("who", "NOOTS"),
+    ("who", "Registermodernisierung"),
+    ("what", "FITKO"),
+    ("deadlines",),
+    ("demands",),
+    ("what", "Staedtetag"),
+]
+
+
+def _entry(out: str, name: str) -> str:
+    """The entry line(s) that start with `name`, with their indented continuation."""
+    lines = out.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("  " + name) and not line.startswith("   "):
+            block = [line]
+            for more in lines[i + 1 :]:
+                if not more.startswith("      "):
+                    break
+                block.append(more)
+            return " ".join(" ".join(block).split())
+    raise AssertionError(f"no entry {name!r} in:\n{out}")
+
+
+def _group(out: str, title: str) -> str:
+    lines = out.splitlines()
+    start = lines.index(title)
+    end = next((k for k in range(start + 1, len(lines)) if not lines[k]), len(lines))
+    return "\n".join(lines[start:end])
+
+
+@pytest.fixture
+def noots(govgraph, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    result = govgraph("--today", "2026-12-01", "who", "NOOTS", "--at", "2027-06-01")
+    assert result.code == 0, result.err
+    return result.out
+
+
+def test_who_noots_first_screen_answers(noots):
+    first = "\n".join(noots.splitlines()[:60])
+    assert "BVA (Bundesverwaltungsamt) — Betrieb" in _group(first, "Betrieb")
+    decide = _group(first, "Entscheidung und Steuerung")
+    assert "IT-Planungsrat — Entscheidung" in decide
+    assert "Steuerungsgruppe NOOTS — Steuerung" in decide
+    assert "Koordination" in _entry(decide, "FITKO")
+    funding = _group(first, "Finanzierung")
+    assert "Finanzierung 53,4 % ab 2027" in _entry(funding, "FITKO")
+    bund = _entry(funding, "Bund")
+    assert "Finanzierung 46,6 % ab 2027" in bund and "NOOTSStVtr § 8 Abs. 1 Satz 3" in bund
+    # Operators, deciders and funders come before the generic duties.
+    order = [noots.splitlines().index(t) for t in ("Betrieb", "Entscheidung und Steuerung")]
+    order.append(noots.splitlines().index("Finanzierung"))
+    order.append(noots.splitlines().index("Pflichten und weitere Zuständigkeiten"))
+    assert order == sorted(order)
+
+
+def test_who_noots_halves_only_as_overruled(noots):
+    text = " ".join(noots.split())
+    said = [m.start() for m in re.finditer("hälftig", text)]
+    assert said, noots
+    for at in said:
+        before = text[:at].rsplit("»", 1)[0]
+        after = text[at:].split("«", 1)[1]
+        assert before.endswith("GB StT RLP sagte ")
+        assert after.startswith(" – überholt durch NOOTSStVtr § 8 Abs. 1 Satz 3")
+
+
+def test_the_english_answer_speaks_english(govgraph, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    out = govgraph("--lang", "en", "--today", "2026-12-01", "who", "NOOTS", "--at", "2027-06-01")
+    assert "as of 1 June 2027" in out.out.splitlines()[0]
+    assert "53.4 %" in out.out and "53,4 % ab" not in out.out
+    assert "overruled by NOOTSStVtr § 8 Abs. 1 Satz 3" in " ".join(out.out.split())
+
+
+@pytest.mark.parametrize("question", SIX, ids=" ".join)
+def test_six_questions_cut_no_word_and_no_name(govgraph, monkeypatch, question):
+    monkeypatch.setenv("COLUMNS", "120")
+    base = ("--today", FIXED_TODAY, *question)
+    out = govgraph(*base).out
+    tokens = out.split()
+    assert not [t for t in tokens if t.endswith("…") and t not in ("…", "…«")]
+    rows = json.loads(govgraph(*base, "--format", "json").out)
+    names = {
+        str(r.get(k))
+        for r in rows
+        for k in ("actor", "addressee", "object", "counterpart")
+        if r.get(k)
+    }
+    text = " ".join(tokens)
+    for name in names:
+        # A name is shown whole or not at all: never its first words followed by "…".
+        words = name.split()
+        for n in range(1, len(words)):
+            assert " ".join(words[:n]) + " …" not in text, name
+
+
+@pytest.mark.parametrize("question", [("who", "NOOTS"), ("what", "FITKO")], ids=" ".join)
+def test_every_fact_of_the_shown_entries_is_readable(govgraph, monkeypatch, question):
+    """What JSON returns for an entry on the screen is readable there: its role (with share)
+    and the locator of its evidence."""
+    monkeypatch.setenv("COLUMNS", "120")
+    base = ("--today", FIXED_TODAY, *question)
+    text = " ".join(govgraph(*base).out.split())
+    rows = json.loads(govgraph(*base, "--format", "json").out)
+    shown = [r for r in rows if r.get("group", "direct") == "direct" and not r["claim_state"]]
+    assert shown
+    for r in shown:
+        if r["role"]:
+            assert r["role"] in text, r["role"]
+        overruled = {s for s in r["sources"].split(", ") if f"{s} sagte »" in text}
+        for locator in filter(None, r["locators"].split("; ")):
+            if locator.startswith("Abschnitt") and overruled:
+                continue  # the report's quote is the overruled one, shown as such
+            for source in r["sources"].split(", "):  # "§ 8 … NOOTSStVtr" names its law last
+                locator = locator.removesuffix(" " + source)
+            assert locator in text, locator
+
+
+def test_table_keeps_a_grid(govgraph, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    out = govgraph("--today", FIXED_TODAY, "who", "NOOTS", "--table").out
+    assert any(set(line.replace(" ", "")) == {"-"} for line in out.splitlines())
