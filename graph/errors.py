@@ -22,10 +22,6 @@ class QueryError(GovgraphError):
     """A SPARQL query is malformed, refused, or failed."""
 
 
-class QueryTimeout(QueryError):
-    """A query ran out of its time (--timeout): the question may be fine, the moment not."""
-
-
 class QueryRefused(QueryError):
     """A query would write, or reach the network or the file system: never run."""
 
@@ -44,3 +40,7 @@ class RemoteError(GovgraphError):
     """A remote SPARQL endpoint failed."""
 
     exit_code = EXIT_REMOTE
+
+
+class QueryTimeout(QueryError):
+    """A query was stopped at its limit of computing time or memory (the web answers 503)."""

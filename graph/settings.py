@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from govgraph.graph.errors import UsageError
+from govgraph.graph.i18n import bilingual
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def _bytes(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise UsageError(f"not a number of bytes: {value!r}") from None
+        raise UsageError(bilingual("settings.not_bytes", value=repr(value))) from None
 
 
 ENVIRONMENT: tuple[Variable, ...] = (
