@@ -8,7 +8,7 @@ the web page and JSON all render. Nothing here knows of click or HTTP.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,7 +29,7 @@ from govgraph.graph.answers.records import AnswerRow, DeadlineRow, DemandRow, Wh
 from govgraph.graph.answers.resolve import Entity, EntityIndex
 from govgraph.graph.errors import UsageError
 from govgraph.graph.i18n import bilingual, message
-from govgraph.graph.sources.claims import Claims, find_source
+from govgraph.graph.sources.claims import Claims, find_source, quote_sources
 from govgraph.graph.store.backend import Backend
 
 GGC = "https://w3id.org/govgraph/concept/"
@@ -67,6 +67,7 @@ class Ask:
     source: str | None = None
     all_claims: bool = False
     claims: Claims | None = None  # an index already read (the web keeps one per language)
+    quote_sources: Callable[[], Mapping[str, str]] | None = None  # quote → source short name
 
     @property
     def day(self) -> date | None:
@@ -83,6 +84,11 @@ def _claims(backend: Backend, ask: Ask) -> tuple[Claims, str | None]:
         return claims_for(backend, ask.lang, ask.source)
     source = find_source(backend, ask.lang, ask.source)["iri"] if ask.source else None
     return ask.claims, source
+
+
+def _citations(backend: Backend, ask: Ask, claims: Claims, day: date | None) -> Citations:
+    """Evidence as of `day`; quotes without a fact node find their source when first needed."""
+    return Citations(claims, day, ask.quote_sources or (lambda: quote_sources(backend, ask.lang)))
 
 
 def _day_words(day: date, lang: str) -> str:
@@ -297,7 +303,7 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
     listed = _listed(every, ask)
     if not listed:
         raise NoResults(f"who {found.label(ask.lang)}" + _stand(ask.day, ask.lang), ask.lang)
-    cite = Citations(claims, day)
+    cite = _citations(backend, ask, claims, day)
     sections: dict[str, list[WhoRow]] = {s: [] for s in WHO_ORDER}
     for r in _units_to_bodies(every):
         sections[_who_section(r)].append(r)
@@ -354,7 +360,7 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
     listed = _listed(every, ask)
     if not listed:
         raise NoResults(f"what {found.label(ask.lang)}" + _stand(ask.day, ask.lang), ask.lang)
-    cite = Citations(claims, day)
+    cite = _citations(backend, ask, claims, day)
     relations: dict[str, list[WhatRow]] = {}
     for r in every:
         relations.setdefault(r.relation, []).append(r)
@@ -423,7 +429,7 @@ def deadlines(
     listed = _listed(every, ask)
     if not listed:
         raise NoResults("deadlines" + (f" --status {status}" if status else ""), ask.lang)
-    cite = Citations(claims, ask.today)
+    cite = _citations(backend, ask, claims, ask.today)
 
     def describe(members: Sequence[AnswerRow]) -> tuple[str, ...]:
         r = members[0]
@@ -496,7 +502,7 @@ def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = 
         if to_entity:
             parts.append(f"--to {to_entity.label(ask.lang)}")
         raise NoResults(" ".join(parts), ask.lang)
-    cite = Citations(claims, None)
+    cite = _citations(backend, ask, claims, None)
     names = Names(index, ask.lang)
 
     def describe(members: Sequence[AnswerRow]) -> tuple[str, ...]:
