@@ -68,6 +68,7 @@ class Ask:
     all_claims: bool = False
     claims: Claims | None = None  # an index already read (the web keeps one per language)
     quote_sources: Callable[[], Mapping[str, str]] | None = None  # quote → source short name
+    index: EntityIndex | None = None  # the names, already read (the web keeps one per language)
 
     @property
     def day(self) -> date | None:
@@ -289,7 +290,7 @@ def _section_title(section: str, lang: str) -> str:
 def who(backend: Backend, subject: str, ask: Ask) -> Answer:
     """Who is responsible for `subject` (a name): operators, deciders, funders with share and
     period, duties, then what follows from structure, each actor once with its evidence."""
-    index = EntityIndex(backend, ask.lang)
+    index = ask.index or EntityIndex(backend, ask.lang)
     found = resolve(backend, subject, ask.lang, index)
     claims, source_iri = _claims(backend, ask)
 
@@ -346,7 +347,7 @@ def _stand(day: date | None, lang: str) -> str:
 def what(backend: Backend, actor: str, ask: Ask) -> Answer:
     """What `actor` (a name) is responsible for, funds, belongs to, demanded or was asked:
     one entry per item within each relation, the item's roles joined."""
-    index = EntityIndex(backend, ask.lang)
+    index = ask.index or EntityIndex(backend, ask.lang)
     found = resolve(backend, actor, ask.lang, index)
     claims, source_iri = _claims(backend, ask)
 
@@ -483,7 +484,7 @@ def deadlines(
 def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = None) -> Answer:
     """Demands and positions, by whom (one group each), one entry per demand with to whom,
     about what and when; optionally only those by or to an actor (names; units count)."""
-    index = EntityIndex(backend, ask.lang)
+    index = ask.index or EntityIndex(backend, ask.lang)
     by_entity = resolve(backend, by, ask.lang, index) if by else None
     to_entity = resolve(backend, to, ask.lang, index) if to else None
     claims, source_iri = _claims(backend, ask)
@@ -568,7 +569,7 @@ def card(backend: Backend, name: str, ask: Ask) -> dict[str, object]:
     from govgraph.graph.answers.records import as_json
     from govgraph.graph.answers.status import status_on
 
-    found = resolve(backend, name, ask.lang)
+    found = resolve(backend, name, ask.lang, ask.index)
     claims, source_iri = _claims(backend, ask)
     day = ask.at or ask.today
     out = entity_card(backend, found.iri, ask.lang)
