@@ -334,6 +334,7 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
         hints=_hints(index, subject, found, ask.lang),
         rows=listed,
         columns=WhoRow.CSV,
+        overruled_quotes=frozenset(cite.tainted),
     )
 
 
@@ -404,6 +405,7 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
         hints=_hints(index, actor, found, ask.lang),
         rows=listed,
         columns=WhatRow.CSV,
+        overruled_quotes=frozenset(cite.tainted),
     )
 
 
@@ -475,6 +477,7 @@ def deadlines(
         groups=tuple(groups),
         rows=listed,
         columns=DeadlineRow.CSV,
+        overruled_quotes=frozenset(cite.tainted),
     )
 
 
@@ -556,6 +559,7 @@ def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = 
         groups=tuple(groups),
         rows=listed,
         columns=DemandRow.CSV,
+        overruled_quotes=frozenset(cite.tainted),
     )
 
 
