@@ -67,7 +67,7 @@ def print_answer(
         click.echo(render(answer, terminal_width(), app.lang, every=out.all_rows))
         return
     heading(out.fmt, " ".join(filter(None, (answer.title, answer.note))))
-    rows = [shown(r, app.lang) for r in answer.rows]
+    rows = [shown(r, app.lang, answer.overruled_quotes) for r in answer.rows]
     headers = grid or csv_columns(answer.columns)
     if rows and all(r.get("group") for r in rows):  # who: stated, derived, other apart
         from govgraph.graph.answers.ranking import group_titles
@@ -82,9 +82,13 @@ def print_answer(
     emit(rows, headers, out.fmt, out.layout(app.lang))
 
 
-def shown(row: AnswerRow, lang: str) -> AnswerRow:
-    """A row as a grid shows it: the share beside the role, the note beside the certainty."""
+def shown(row: AnswerRow, lang: str, overruled: frozenset[str] = frozenset()) -> AnswerRow:
+    """A row as a grid shows it: the share beside the role, the note beside the certainty,
+    and no quote of an overruled claim in its evidence (unless the row is that claim)."""
     changes: dict[str, object] = {"certainty": certain(row)}
+    if overruled and not row.get("claim_state") and row.get("quote"):
+        parts = str(row.get("quote")).split(" […] ")
+        changes["quote"] = " […] ".join(p for p in parts if p not in overruled)
     if row.get("addressee_certainty"):  # demands: to whom it goes is the curator's reading
         changes["addressee"] = f"{row.get('addressee_certainty')}: {row.get('addressee')}"
     if "role" in row.keys():

@@ -135,3 +135,14 @@ def test_table_keeps_a_grid(govgraph, monkeypatch):
     monkeypatch.setenv("COLUMNS", "120")
     out = govgraph("--today", FIXED_TODAY, "who", "NOOTS", "--table").out
     assert any(set(line.replace(" ", "")) == {"-"} for line in out.splitlines())
+
+
+def test_the_grid_shows_no_overruled_quote_as_evidence(govgraph, monkeypatch):
+    """--table keeps a grid; the report's "hälftig" is in no row's quote cell there either,
+    while JSON keeps every field (the joint fact's quotes of both sources)."""
+    monkeypatch.setenv("COLUMNS", "250")
+    base = ("--today", "2026-12-01", "who", "NOOTS", "--at", "2027-06-01")
+    grid = govgraph(*base, "--table", "--wide", "--all").out
+    assert "46,6 %" in grid and "hälftig" not in grid
+    rows = json.loads(govgraph(*base, "--format", "json").out)
+    assert any("hälftig" in r["quote"] for r in rows)

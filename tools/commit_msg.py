@@ -1,8 +1,7 @@
 """Commit messages: a subject of at most 72 characters, then a blank line, then the why.
 
 Used as git's commit-msg hook (.githooks/commit-msg; enable it once with
-`git config core.hooksPath .githooks`) and by tests/test_suite_rules.py, which checks every
-commit since the rule began.
+`git config core.hooksPath .githooks`); tests/test_suite_rules.py checks the check itself.
 
     python tools/commit_msg.py FILE      # exit 1 with one line when FILE's message breaks it
 """
@@ -13,8 +12,6 @@ import sys
 from pathlib import Path
 
 MAX_SUBJECT = 72
-# The last commit before the rule: older subjects are history, not checked.
-SINCE = "897852d"
 
 
 def problem(message: str) -> str | None:

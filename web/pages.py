@@ -147,6 +147,7 @@ def entity(ctx: Ctx) -> Response:
         source=params.text(ctx.query, "source") or None,
         all_claims=params.flag(ctx.query, "all_claims"),
         claims=ctx.graph.claims(ctx.lang),
+        index=ctx.graph.index(ctx.lang),
     )
     card = questions.card(ctx.graph.backend(), found.iri, ask)
     if json_wanted(ctx.request):
@@ -193,6 +194,8 @@ def _ask(ctx: Ctx, at_all: bool = True) -> Ask:
         source=params.text(ctx.query, "source") or None,
         all_claims=params.flag(ctx.query, "all_claims"),
         claims=ctx.graph.claims(ctx.lang),
+        quote_sources=lambda: {q: d.short for q, d in ctx.graph.quote_sources(ctx.lang).items()},
+        index=ctx.graph.index(ctx.lang),
     )
 
 

@@ -8,7 +8,7 @@ the evidence of a superseded or disputed claim never stands as evidence, it beco
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from govgraph.graph.answers.model import Evidence, Overruled
@@ -42,9 +42,16 @@ def percent(share: float | None, lang: str) -> str:
 class Citations:
     """Evidence and overruled claims of facts, from one claims index, as of one day."""
 
-    def __init__(self, claims: Claims, day: date | None) -> None:
+    def __init__(
+        self,
+        claims: Claims,
+        day: date | None,
+        quote_sources: Callable[[], Mapping[str, str]] | None = None,
+    ) -> None:
         self.claims = claims
         self.day = day
+        self._quote_sources = quote_sources
+        self._found: Mapping[str, str] | None = None
         # Quotes that speak for an overruled or disputed claim: never evidence for another row.
         self.tainted: set[str] = {
             side.quote
@@ -66,8 +73,15 @@ class Citations:
                 if quote not in self.tainted:
                     out.append(Evidence(ref.short, locator, quote, ref.kind == PRIMARY))
         if not out and fallback and fallback not in self.tainted and not self.state(fact):
-            out = [Evidence("", "", part) for part in fallback.split(" […] ") if part]
+            parts = [part for part in fallback.split(" […] ") if part]
+            out = [Evidence(self.source_of(part), "", part) for part in parts]
         return out
+
+    def source_of(self, quote: str) -> str:
+        """The short name of the source a quote without a fact node comes from (read once)."""
+        if self._found is None:
+            self._found = self._quote_sources() if self._quote_sources else {}
+        return self._found.get(quote, "")
 
     def overruled(self, fact: str) -> list[Overruled]:
         """What the answer does not follow for `fact` (empty unless it is overruled/disputed)."""

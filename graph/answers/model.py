@@ -78,6 +78,7 @@ class Answer:
     hints: tuple[str, ...] = ()
     rows: tuple[TypedRow | Mapping[str, object], ...] = field(default=(), repr=False)
     columns: tuple[str, ...] = ()  # CSV/TSV columns of `rows`
+    overruled_quotes: frozenset[str] = frozenset()  # quotes a grid must not show as evidence
 
     def records(self) -> list[dict[str, object]]:
         """Every row with every field (JSON, CSV, TSV; the web page's JSON twin)."""

@@ -8,7 +8,7 @@ the web page and JSON all render. Nothing here knows of click or HTTP.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,7 +28,7 @@ from govgraph.graph.answers.names import Names
 from govgraph.graph.answers.records import AnswerRow, DeadlineRow, DemandRow, WhatRow, WhoRow
 from govgraph.graph.errors import UsageError
 from govgraph.graph.i18n import bilingual, message
-from govgraph.graph.sources.claims import Claims, find_source
+from govgraph.graph.sources.claims import Claims, find_source, quote_sources
 from govgraph.graph.sparql.entities import Entity, EntityIndex
 from govgraph.graph.store.backend import Backend
 
@@ -67,6 +67,8 @@ class Ask:
     source: str | None = None
     all_claims: bool = False
     claims: Claims | None = None  # an index already read (the web keeps one per language)
+    quote_sources: Callable[[], Mapping[str, str]] | None = None  # quote → source short name
+    index: EntityIndex | None = None  # the names, already read (the web keeps one per language)
 
     @property
     def day(self) -> date | None:
@@ -83,6 +85,11 @@ def _claims(backend: Backend, ask: Ask) -> tuple[Claims, str | None]:
         return claims_for(backend, ask.lang, ask.source)
     source = find_source(backend, ask.lang, ask.source)["iri"] if ask.source else None
     return ask.claims, source
+
+
+def _citations(backend: Backend, ask: Ask, claims: Claims, day: date | None) -> Citations:
+    """Evidence as of `day`; quotes without a fact node find their source when first needed."""
+    return Citations(claims, day, ask.quote_sources or (lambda: quote_sources(backend, ask.lang)))
 
 
 def _day_words(day: date, lang: str) -> str:
@@ -283,7 +290,7 @@ def _section_title(section: str, lang: str) -> str:
 def who(backend: Backend, subject: str, ask: Ask) -> Answer:
     """Who is responsible for `subject` (a name): operators, deciders, funders with share and
     period, duties, then what follows from structure, each actor once with its evidence."""
-    index = EntityIndex(backend, ask.lang)
+    index = ask.index or EntityIndex(backend, ask.lang)
     found = resolve(backend, subject, ask.lang, index)
     claims, source_iri = _claims(backend, ask)
 
@@ -297,7 +304,7 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
     listed = _listed(every, ask)
     if not listed:
         raise NoResults(f"who {found.label(ask.lang)}" + _stand(ask.day, ask.lang), ask.lang)
-    cite = Citations(claims, day)
+    cite = _citations(backend, ask, claims, day)
     sections: dict[str, list[WhoRow]] = {s: [] for s in WHO_ORDER}
     for r in _units_to_bodies(every):
         sections[_who_section(r)].append(r)
@@ -327,6 +334,7 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
         hints=_hints(index, subject, found, ask.lang),
         rows=listed,
         columns=WhoRow.CSV,
+        overruled_quotes=frozenset(cite.tainted),
     )
 
 
@@ -340,7 +348,7 @@ def _stand(day: date | None, lang: str) -> str:
 def what(backend: Backend, actor: str, ask: Ask) -> Answer:
     """What `actor` (a name) is responsible for, funds, belongs to, demanded or was asked:
     one entry per item within each relation, the item's roles joined."""
-    index = EntityIndex(backend, ask.lang)
+    index = ask.index or EntityIndex(backend, ask.lang)
     found = resolve(backend, actor, ask.lang, index)
     claims, source_iri = _claims(backend, ask)
 
@@ -354,7 +362,7 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
     listed = _listed(every, ask)
     if not listed:
         raise NoResults(f"what {found.label(ask.lang)}" + _stand(ask.day, ask.lang), ask.lang)
-    cite = Citations(claims, day)
+    cite = _citations(backend, ask, claims, day)
     relations: dict[str, list[WhatRow]] = {}
     for r in every:
         relations.setdefault(r.relation, []).append(r)
@@ -397,6 +405,7 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
         hints=_hints(index, actor, found, ask.lang),
         rows=listed,
         columns=WhatRow.CSV,
+        overruled_quotes=frozenset(cite.tainted),
     )
 
 
@@ -423,7 +432,7 @@ def deadlines(
     listed = _listed(every, ask)
     if not listed:
         raise NoResults("deadlines" + (f" --status {status}" if status else ""), ask.lang)
-    cite = Citations(claims, ask.today)
+    cite = _citations(backend, ask, claims, ask.today)
 
     def describe(members: Sequence[AnswerRow]) -> tuple[str, ...]:
         r = members[0]
@@ -468,6 +477,7 @@ def deadlines(
         groups=tuple(groups),
         rows=listed,
         columns=DeadlineRow.CSV,
+        overruled_quotes=frozenset(cite.tainted),
     )
 
 
@@ -477,7 +487,7 @@ def deadlines(
 def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = None) -> Answer:
     """Demands and positions, by whom (one group each), one entry per demand with to whom,
     about what and when; optionally only those by or to an actor (names; units count)."""
-    index = EntityIndex(backend, ask.lang)
+    index = ask.index or EntityIndex(backend, ask.lang)
     by_entity = resolve(backend, by, ask.lang, index) if by else None
     to_entity = resolve(backend, to, ask.lang, index) if to else None
     claims, source_iri = _claims(backend, ask)
@@ -496,7 +506,7 @@ def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = 
         if to_entity:
             parts.append(f"--to {to_entity.label(ask.lang)}")
         raise NoResults(" ".join(parts), ask.lang)
-    cite = Citations(claims, None)
+    cite = _citations(backend, ask, claims, None)
     names = Names(index, ask.lang)
 
     def describe(members: Sequence[AnswerRow]) -> tuple[str, ...]:
@@ -549,6 +559,7 @@ def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = 
         groups=tuple(groups),
         rows=listed,
         columns=DemandRow.CSV,
+        overruled_quotes=frozenset(cite.tainted),
     )
 
 
@@ -562,7 +573,7 @@ def card(backend: Backend, name: str, ask: Ask) -> dict[str, object]:
     from govgraph.graph.answers.records import as_json
     from govgraph.graph.answers.status import status_on
 
-    found = resolve(backend, name, ask.lang)
+    found = resolve(backend, name, ask.lang, ask.index)
     claims, source_iri = _claims(backend, ask)
     day = ask.at or ask.today
     out = entity_card(backend, found.iri, ask.lang)

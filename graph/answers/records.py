@@ -26,7 +26,7 @@ def _keys(words: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Sourcing:
-    """Which sources state a row's fact and whether a conflict overrules it (graph/sources
+    """Which sources state a row's fact and whether a conflict overrules it (graph/answers
     claims.decorate adds it; the fields are the JSON keys, in this order)."""
 
     sources: str

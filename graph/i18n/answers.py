@@ -39,7 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Days and numbers as the reader writes them (str(date) is ISO).
     "answers.day": {"de": "{day:%d.%m.%Y}", "en": "{day}"},
     "answers.decimal_sign": {"de": ",", "en": "."},
-    # Headings of answers (cli/answering.py, cli/dates_cmd.py).
+    # Headings of answers (graph/answers/questions.py).
     "answers.as_of": {"de": " – Stand {day}", "en": " – as of {day}"},
     "answers.nothing_on_day": {
         "de": "Am {day} gilt nichts für {label}; zu anderen Zeiten{when}:",
@@ -112,7 +112,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answers.actors": {"de": "wer: {names}", "en": "who: {names}"},
     "answers.concerns": {"de": "betrifft {names}", "en": "concerns {names}"},
     "answers.addressee_inferred": {"de": "Adressat erschlossen", "en": "addressee inferred"},
-    # How a search hit matched (cli/answers_cmd.py search; key answers.match_KIND).
+    # How a search hit matched (cli/search_cmd.py; key answers.match_KIND).
     "answers.match_exact": {"de": "genau", "en": "exact"},
     "answers.match_prefix": {"de": "Anfang", "en": "prefix"},
     "answers.match_contains": {"de": "enthalten", "en": "contains"},
@@ -175,7 +175,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "mehrdeutig / ambiguous: {text} matches {count} entities:",
         "en": "ambiguous: {text} matches {count} entities:",
     },
-    # Help of the answer commands (cli/answers_cmd.py, cli/dates_cmd.py, cli/show_cmd.py): shown
+    # Help of the answer commands (cli/who_cmd.py, what_cmd.py, deadlines_cmd.py …): shown
     # as "de / en" in the command list, one half in `--help` (cli/options.py BilingualCommand).
     "answers.help.search": {
         "de": "Einträge suchen: Akteure, Gegenstände, Themen …",
@@ -225,7 +225,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "answers.help.show.at": {"de": "Stand an diesem Tag.", "en": "As of."},
     # Errors of the answers, in both languages (printed before or regardless of --lang).
-    # "--from 2026-01-01 liegt nach / is after --to 2025-01-01" (cli/dates_cmd.py)
+    # "--from 2026-01-01 liegt nach / is after --to 2025-01-01" (graph/answers/questions.py)
     "answers.from_after_to": {"de": "liegt nach", "en": "is after"},
     "answers.path_same": {
         "de": "A und B sind dasselbe",
