@@ -1,0 +1,235 @@
+"""Node, edge and label positions of a picture from Graphviz (engine.py).
+
+Two layouts, each a DOT graph of fixed-size boxes, so that Graphviz never measures text and the
+same view gives the same picture whatever fonts a machine has:
+- `levels` (dot): rows by level — Bund, Bund-Länder, Länder, Kommunen, other actors, then what
+  they work on (agreements, laws, systems) — a unit one row below its organisation; dot orders
+  each row to keep crossings few, routes the edges as splines and gives each edge label a place
+  of its own (a label is a node of its rank, so it covers no node and no other label);
+- `force` (neato): stress majorisation with the focus pinned in the middle; each edge label is a
+  small node of its own on the edge's way, so overlap removal keeps labels off nodes and each
+  other, and the edge is routed through it around the other nodes.
+
+A node's box holds its mark and, below it, its name; an edge label's box holds its lines.
+Everything comes back in picture units (Graphviz points, y pointing down).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from govgraph.graph.views.engine import layout_json
+from govgraph.graph.views.layout import band, parents
+
+_INCH = 72.0
+_SUBJECTS = 5  # layout.py's band of what actors work on
+Point = tuple[float, float]
+
+
+@dataclass
+class EdgeShape:
+    """Where an edge is drawn: cubic Bézier runs (3n+1 points each) from `a` to `b`, and the
+    centre of its label."""
+
+    runs: list[list[Point]] = field(default_factory=list)
+    label: Point | None = None
+
+
+@dataclass
+class Drawing:
+    centres: dict[str, Point]
+    edges: list[EdgeShape]
+    rows: dict[str, int] = field(default_factory=dict)  # levels: node -> band
+
+
+def _num(value: float) -> str:
+    return f"{value / _INCH:.4f}"
+
+
+def _box_label(w: float, h: float) -> str:
+    """An HTML-like label of exactly w × h points: Graphviz reserves the room, we draw it."""
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD FIXEDSIZE="TRUE" WIDTH="{max(1, round(w))}" HEIGHT="{max(1, round(h))}"></TD>'
+        "</TR></TABLE>>"
+    )
+
+
+def _rows(g: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
+    """Each node's band, and its row: bands top to bottom, a unit one row below its parent."""
+    from govgraph.graph.views.layout import _depth
+
+    bands = {n: band(d) for n, d in g.nodes(data=True)}
+    up = parents(g)
+    memo: dict[str, int] = {}
+    depth = {n: _depth(n, up, bands, memo) for n in sorted(g.nodes)}
+    offsets, row = {}, 0
+    for b in sorted(set(bands.values())):
+        offsets[b] = row
+        row += 1 + max(depth[n] for n in g.nodes if bands[n] == b)
+    return bands, {n: offsets[bands[n]] + depth[n] for n in g.nodes}
+
+
+def dot_source(
+    g: nx.MultiDiGraph,
+    sizes: dict[str, Point],
+    pairs: list[tuple[str, str, Point | None, bool]],
+    layout: str,
+    focus: str | None,
+) -> tuple[str, dict[str, str]]:
+    """The DOT text for Graphviz and the DOT id of every node."""
+    nodes = sorted(g.nodes)
+    ids = {n: f"n{i}" for i, n in enumerate(nodes)}
+    out = ["digraph G {"]
+    node_defaults = 'shape=box, fixedsize=true, label="", margin=0'
+    if layout == "levels":
+        out.append(
+            "graph [rankdir=TB, newrank=true, nodesep=0.28, ranksep=0.42, splines=true, "
+            "outputorder=edgesfirst];"
+        )
+        out.append(f"node [{node_defaults}];")
+        out.append("edge [dir=none];")
+        bands, rows = _rows(g)
+        for r in sorted(set(rows.values())):
+            out.append(f'r{r} [style=invis, width=0.01, height=0.01, fixedsize=true, label=""];')
+        chain = sorted(set(rows.values()))
+        for r0, r1 in zip(chain, chain[1:], strict=False):
+            out.append(f"r{r0} -> r{r1} [style=invis, weight=50];")
+        for n in nodes:
+            w, h = sizes[n]
+            out.append(f"{ids[n]} [width={_num(w)}, height={_num(h)}];")
+        for r in chain:
+            members = " ".join(ids[n] for n in nodes if rows[n] == r and bands[n] != _SUBJECTS)
+            out.append(f"{{rank=same; r{r}; {members}}}")
+        for n in nodes:  # what they work on: from its band's row down, as the edges want
+            if bands[n] == _SUBJECTS:
+                out.append(f"r{rows[n]} -> {ids[n]} [style=invis, weight=0];")
+        for a, b, label, _ in pairs:
+            # drawn from the upper row down: dot's ranks then match the rows
+            tail, head = (a, b) if rows[a] <= rows[b] else (b, a)
+            attrs = [f"label={_box_label(*label)}"] if label else []
+            out.append(f"{ids[tail]} -> {ids[head]} [{', '.join(attrs)}];")
+    elif layout == "flow":
+        out.append(
+            "graph [rankdir=LR, nodesep=0.2, ranksep=0.45, splines=true, outputorder=edgesfirst];"
+        )
+        out.append(f"node [{node_defaults}];")
+        out.append("edge [dir=none];")
+        for n in nodes:
+            w, h = sizes[n]
+            out.append(f"{ids[n]} [width={_num(w)}, height={_num(h)}];")
+        for a, b, label, forward in pairs:
+            tail, head = (a, b) if forward else (b, a)
+            attrs = [f"label={_box_label(*label)}"] if label else []
+            out.append(f"{ids[tail]} -> {ids[head]} [{', '.join(attrs)}];")
+    else:
+        out.append(
+            'graph [overlap=false, sep="+8", splines=true, mode=major, start=7, '
+            "outputorder=edgesfirst];"
+        )
+        out.append(f"node [{node_defaults}];")
+        out.append("edge [dir=none, len=1.3];")
+        for n in nodes:
+            w, h = sizes[n]
+            pin = ', pos="0,0!"' if n == focus else ""
+            out.append(f"{ids[n]} [width={_num(w)}, height={_num(h)}{pin}];")
+        for i, (a, b, label, _) in enumerate(pairs):
+            if label:
+                out.append(f"l{i} [width={_num(label[0])}, height={_num(label[1])}];")
+                out.append(f"{ids[a]} -> l{i} [len=0.35];")
+                out.append(f"l{i} -> {ids[b]} [len=0.35];")
+            else:
+                out.append(f"{ids[a]} -> {ids[b]};")
+    out.append("}")
+    return "\n".join(out) + "\n", ids
+
+
+def _points(pos: str, top: float) -> list[Point]:
+    """A Graphviz spline ("e,x,y s,x,y x,y x,y …") as points, y flipped to point down."""
+    pts = []
+    for item in pos.split():
+        if item[:2] in ("e,", "s,"):
+            continue
+        x, y = item.split(",")[:2]
+        pts.append((float(x), top - float(y)))
+    return pts
+
+
+def _near(p: Point, q: Point) -> float:
+    return (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2
+
+
+def _oriented(runs: list[list[Point]], a: Point, b: Point) -> list[list[Point]]:
+    """The runs in drawing order from a to b: the first begins at a, the last ends at b."""
+    runs = [r for r in runs if r]
+    if not runs:
+        return []
+    if len(runs) == 1:
+        run = runs[0]
+        return [run[::-1] if _near(run[0], b) < _near(run[0], a) else run]
+    first, second = runs
+    if min(_near(first[0], b), _near(first[-1], b)) < min(
+        _near(second[0], b), _near(second[-1], b)
+    ):
+        first, second = second, first
+    if _near(first[-1], a) < _near(first[0], a):
+        first = first[::-1]
+    if _near(second[0], b) < _near(second[-1], b):
+        second = second[::-1]
+    return [first, second]
+
+
+def place(
+    g: nx.MultiDiGraph,
+    sizes: dict[str, Point],
+    pairs: list[tuple[str, str, Point | None, bool]],
+    layout: str,
+    focus: str | None = None,
+) -> Drawing:
+    """Positions from Graphviz for the nodes (`sizes`: box width, height) and the drawn edges
+    (`pairs`: ends and label size); raises engine.EngineMissing / EngineFailed."""
+    source, ids = dot_source(g, sizes, pairs, layout, focus)
+    data = layout_json(source, "neato" if layout == "force" else "dot")
+    top = float(data["bb"].split(",")[3])
+    by_gvid = {o["_gvid"]: o for o in data.get("objects", [])}
+    by_name = {o["name"]: o for o in by_gvid.values()}
+    node_of = {v: k for k, v in ids.items()}
+    centres: dict[str, Point] = {}
+    for name, node in node_of.items():
+        x, y = by_name[name]["pos"].split(",")[:2]
+        centres[node] = (float(x), top - float(y))
+    label_nodes = {}
+    for name, obj in by_name.items():
+        if name.startswith("l") and "pos" in obj:
+            x, y = obj["pos"].split(",")[:2]
+            label_nodes[int(name[1:])] = (float(x), top - float(y))
+    runs: dict[tuple[str, str], list[list[Point]]] = {}
+    labels: dict[tuple[str, str], Point] = {}
+    for e in data.get("edges", []):
+        tail, head = by_gvid[e["tail"]]["name"], by_gvid[e["head"]]["name"]
+        if "pos" not in e or tail.startswith("r"):
+            continue
+        runs.setdefault((tail, head), []).append(_points(e["pos"], top))
+        if "lp" in e:
+            x, y = e["lp"].split(",")[:2]
+            labels[(tail, head)] = (float(x), top - float(y))
+    shapes = []
+    for i, (a, b, label, _) in enumerate(pairs):
+        ia, ib = ids[a], ids[b]
+        found: list[list[Point]] = []
+        centre = None
+        if layout == "force" and label:
+            first = runs.get((ia, f"l{i}"), [[]])[0]
+            second = runs.get((f"l{i}", ib), [[]])[0]
+            found = [first, second]
+            centre = label_nodes.get(i)
+        else:
+            for key in ((ia, ib), (ib, ia)):
+                if key in runs:
+                    found = runs[key][:1]
+                    centre = labels.get(key)
+        shapes.append(EdgeShape(_oriented(found, centres[a], centres[b]), centre))
+    rows = _rows(g)[0] if layout == "levels" else {}
+    return Drawing(centres, shapes, rows)
