@@ -126,7 +126,7 @@ def label_lines(
     edge: DrawnEdge,
     lang: str,
     arrows: dict[str, str] | None = None,
-    width: int = 34,
+    width: int = 38,
     max_lines: int = 4,
 ) -> list[tuple[str, str]]:
     """The label as (text, certainty) lines: the relations that hold joined by " · ", then one

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from govgraph.graph.views.engine import layout_json
+from govgraph.graph.views.engine import EngineFailed, layout_json
 from govgraph.graph.views.layout import band, parents
 
 _INCH = 72.0
@@ -181,6 +181,14 @@ def _oriented(runs: list[list[Point]], a: Point, b: Point) -> list[list[Point]]:
     return [first, second]
 
 
+def _row_of(data: dict, name: str) -> list[str]:
+    """The drawn nodes beside `name` in its rank (same height), left to right."""
+    objects = [o for o in data.get("objects", []) if "pos" in o and o["name"][0] == "n"]
+    y = next(float(o["pos"].split(",")[1]) for o in objects if o["name"] == name)
+    row = [o for o in objects if abs(float(o["pos"].split(",")[1]) - y) < 1]
+    return [o["name"] for o in sorted(row, key=lambda o: float(o["pos"].split(",")[0]))]
+
+
 def place(
     g: nx.MultiDiGraph,
     sizes: dict[str, Point],
@@ -191,7 +199,27 @@ def place(
     """Positions from Graphviz for the nodes (`sizes`: box width, height) and the drawn edges
     (`pairs`: ends and label size); raises engine.EngineMissing / EngineFailed."""
     source, ids = dot_source(g, sizes, pairs, layout, focus)
-    data = layout_json(source, "neato" if layout == "force" else "dot")
+    prog = "neato" if layout == "force" else "dot"
+    try:
+        data = layout_json(source, prog)
+    except EngineFailed:
+        # Older Graphviz (Debian 12's 2.43) cannot route some labelled edges within a rank
+        # ("lost edge"): straight edges, labels still placed, rather than no layout at all.
+        source = source.replace("splines=true", "splines=line")
+        data = layout_json(source, prog)
+    if layout == "levels" and focus in ids:
+        # The focus in the middle of its row: the row's order from this run, the focus moved
+        # to the middle and held there by an invisible chain, then dot once more.
+        row = _row_of(data, ids[focus])
+        if len(row) > 2 and row.index(ids[focus]) != len(row) // 2:
+            row.remove(ids[focus])
+            row.insert(len(row) // 2, ids[focus])
+            chain = " -> ".join(row)
+            extra = f"{{rank=same; {' '.join(row)}}}\n{chain} [style=invis, weight=20];\n}}\n"
+            try:
+                data = layout_json(source.rstrip().removesuffix("}") + extra, "dot")
+            except EngineFailed:  # older dot ("lost edge"): the first layout stands
+                pass
     top = float(data["bb"].split(",")[3])
     by_gvid = {o["_gvid"]: o for o in data.get("objects", [])}
     by_name = {o["name"]: o for o in by_gvid.values()}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from govgraph.graph.views.layout import band
+
 SLIDE_NODES = 25
 _FACT_RELATIONS = {"gg:Fact", "gg:addressee"}
 _BINDING = {"agreement", "law"}
@@ -59,7 +61,11 @@ def _ranking(g: nx.MultiDiGraph, focus: str | None, certainty: dict[str, str]) -
                 return 1
             return 2 if kind in _BINDING else 3
 
-    return sorted(g.nodes, key=lambda n: (tier(n), -degree[n], g.nodes[n].get("label", ""), n))
+    def key(n: str) -> tuple:
+        # the better connected first; among equals the upper level (Bund before Kommunen)
+        return (tier(n), -degree[n], band(g.nodes[n]), g.nodes[n].get("label", ""), n)
+
+    return sorted(g.nodes, key=key)
 
 
 def trim(
