@@ -283,3 +283,23 @@ def test_page_with_levels_has_fixed_positions_and_no_physics(govgraph, tmp_path)
     assert all("x" in n and "y" in n for n in data["nodes"])
     y = {n["label"]: n["y"] for n in data["nodes"]}
     assert y["Bund"] < y["IT-Planungsrat"] < y["alle Bundesländer"] < y["Registermodernisierung"]
+
+
+def test_web_network_frame_marks_overruled_claims_too():
+    import warnings
+    from datetime import date
+
+    from starlette.testclient import TestClient
+
+    from govgraph.web.app import create_app
+    from govgraph.web.graph import Settings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        client = TestClient(create_app(Settings(today=date(2026, 11, 27))))
+    r = client.get("/network/frame?focus=NOOTS&depth=1")
+    assert r.status_code == 200
+    doc = parse(r.text)
+    data = json.loads(next(t for a, t in doc.scripts if a.get("id") == "gg-data"))
+    labels = [e["label"] for e in data["edges"]]
+    assert "Finanzierung 46,6 % ab 2027 · Pflicht\nüberholt: Finanzierung 50 % ab 2027" in labels
