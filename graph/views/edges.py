@@ -10,6 +10,7 @@ to the tooltip.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -116,8 +117,6 @@ def _subsumed(r: Relation, others: list[Relation]) -> bool:
 
 def arrow(dx: float, dy: float) -> str:
     """The arrow pointing along (dx, dy) in picture units (y grows downwards)."""
-    import math
-
     angle = math.degrees(math.atan2(dy, dx)) % 360
     return _ARROWS[int((angle + 22.5) // 45) % 8]
 

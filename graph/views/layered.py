@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from govgraph.graph.views.engine import EngineFailed, layout_json
-from govgraph.graph.views.layout import band, parents
+from govgraph.graph.views.layout import band, parents, unit_depth
 
 _INCH = 72.0
 _SUBJECTS = 5  # layout.py's band of what actors work on
@@ -59,12 +59,11 @@ def _box_label(w: float, h: float) -> str:
 
 def _rows(g: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
     """Each node's band, and its row: bands top to bottom, a unit one row below its parent."""
-    from govgraph.graph.views.layout import _depth
 
     bands = {n: band(d) for n, d in g.nodes(data=True)}
     up = parents(g)
     memo: dict[str, int] = {}
-    depth = {n: _depth(n, up, bands, memo) for n in sorted(g.nodes)}
+    depth = {n: unit_depth(n, up, bands, memo) for n in sorted(g.nodes)}
     offsets, row = {}, 0
     for b in sorted(set(bands.values())):
         offsets[b] = row
