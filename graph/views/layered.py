@@ -180,6 +180,17 @@ def _oriented(runs: list[list[Point]], a: Point, b: Point) -> list[list[Point]]:
     return [first, second]
 
 
+def _layout(source: str, prog: str) -> dict:
+    """Graphviz's JSON, refused (EngineFailed) when an edge or node came back without a place:
+    Graphviz reports a lost edge and goes on, and the picture would silently lack a relation."""
+    data = layout_json(source, prog)
+    lost = [e for e in data.get("edges", []) if "pos" not in e and e.get("style") != "invis"]
+    lost += [o for o in data.get("objects", []) if "pos" not in o and "nodes" not in o]
+    if lost or "bb" not in data:
+        raise EngineFailed(f"Graphviz lost {len(lost)} edges or nodes")
+    return data
+
+
 def _row_of(data: dict, name: str) -> list[str]:
     """The drawn nodes beside `name` in its rank (same height), left to right."""
     objects = [o for o in data.get("objects", []) if "pos" in o and o["name"][0] == "n"]
@@ -200,12 +211,13 @@ def place(
     source, ids = dot_source(g, sizes, pairs, layout, focus)
     prog = "neato" if layout == "force" else "dot"
     try:
-        data = layout_json(source, prog)
+        data = _layout(source, prog)
     except EngineFailed:
-        # Older Graphviz (Debian 12's 2.43) cannot route some labelled edges within a rank
-        # ("lost edge"): straight edges, labels still placed, rather than no layout at all.
+        # Graphviz (Debian 12's 2.43, and now and then the wheel's) cannot route some labelled
+        # edges within a rank ("lost edge"): straight edges, labels still placed by dot, rather
+        # than a picture without that relation or no layout at all.
         source = source.replace("splines=true", "splines=line")
-        data = layout_json(source, prog)
+        data = _layout(source, prog)
     if layout == "levels" and focus in ids:
         # The focus in the middle of its row: the row's order from this run, the focus moved
         # to the middle and held there by an invisible chain, then dot once more.
@@ -216,7 +228,7 @@ def place(
             chain = " -> ".join(row)
             extra = f"{{rank=same; {' '.join(row)}}}\n{chain} [style=invis, weight=20];\n}}\n"
             try:
-                data = layout_json(source.rstrip().removesuffix("}") + extra, "dot")
+                data = _layout(source.rstrip().removesuffix("}") + extra, "dot")
             except EngineFailed:  # older dot ("lost edge"): the first layout stands
                 pass
     top = float(data["bb"].split(",")[3])
