@@ -85,8 +85,10 @@ def dot_source(
     node_defaults = 'shape=box, fixedsize=true, label="", margin=0'
     if layout == "levels":
         out.append(
+            # compress: rows packed tighter than dot's balanced layout (a slide is 16:9, a
+            # levels picture otherwise grows wide); positions stay unscaled
             "graph [rankdir=TB, newrank=true, nodesep=0.28, ranksep=0.42, splines=true, "
-            "outputorder=edgesfirst];"
+            'ratio=compress, size="30,17", outputorder=edgesfirst];'
         )
         out.append(f"node [{node_defaults}];")
         out.append("edge [dir=none];")
@@ -99,13 +101,30 @@ def dot_source(
         for n in nodes:
             w, h = sizes[n]
             out.append(f"{ids[n]} [width={_num(w)}, height={_num(h)}];")
+        fixed = {n for n in nodes if bands[n] != _SUBJECTS}
+        # A labelled edge between two nodes of one row gets its label as a node of that row,
+        # between them: dot's own labels on such flat edges are lost now and then ("lost
+        # edge") and take a rank of their own above the row.
+        flat = {
+            i: rows[a]
+            for i, (a, b, label, _) in enumerate(pairs)
+            if label and a in fixed and b in fixed and rows[a] == rows[b]
+        }
+        for i in flat:
+            w, h = pairs[i][2]
+            out.append(f"l{i} [width={_num(w)}, height={_num(h)}];")
         for r in chain:
-            members = " ".join(ids[n] for n in nodes if rows[n] == r and bands[n] != _SUBJECTS)
-            out.append(f"{{rank=same; r{r}; {members}}}")
+            members = [ids[n] for n in nodes if rows[n] == r and n in fixed]
+            members += [f"l{i}" for i, row in flat.items() if row == r]
+            out.append(f"{{rank=same; r{r}; {' '.join(members)}}}")
         for n in nodes:  # what they work on: from its band's row down, as the edges want
-            if bands[n] == _SUBJECTS:
+            if n not in fixed:
                 out.append(f"r{rows[n]} -> {ids[n]} [style=invis, weight=0];")
-        for a, b, label, _ in pairs:
+        for i, (a, b, label, _) in enumerate(pairs):
+            if i in flat:
+                out.append(f"{ids[a]} -> l{i};")
+                out.append(f"l{i} -> {ids[b]};")
+                continue
             # drawn from the upper row down: dot's ranks then match the rows
             tail, head = (a, b) if rows[a] <= rows[b] else (b, a)
             attrs = [f"label={_box_label(*label)}"] if label else []
@@ -255,11 +274,11 @@ def place(
             x, y = e["lp"].split(",")[:2]
             labels[(tail, head)] = (float(x), top - float(y))
     shapes = []
-    for i, (a, b, label, _) in enumerate(pairs):
+    for i, (a, b, _, _) in enumerate(pairs):
         ia, ib = ids[a], ids[b]
         found: list[list[Point]] = []
         centre = None
-        if layout == "force" and label:
+        if i in label_nodes:  # the label is a node of its own on the edge's way
             first = runs.get((ia, f"l{i}"), [[]])[0]
             second = runs.get((f"l{i}", ib), [[]])[0]
             found = [first, second]

@@ -53,6 +53,7 @@ class Footer:
     rest: list[str] = field(default_factory=list)  # entries a slide leaves out, named here
 
     def lines(self, width: float) -> list[str]:
+        width *= 0.96  # room for renderers whose letters run a little wider than measured
         lang = self.lang
         first = message("views.footer.as_of", lang, day=day_text(self.today, lang))
         if self.period:
