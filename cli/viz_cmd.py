@@ -105,9 +105,10 @@ def viz(
     backend = app.backend()
     view, title = build_view(backend, request)
     check_size(view, fmt, max_nodes)
-    opts = PictureOptions(
-        layout=layout or "flow", size=page, limit=None if draw_all else SLIDE_NODES
-    )
+    # the page lays itself out in the browser unless a layout is asked for
+    default = "" if fmt == "html" else "flow"
+    limit = None if draw_all else SLIDE_NODES
+    opts = PictureOptions(layout=layout or default, size=page, limit=limit)
     data = render(backend, view, title, request, fmt, app.today, opts, renderer or "cairo")
     for note in dict.fromkeys(opts.notes):
         click.echo(f"govgraph: {note}", err=True)

@@ -137,7 +137,7 @@ def render(
 
         certainty, _ = edge_states(backend, view, req.lang, req.at or today)
         positions = None
-        if opts.layout == "levels":
+        if opts.layout:  # --layout given: the picture's positions, fixed
             from govgraph.graph.views.network_svg import fixed_positions
 
             positions = fixed_positions(view, certainty, opts)
