@@ -156,8 +156,8 @@ def dot_source(
         for i, (a, b, label, _) in enumerate(pairs):
             if label:
                 out.append(f"l{i} [width={_num(label[0])}, height={_num(label[1])}];")
-                out.append(f"{ids[a]} -> l{i} [len=0.35];")
-                out.append(f"l{i} -> {ids[b]} [len=0.35];")
+                out.append(f"{ids[a]} -> l{i} [len=0.5];")
+                out.append(f"l{i} -> {ids[b]} [len=0.5];")
             else:
                 out.append(f"{ids[a]} -> {ids[b]};")
     out.append("}")
@@ -197,6 +197,19 @@ def _oriented(runs: list[list[Point]], a: Point, b: Point) -> list[list[Point]]:
     if _near(second[0], b) < _near(second[-1], b):
         second = second[::-1]
     return [first, second]
+
+
+def _through(start: Point, middle: Point, end: Point) -> list[Point]:
+    """One smooth curve from start to end through `middle` (where neato put the label): a
+    quadratic Bézier whose midpoint is `middle`, written as a cubic."""
+    cx = 2 * middle[0] - (start[0] + end[0]) / 2
+    cy = 2 * middle[1] - (start[1] + end[1]) / 2
+    return [
+        start,
+        (start[0] + 2 / 3 * (cx - start[0]), start[1] + 2 / 3 * (cy - start[1])),
+        (end[0] + 2 / 3 * (cx - end[0]), end[1] + 2 / 3 * (cy - end[1])),
+        end,
+    ]
 
 
 def _layout(source: str, prog: str) -> dict:
@@ -288,6 +301,9 @@ def place(
                 if key in runs:
                     found = runs[key][:1]
                     centre = labels.get(key)
-        shapes.append(EdgeShape(_oriented(found, centres[a], centres[b]), centre))
+        oriented = _oriented(found, centres[a], centres[b])
+        if layout == "force" and len(oriented) == 2 and centre:
+            oriented = [_through(oriented[0][0], centre, oriented[1][-1])]
+        shapes.append(EdgeShape(oriented, centre))
     rows = _rows(g)[0] if layout == "levels" else {}
     return Drawing(centres, shapes, rows)
