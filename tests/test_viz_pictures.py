@@ -227,7 +227,7 @@ def test_readme_pictures_are_made_by_these_commands(tmp_path):
     import shlex
 
     commands = _readme_commands()
-    assert len(commands) == 3
+    assert len(commands) == 4
     target = REPO if os.environ.get("GOVGRAPH_WRITE_IMAGES") == "1" else tmp_path
     (target / "docs" / "images").mkdir(parents=True, exist_ok=True)
     for command in commands:
