@@ -21,7 +21,8 @@ def _times(backend, view, title, req, layout: str, repeat: int) -> dict:
     from govgraph.graph.views.views import picture_svg
 
     def svg():
-        return picture_svg(backend, view, title, req, TODAY, PictureOptions(layout=layout))
+        opts = PictureOptions(layout=layout, limit=None)  # every entry, not a slide's 25
+        return picture_svg(backend, view, title, req, TODAY, opts)
 
     doc, width, height = svg()
     return {
@@ -45,14 +46,14 @@ def focus_rows(repeat: int) -> list[dict]:
     req = ViewRequest(focus="NOOTS")
     view, title = build_view(backend, req)
     rows = []
-    for layout in ("force", "levels"):
+    for layout in ("flow", "levels"):
         row = _times(backend, view, title, req, layout, repeat)
         row["what"] = "focus NOOTS (shipped graph)"
         with tempfile.TemporaryDirectory() as tmp:
             for fmt in ("svg", "png", "pdf"):
                 out = str(Path(tmp) / f"noots.{fmt}")
                 args = ["--today", TODAY.isoformat(), "viz", "--focus", "NOOTS"]
-                args += ["--layout", layout, "-o", out]
+                args += ["--layout", layout, "--all", "-o", out]
                 row[f"process_{fmt}_s"] = statistics.median(cli_seconds(*args) for _ in range(3))
         rows.append(row)
     return rows
@@ -73,7 +74,7 @@ def large_rows(sizes: list[int], synthetic, repeat: int) -> list[dict]:
             backend = LocalBackend(store)
             req = ViewRequest()
             view, title = build_view(backend, req)
-            for layout in ("force", "levels"):
+            for layout in ("flow", "levels"):
                 row = _times(backend, view, title, req, layout, repeat)
                 row["what"] = f"synthetic, {n} entities"
                 rows.append(row)
