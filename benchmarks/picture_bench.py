@@ -114,5 +114,7 @@ def section(rows: list[dict], machine: str, repeat: int) -> str:
 def write_section(path: Path, text: str) -> None:
     """Replace (or append) the pictures section, keeping the rest of the results file."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    head = old.split("## Pictures: SVG, PNG and PDF render times", 1)[0].rstrip("\n")
-    path.write_text((head + "\n\n" if head else "") + text, encoding="utf-8")
+    head, _, tail = old.partition("## Pictures: SVG, PNG and PDF render times")
+    rest = "\n## " + tail.split("\n## ", 1)[1] if "\n## " in tail else ""  # later sections
+    head = head.rstrip("\n")
+    path.write_text((head + "\n\n" if head else "") + text + rest, encoding="utf-8")
