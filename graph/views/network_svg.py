@@ -13,22 +13,31 @@ gives a byte-identical file.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from govgraph.graph.i18n import bilingual, message
-from govgraph.graph.views.edges import DrawnEdge, arrow, label_lines, merge_edges
+from govgraph.graph.views.drawing import (
+    EDGE_SIZE,
+    both_ways,
+    edge_svg,
+    label_svg,
+    mark_svg,
+    node_look,
+    node_radius,
+    pair_arrows,
+    path_d,
+)
+from govgraph.graph.views.edges import DrawnEdge, label_lines, merge_edges
 from govgraph.graph.views.engine import EngineFailed, EngineMissing, available
-from govgraph.graph.views.layout import BAND_NAMES, COLUMN, band, layout
+from govgraph.graph.views.layout import BAND_NAMES, band
 from govgraph.graph.views.legend import network_legend
 from govgraph.graph.views.picture import Footer, frame
-from govgraph.graph.views.placement import Box, Occupied, bounds
+from govgraph.graph.views.placement import Box, bounds
+from govgraph.graph.views.simple_layout import simple_body
 from govgraph.graph.views.slide import SLIDE_NODES
-from govgraph.graph.views.style import edge_style, style
-from govgraph.graph.views.svg import esc, label, label_box, shape
-from govgraph.graph.views.textwidth import wrap
+from govgraph.graph.views.svg import esc, label, label_box
 
 ARROWS = (
     '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
@@ -36,9 +45,7 @@ ARROWS = (
     '<marker id="arrow-start" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="7" '
     'markerHeight="7" orient="auto"><path d="M 10 0 L 0 5 L 10 10 z" fill="#6f757b"/></marker>'
 )
-NODE_SIZE, FOCUS_SIZE, EDGE_SIZE = 12.0, 15.0, 10.0
 BAND_WIDTH = 150.0  # room left of the levels layout for the band names
-_WRAP = 22  # characters per line of a node's name
 
 
 @dataclass
@@ -54,81 +61,6 @@ class PictureOptions:
     limit: int | None = SLIDE_NODES  # entries drawn; the rest is named in the footer (None: all)
 
 
-def _radius(g: nx.MultiDiGraph, node: str, focus: str | None) -> float:
-    r = style(g.nodes[node].get("kind", "")).size * 0.8
-    return r * 1.5 if node == focus else r
-
-
-def _both_ways(edge: DrawnEdge) -> bool:
-    return edge.forward and edge.backward
-
-
-def _path(runs: list[list[tuple[float, float]]]) -> str:
-    parts = []
-    for run in runs:
-        parts.append(f"M {run[0][0]:.1f} {run[0][1]:.1f}")
-        rest = run[1:]
-        for i in range(0, len(rest) - len(rest) % 3, 3):
-            (x1, y1), (x2, y2), (x3, y3) = rest[i : i + 3]
-            parts.append(f"C {x1:.1f} {y1:.1f} {x2:.1f} {y2:.1f} {x3:.1f} {y3:.1f}")
-    return " ".join(parts)
-
-
-def _edge_svg(edge: DrawnEdge, ends: str, d: str) -> str:
-    es = edge_style(edge.certainty)
-    dash = f' stroke-dasharray="{es.dash}"' if es.dash else ""
-    markers = (' marker-end="url(#arrow)"' if edge.forward else "") + (
-        ' marker-start="url(#arrow-start)"' if edge.backward else ""
-    )
-    return (
-        f'<g class="edge" data-ends="{ends}"><path d="{d}" fill="none" stroke="{es.stroke}" '
-        f'stroke-width="{es.width:g}"{dash}{markers}/></g>'
-    )
-
-
-def _label_svg(box: Box, lines: list[tuple[str, str]]) -> str:
-    """An edge label: a white box, one text line per relation group, marked ones in grey."""
-    cx = box.x + box.w / 2
-    spans = []
-    for i, (text, state) in enumerate(lines):
-        fill = "#444444" if state in ("stated", "") else "#7a7a7a"
-        if state == "disputed":
-            fill = "#9a4e40"
-        y = box.y + 2 + EDGE_SIZE * (1.2 * i + 0.95)
-        spans.append(f'<tspan x="{cx:.1f}" y="{y:.1f}" fill="{fill}">{esc(text)}</tspan>')
-    return (
-        f'<g class="edge-label"><rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.w:.1f}" '
-        f'height="{box.h:.1f}" rx="2" fill="#ffffff" fill-opacity="0.92"/>'
-        f'<text font-size="{EDGE_SIZE:g}" text-anchor="middle">{"".join(spans)}</text></g>'
-    )
-
-
-def _arrows(edge: DrawnEdge, pos: dict) -> dict[str, str] | None:
-    """For a pair joined both ways: the arrow each end's relations get, from the picture."""
-    if not _both_ways(edge):
-        return None
-    (xa, ya), (xb, yb) = pos[edge.a], pos[edge.b]
-    return {edge.a: arrow(xb - xa, yb - ya), edge.b: arrow(xa - xb, ya - yb)}
-
-
-def _node_look(g: nx.MultiDiGraph, n: str, focus: str | None):
-    is_focus = n == focus
-    size = FOCUS_SIZE if is_focus else NODE_SIZE
-    lines = wrap(g.nodes[n].get("label", n), _WRAP)
-    w, h = label_box(lines, size, is_focus)
-    return lines, size, is_focus, w, h
-
-
-def _mark(g: nx.MultiDiGraph, n: str, x: float, y: float, r: float, focus: bool) -> str:
-    parts = [shape(style(g.nodes[n].get("kind", "")), x, y, r)]
-    if focus:
-        parts.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r + 6:.1f}" fill="none" '
-            'stroke="#1a1a1a" stroke-width="3"/>'
-        )
-    return "".join(parts)
-
-
 def _graphviz_body(
     g: nx.MultiDiGraph, edges: list[DrawnEdge], opts: PictureOptions, show_labels: bool
 ) -> tuple[list[str], list[Box], dict[str, tuple[float, float]], dict[str, Box]]:
@@ -138,15 +70,15 @@ def _graphviz_body(
     ids = {n: f"n{i}" for i, n in enumerate(sorted(g.nodes))}
     looks, sizes, radius = {}, {}, {}
     for n in g.nodes:
-        lines, size, is_focus, w, h = _node_look(g, n, opts.focus)
-        r = _radius(g, n, opts.focus)
+        lines, size, is_focus, w, h = node_look(g, n, opts.focus)
+        r = node_radius(g, n, opts.focus)
         mark = 2 * (r + 6 if is_focus else r * 1.3)
         looks[n] = (lines, size, is_focus, w, h, r, mark)
         sizes[n] = (max(w, mark) + 8, mark + 3 + h)
         radius[n] = r
     pairs, texts = [], []
     for e in edges:
-        lines = label_lines(e, opts.lang, {e.a: "→", e.b: "←"} if _both_ways(e) else None)
+        lines = label_lines(e, opts.lang, {e.a: "→", e.b: "←"} if both_ways(e) else None)
         lines = lines if show_labels else []
         texts.append(lines)
         w, h = label_box([t for t, _ in lines], EDGE_SIZE) if lines else (0, 0)
@@ -159,15 +91,15 @@ def _graphviz_body(
     for e, (_, _, size, _), shape_, lines in zip(edges, pairs, drawing.edges, texts, strict=True):
         if not shape_.runs:
             continue
-        parts_edges.append(_edge_svg(e, f"{ids[e.a]} {ids[e.b]}", _path(shape_.runs)))
+        parts_edges.append(edge_svg(e, f"{ids[e.a]} {ids[e.b]}", path_d(shape_.runs)))
         for run in shape_.runs:
             xs, ys = [p[0] for p in run], [p[1] for p in run]
             extent.append(Box(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1))
         if lines and size and shape_.label:
-            lines = label_lines(e, opts.lang, _arrows(e, pos)) if _both_ways(e) else lines
+            lines = label_lines(e, opts.lang, pair_arrows(e, pos)) if both_ways(e) else lines
             w, h = size[0] - 6, size[1] - 4
             box = Box(shape_.label[0] - w / 2, shape_.label[1] - h / 2, w, h)
-            parts_labels.append(_label_svg(box, lines))
+            parts_labels.append(label_svg(box, lines))
             extent.append(box)
     for n in sorted(g.nodes):
         lines, size, is_focus, w, h, r, mark = looks[n]
@@ -175,81 +107,13 @@ def _graphviz_body(
         bw, bh = sizes[n]
         top = y - bh / 2
         parts_nodes.append(
-            f'<g class="node" id="{ids[n]}">{_mark(g, n, x, top + mark / 2, r, is_focus)}</g>'
+            f'<g class="node" id="{ids[n]}">{mark_svg(g, n, x, top + mark / 2, r, is_focus)}</g>'
         )
         box = Box(x - w / 2, top + mark + 3, w, h)
         parts_labels.append(label(box, lines, size, bold=is_focus, kind="node-label"))
         boxes[n] = Box(x - bw / 2, top, bw, bh)
         extent.append(boxes[n])
     return parts_edges + parts_nodes + parts_labels, extent, pos, boxes
-
-
-def _label_candidates(x: float, y: float, r: float, w: float, h: float) -> list[Box]:
-    """Below, above, right, left of the mark, then a little further out."""
-    return [
-        Box(x - w / 2, y + r + 3, w, h),
-        Box(x - w / 2, y - r - 3 - h, w, h),
-        Box(x + r + 5, y - h / 2, w, h),
-        Box(x - r - 5 - w, y - h / 2, w, h),
-        Box(x - w / 2, y + r + 3 + h * 0.8, w, h),
-        Box(x - w / 2, y - r - 3 - h * 1.8, w, h),
-        Box(x + r + 5, y + r, w, h),
-        Box(x - r - 5 - w, y + r, w, h),
-    ]
-
-
-def _simple_body(
-    g: nx.MultiDiGraph, edges: list[DrawnEdge], opts: PictureOptions, show_labels: bool
-) -> tuple[list[str], list[Box], dict[str, tuple[float, float]], dict[str, Box]]:
-    """The pure-Python layout (no Graphviz): greedy label placement, one curve per pair."""
-    aspect = opts.size[0] / opts.size[1] if opts.size else 1.0
-    pos = layout(g, opts.layout, aspect)
-    ids = {n: f"n{i}" for i, n in enumerate(sorted(g.nodes))}
-    occupied = Occupied()
-    radius = {n: _radius(g, n, opts.focus) for n in g.nodes}
-    extent, boxes = [], {}
-    for n, (x, y) in pos.items():
-        mark = Box(x - radius[n] * 1.3, y - radius[n] * 1.3, radius[n] * 2.6, radius[n] * 2.6)
-        occupied.add(mark)
-        extent.append(mark)
-        boxes[n] = mark
-    node_labels = []
-    degree = dict(g.degree())
-    for n in sorted(g.nodes, key=lambda n: (n != opts.focus, -degree[n], n)):
-        lines, size, is_focus, w, h = _node_look(g, n, opts.focus)
-        box, _ = occupied.place(_label_candidates(*pos[n], radius[n], w, h))
-        extent.append(box)
-        node_labels.append(label(box, lines, size, bold=is_focus, kind="node-label"))
-    paths, labels = [], []
-    for e in edges:
-        (x1, y1), (x2, y2) = pos[e.a], pos[e.b]
-        length = math.hypot(x2 - x1, y2 - y1) or 1
-        ux, uy = (x2 - x1) / length, (y2 - y1) / length
-        bend = (0.18 * length) * (1 if x2 > x1 else -1) if abs(y2 - y1) < 1 else 0.0
-        if length <= 1.5 * COLUMN:
-            bend = 0.0
-        cx, cy = (x1 + x2) / 2 - uy * bend, (y1 + y2) / 2 + ux * bend
-        sx, sy = x1 + ux * (radius[e.a] + 3), y1 + uy * (radius[e.a] + 3)
-        ex, ey = x2 - ux * (radius[e.b] + 3), y2 - uy * (radius[e.b] + 3)
-        d = f"M {sx:.1f} {sy:.1f} Q {cx:.1f} {cy:.1f} {ex:.1f} {ey:.1f}"
-        paths.append(_edge_svg(e, f"{ids[e.a]} {ids[e.b]}", d))
-        lines = label_lines(e, opts.lang, _arrows(e, pos)) if show_labels else []
-        if lines:
-            w, h = label_box([t for t, _ in lines], EDGE_SIZE)
-            spots = [(1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t * t * x2 for t in (0.5, 0.38)]
-            spots_y = [(1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t * t * y2 for t in (0.5, 0.38)]
-            candidates = [
-                Box(px - w / 2, py - h / 2, w, h) for px, py in zip(spots, spots_y, strict=True)
-            ]
-            box, _ = occupied.place(candidates, max_overlap=0.2 * w * h)
-            if box is not None:
-                labels.append(_label_svg(box, lines))
-                extent.append(box)
-    nodes = [
-        f'<g class="node" id="{ids[n]}">{_mark(g, n, *pos[n], radius[n], n == opts.focus)}</g>'
-        for n in sorted(g.nodes)
-    ]
-    return paths + nodes + labels + node_labels, extent, pos, boxes
 
 
 def fixed_positions(
@@ -286,7 +150,7 @@ def render_body(
     elif not any("Graphviz" in n for n in opts.notes) and g.number_of_nodes() > 1:
         opts.notes.append(bilingual("views.layout.no_graphviz"))
     if parts is None:
-        parts, extent, pos, boxes = _simple_body(g, edges, opts, show_labels)
+        parts, extent, pos, boxes = simple_body(g, edges, opts, show_labels)
     box = bounds(extent) if extent else Box(0, 0, 1, 1)
     if opts.layout == "levels":
         bands = _band_names(g, boxes, box, opts.lang)
@@ -338,7 +202,7 @@ def render_svg(
     kinds = {d.get("kind", "actor") for _, d in g.nodes(data=True)}
     marks = {
         "joined": any(len(e.relations) > 1 for e in edges),
-        "both": any(_both_ways(e) for e in edges),
+        "both": any(both_ways(e) for e in edges),
     }
     focus = opts.focus in g if opts.focus else False
     side = network_legend(kinds, drawn, lang, focus, marks)
