@@ -63,7 +63,7 @@ _RENDERER = choice_option(
 @date_option("--at", help=bilingual("cli.help.viz.at"))
 @facts_option(bilingual("cli.help.viz.facts"))
 @choice_option(
-    "--layout", choices=["force", "levels", "flow"], help=bilingual("cli.help.viz.layout")
+    "--layout", choices=["flow", "levels", "force"], help=bilingual("cli.help.viz.layout")
 )
 @_SIZE
 @_RENDERER

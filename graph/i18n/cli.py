@@ -220,7 +220,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "interactive page or picture; must match the suffix.",
     },
     "cli.help.viz.layout": {
-        "de": "flow (Voreinstellung für Bilder: Akteure über dem, woran sie arbeiten), levels "
+        "de": "flow (Voreinstellung für Bilder: Akteure links, woran sie arbeiten rechts), levels "
         "(Ebenen Bund/Länder/Kommunen, Einheiten unter ihrer Behörde) oder force (Kräfte); "
         "mit Graphviz. Für .html: feste Positionen aus demselben Layout.",
         "en": "flow (pictures' default), levels (hierarchy) or force; for .html fixed "
