@@ -21,7 +21,8 @@ def _times(backend, view, title, req, layout: str, repeat: int) -> dict:
     from govgraph.graph.views.views import picture_svg
 
     def svg():
-        return picture_svg(backend, view, title, req, TODAY, PictureOptions(layout=layout))
+        opts = PictureOptions(layout=layout, limit=None)  # every entry, not a slide's 25
+        return picture_svg(backend, view, title, req, TODAY, opts)
 
     doc, width, height = svg()
     return {
@@ -45,14 +46,14 @@ def focus_rows(repeat: int) -> list[dict]:
     req = ViewRequest(focus="NOOTS")
     view, title = build_view(backend, req)
     rows = []
-    for layout in ("force", "levels"):
+    for layout in ("flow", "levels"):
         row = _times(backend, view, title, req, layout, repeat)
         row["what"] = "focus NOOTS (shipped graph)"
         with tempfile.TemporaryDirectory() as tmp:
             for fmt in ("svg", "png", "pdf"):
                 out = str(Path(tmp) / f"noots.{fmt}")
                 args = ["--today", TODAY.isoformat(), "viz", "--focus", "NOOTS"]
-                args += ["--layout", layout, "-o", out]
+                args += ["--layout", layout, "--all", "-o", out]
                 row[f"process_{fmt}_s"] = statistics.median(cli_seconds(*args) for _ in range(3))
         rows.append(row)
     return rows
@@ -73,7 +74,7 @@ def large_rows(sizes: list[int], synthetic, repeat: int) -> list[dict]:
             backend = LocalBackend(store)
             req = ViewRequest()
             view, title = build_view(backend, req)
-            for layout in ("force", "levels"):
+            for layout in ("flow", "levels"):
                 row = _times(backend, view, title, req, layout, repeat)
                 row["what"] = f"synthetic, {n} entities"
                 rows.append(row)
@@ -113,5 +114,7 @@ def section(rows: list[dict], machine: str, repeat: int) -> str:
 def write_section(path: Path, text: str) -> None:
     """Replace (or append) the pictures section, keeping the rest of the results file."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    head = old.split("## Pictures: SVG, PNG and PDF render times", 1)[0].rstrip("\n")
-    path.write_text((head + "\n\n" if head else "") + text, encoding="utf-8")
+    head, _, tail = old.partition("## Pictures: SVG, PNG and PDF render times")
+    rest = "\n## " + tail.split("\n## ", 1)[1] if "\n## " in tail else ""  # later sections
+    head = head.rstrip("\n")
+    path.write_text((head + "\n\n" if head else "") + text + rest, encoding="utf-8")

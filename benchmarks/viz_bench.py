@@ -14,6 +14,7 @@ Writes benchmarks/VIZ_RESULTS.md. Not part of CI; needs pyvis and chromium.
     python benchmarks/viz_bench.py                   # 500, 2000, 10000 nodes
     python benchmarks/viz_bench.py --sizes 500 2000 --no-browser
     python benchmarks/viz_bench.py --pictures        # SVG/PNG/PDF (picture_bench.py)
+    python benchmarks/viz_bench.py --briefing --before OLD_PYTHON  # issue 28 (briefing_bench.py)
 """
 
 from __future__ import annotations
@@ -217,7 +218,26 @@ def main() -> None:
         action="store_true",
         help="only the SVG/PNG/PDF pictures (focus picture, synthetic views of --sizes nodes)",
     )
+    parser.add_argument(
+        "--briefing",
+        action="store_true",
+        help="briefing pictures before/after (briefing_bench.py); --before: an older Python",
+    )
+    parser.add_argument("--before", help="a Python whose govgraph is the earlier version")
     args = parser.parse_args()
+    if args.briefing:
+        import briefing_bench
+
+        found = briefing_bench.rows(args.before, synthetic, min(args.repeat, 3))
+        text = briefing_bench.section(found, _machine(), min(args.repeat, 3))
+        old = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        marker = "## Briefing pictures before and after issue 28"
+        head, _, tail = old.partition(marker)
+        rest = tail.split("\n## ", 1)[1] if "\n## " in tail else ""
+        body = head.rstrip("\n") + "\n\n" + text + ("\n## " + rest if rest else "")
+        args.output.write_text(body, encoding="utf-8")
+        print(f"wrote {args.output}")
+        return
     if args.pictures:
         import picture_bench
 

@@ -62,12 +62,15 @@ _RENDERER = choice_option(
 @click.option("--topic", metavar="SUBJECT", help=bilingual("cli.help.viz.topic"))
 @date_option("--at", help=bilingual("cli.help.viz.at"))
 @facts_option(bilingual("cli.help.viz.facts"))
-@choice_option("--layout", choices=["force", "levels"], help=bilingual("cli.help.viz.layout"))
+@choice_option(
+    "--layout", choices=["flow", "levels", "force"], help=bilingual("cli.help.viz.layout")
+)
 @_SIZE
 @_RENDERER
 @click.option(
     "--max-nodes", type=click.IntRange(min=1), metavar="N", help=bilingual("cli.help.viz.max_nodes")
 )
+@click.option("--all", "draw_all", is_flag=True, help=bilingual("cli.help.viz.all"))
 @click.pass_obj
 @summary("cli.help.viz")
 def viz(
@@ -84,6 +87,7 @@ def viz(
     size,
     renderer,
     max_nodes,
+    draw_all,
 ) -> None:
     """
     \b
@@ -93,6 +97,7 @@ def viz(
     """
     fmt, page = _output_plan(fmt, output, size, layout, renderer)
     from govgraph.graph.views.network_svg import PictureOptions
+    from govgraph.graph.views.slide import SLIDE_NODES
     from govgraph.graph.views.views import ViewRequest, build_view, check_size, render
 
     kinds = tuple(t.strip() for value in types for t in value.split(",") if t.strip())
@@ -100,8 +105,13 @@ def viz(
     backend = app.backend()
     view, title = build_view(backend, request)
     check_size(view, fmt, max_nodes)
-    opts = PictureOptions(layout=layout or "force", size=page)
+    # the page lays itself out in the browser unless a layout is asked for
+    default = "" if fmt == "html" else "flow"
+    limit = None if draw_all else SLIDE_NODES
+    opts = PictureOptions(layout=layout or default, size=page, limit=limit)
     data = render(backend, view, title, request, fmt, app.today, opts, renderer or "cairo")
+    for note in dict.fromkeys(opts.notes):
+        click.echo(f"govgraph: {note}", err=True)
     _write(data, output, fmt)
 
 

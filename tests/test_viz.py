@@ -237,3 +237,69 @@ def test_cli_as_a_process_writes_only_its_file(tmp_path):
     r = run_process("viz", "--focus", "IT-PLR", "--depth", "1", "-o", "itplr.html", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["itplr.html"]
+
+
+def _page_data(govgraph, tmp_path, *args: str) -> tuple[dict, dict]:
+    out = tmp_path / "view.html"
+    r = govgraph("--today", FIXED_TODAY, "viz", *args, "-o", str(out))
+    assert r.code == 0, r.err
+    doc = parse(out.read_text(encoding="utf-8"))
+    scripts = {a.get("id"): t for a, t in doc.scripts}
+    return json.loads(scripts["gg-data"]), json.loads(scripts["gg-options"])
+
+
+def test_page_draws_one_edge_per_pair_and_marks_overruled_claims(govgraph, tmp_path):
+    data, options = _page_data(govgraph, tmp_path, "--focus", "NOOTS", "--depth", "1")
+    pairs = [tuple(sorted((e["from"], e["to"]))) for e in data["edges"]]
+    assert len(pairs) == len(set(pairs))
+    name = {n["id"]: n["label"] for n in data["nodes"]}
+    bund = next(
+        e for e in data["edges"]
+        if {name[e["from"]], name[e["to"]]} == {"Bund", "National Once Only Technical System"}
+    )  # fmt: skip
+    assert (
+        bund["label"]
+        == "Finanzierung 46,6 % ab 2027 · Pflicht\nüberholt: Finanzierung 50 % ab 2027"
+    )
+    tip = [text for _, text in bund["tip"]]
+    # the tooltip lists every relation of the pair, each with its state and quote
+    assert (
+        "Bund → National Once Only Technical System: Finanzierung 50 % ab 2027 "
+        "(überholt (eine andere Quelle geht vor))" in tip
+    )
+    assert "Bund → National Once Only Technical System: Pflicht" in tip
+    assert any(t.startswith("Beleg: „") for t in tip)
+    # a pair whose relations no source states outright is dashed, like in the pictures
+    states = {e.get("dashes") is not None for e in data["edges"]}
+    assert states == {True, False}
+    assert options["physics"].get("enabled", True)  # no --layout: the browser lays it out
+
+
+def test_page_with_levels_has_fixed_positions_and_no_physics(govgraph, tmp_path):
+    data, options = _page_data(
+        govgraph, tmp_path, "--focus", "NOOTS", "--depth", "2", "--layout", "levels"
+    )
+    assert options["physics"] == {"enabled": False}
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    y = {n["label"]: n["y"] for n in data["nodes"]}
+    assert y["Bund"] < y["IT-Planungsrat"] < y["alle Bundesländer"] < y["Registermodernisierung"]
+
+
+def test_web_network_frame_marks_overruled_claims_too():
+    import warnings
+    from datetime import date
+
+    from starlette.testclient import TestClient
+
+    from govgraph.web.app import create_app
+    from govgraph.web.graph import Settings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        client = TestClient(create_app(Settings(today=date(2026, 11, 27))))
+    r = client.get("/network/frame?focus=NOOTS&depth=1")
+    assert r.status_code == 200
+    doc = parse(r.text)
+    data = json.loads(next(t for a, t in doc.scripts if a.get("id") == "gg-data"))
+    labels = [e["label"] for e in data["edges"]]
+    assert "Finanzierung 46,6 % ab 2027 · Pflicht\nüberholt: Finanzierung 50 % ab 2027" in labels

@@ -160,9 +160,11 @@ def test_focus_legend_certainty_and_footer(picture):
     footer = [t for t in root.iter(NS + "text") if t.get("class") == "footer"]
     assert footer[0].text.startswith("Stand 27.11.2026 · Aussagen gültig am 01.06.2027")
     assert footer[1].text.startswith("Quellen: GB StT RLP;") and "NOOTSStVtr" in footer[1].text
-    # edges show role, share and date
+    # one label per pair: the relations that hold joined, the overruled claim named as such
     edge_texts = {lab.text for lab in labels(svg, "edge-label")}
-    assert "Finanzierung 50 % 2027" in edge_texts
+    assert "Finanzierung 46,6 % ab 2027 · Pflicht überholt: Finanzierung 50 % ab 2027" in (
+        edge_texts
+    )
 
 
 def test_inferred_relations_are_dashed_and_explained(picture):
@@ -228,7 +230,7 @@ def test_readme_pictures_are_made_by_these_commands(tmp_path):
     import shlex
 
     commands = _readme_commands()
-    assert len(commands) == 3
+    assert len(commands) == 4
     target = REPO if os.environ.get("GOVGRAPH_WRITE_IMAGES") == "1" else tmp_path
     (target / "docs" / "images").mkdir(parents=True, exist_ok=True)
     for command in commands:
@@ -262,24 +264,43 @@ def test_source_names_prefer_short_names_in_the_pictures_language(govgraph, writ
 
 
 def test_superseded_and_disputed_claims_are_drawn_apart(picture, write_ttl):
-    """Shipped graph: the report's NOOTS shares give way to the treaty's (superseded); a
-    conflict without a preferred claim makes both claims disputed."""
+    """Shipped graph: the report's NOOTS shares give way to the treaty's (superseded) and are
+    named so, in grey, on the pair's one label. Own data: a conflict without a preferred claim
+    makes both claims disputed (one line in the disputed style, both shares on its label); a
+    pair whose only relation is overruled is drawn in the superseded style."""
     svg = picture(FOCUS, "noots.svg", "--depth", "1").decode("utf-8")
     assert "überholt (eine andere Quelle geht vor)" in svg
-    assert re.search(r'<path [^>]*stroke="#b8b8b8"[^>]*stroke-dasharray', svg)
+    assert '<tspan x="' in svg and re.search(
+        r'fill="#7a7a7a">überholt: Finanzierung 50 % ab 2027</tspan>', svg
+    )
     data = write_ttl(
         "dispute.ttl",
         f"""
 ggd:a a gg:Ministry ; gg:level ggc:federal ; skos:prefLabel "Amt A"@de ;
     {evidence("Digitalisierung")} .
 ggd:b a gg:Programme ; skos:prefLabel "Programm B"@de ; {evidence("Digitalisierung")} .
+ggd:c a gg:Programme ; skos:prefLabel "Programm C"@de ; {evidence("Digitalisierung")} .
 ggd:f1 a gg:FundingArrangement ; gg:actor ggd:a ; gg:subject ggd:b ; gg:share 0.5 ;
     {evidence("Digitalisierung")} .
 ggd:f2 a gg:FundingArrangement ; gg:actor ggd:a ; gg:subject ggd:b ; gg:share 0.25 ;
     {evidence("Digitalisierung")} .
-ggd:c a gg:Conflict ; gg:claim ggd:f1 , ggd:f2 .
+ggd:c1 a gg:Conflict ; gg:claim ggd:f1 , ggd:f2 .
+ggd:f3 a gg:FundingArrangement ; gg:actor ggd:a ; gg:subject ggd:c ; gg:share 0.75 ;
+    {evidence("Digitalisierung")} .
+ggd:d a gg:Programme ; skos:prefLabel "Programm D"@de ; {evidence("Digitalisierung")} .
+ggd:f4 a gg:FundingArrangement ; gg:actor ggd:a ; gg:subject ggd:d ; gg:share 0.2 ;
+    {evidence("Digitalisierung")} .
+ggd:c2 a gg:Conflict ; gg:claim ggd:f3 ; gg:preferredClaim ggd:f4 .
 """,
     )
     svg = picture(("--no-builtin", "--data", str(data), *FOCUS[:3]), "d.svg").decode("utf-8")
     assert "umstritten (Quellen widersprechen sich)" in svg
-    assert len(re.findall(r'<path [^>]*stroke="#b26b5e"[^>]*stroke-dasharray', svg)) == 2
+    assert len(re.findall(r'<path [^>]*stroke="#b26b5e"[^>]*stroke-dasharray', svg)) == 1
+    texts = {lab.text for lab in labels(svg, "edge-label")}
+    assert texts == {
+        "umstritten: Finanzierung 50 % Finanzierung 25 %",  # both shares of one pair, one line
+        "überholt: Finanzierung 75 %",
+        "Finanzierung 20 %",
+    }
+    assert len(re.findall(r'<path [^>]*stroke="#b8b8b8"[^>]*stroke-dasharray', svg)) == 1
+    assert len(re.findall(r'<path [^>]*stroke="#5f6368"', svg)) == 1

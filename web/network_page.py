@@ -15,7 +15,7 @@ from govgraph.graph.i18n import bilingual
 from govgraph.graph.views.html import CSP as VIZ_CSP
 from govgraph.graph.views.html import render_page
 from govgraph.graph.views.network import select_view
-from govgraph.graph.views.views import check_size
+from govgraph.graph.views.views import check_size, edge_states
 
 from . import params
 from .pages import resolve
@@ -57,9 +57,12 @@ def network(ctx: Ctx) -> Response:
 
 @page
 def network_frame(ctx: Ctx) -> Response:
-    found, depth, _, view = _view(ctx)
+    found, depth, at, view = _view(ctx)
     title = ctx.t["network_title"].format(found.label(ctx.lang))
-    response = HTMLResponse(render_page(view, title, ctx.lang))
+    # the same marks as the pictures: an overruled claim is named so on its pair's edge
+    day = at or ctx.graph.settings.day()
+    certainty, _ = edge_states(ctx.graph.backend(), view, ctx.lang, day)
+    response = HTMLResponse(render_page(view, title, ctx.lang, certainty))
     response.headers["Content-Security-Policy"] = FRAME_CSP
     response.headers["X-Frame-Options"] = "SAMEORIGIN"
     return response

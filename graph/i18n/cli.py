@@ -220,9 +220,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "interactive page or picture; must match the suffix.",
     },
     "cli.help.viz.layout": {
-        "de": "Bilder: force (Kräfte, Voreinstellung) oder levels (Ebenen "
-        "Bund/Länder/Kommunen, Einheiten unter ihrer Behörde).",
-        "en": "Pictures: force (default) or levels (hierarchy).",
+        "de": "flow (Voreinstellung für Bilder: Akteure links, woran sie arbeiten rechts), levels "
+        "(Ebenen Bund/Länder/Kommunen, Einheiten unter ihrer Behörde) oder force (Kräfte); "
+        "mit Graphviz. Für .html: feste Positionen aus demselben Layout.",
+        "en": "flow (pictures' default), levels (hierarchy) or force; for .html fixed "
+        "positions from the same layout.",
+    },
+    "cli.help.viz.all": {
+        "de": "Bilder: alle Einträge zeichnen (sonst höchstens 25, der Rest steht in der "
+        "Fußzeile).",
+        "en": "Pictures: draw every entry (else at most 25; the rest is named in the footer).",
     },
     "cli.help.viz.max_nodes": {
         "de": "Größengrenze der Ansicht überschreiben.",

@@ -10,6 +10,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "views.decimal_point": {"de": ",", "en": "."},
     # an open start: only the end is known
     "views.until": {"de": "bis {when}", "en": "until {when}"},
+    # an open end: only the start is known ("Finanzierung 46,6 % ab 2027")
+    "views.since": {"de": "ab {when}", "en": "from {when}"},
+    # the last line of a long edge label in a picture; the rest is in the page's tooltip
+    "views.edge.more": {"de": "… {n} weitere", "en": "… {n} more"},
+    # a picture's summary of the entries it leaves out (footer)
+    "views.rest": {
+        "de": "+ {n} weitere Einträge (--all zeigt alle): ",
+        "en": "+ {n} more entries (--all draws all): ",
+    },
+    # the layout engine (Graphviz) is missing: one line, the picture is still made
+    "views.layout.no_graphviz": {
+        "de": "Graphviz nicht gefunden (pip install pygraphviz oder apt install graphviz); "
+        "einfaches Layout verwendet",
+        "en": "Graphviz not found (pip install pygraphviz, or apt install graphviz); "
+        "using the simple layout",
+    },
+    "views.layout.graphviz_failed": {
+        "de": "Graphviz ist gescheitert; einfaches Layout verwendet",
+        "en": "Graphviz failed; using the simple layout",
+    },
     # a fact drawn as an edge to its addressee: "Forderung an"
     "views.addressed_to": {"de": "{what} an", "en": "{what} to"},
     # kinds of nodes (legend, --type); the network-nodes query assigns them
@@ -76,6 +96,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     # picture legend
     "views.legend.title": {"de": "Legende", "en": "Legend"},
     "views.legend.focus": {"de": "im Mittelpunkt", "en": "in focus"},
+    "views.legend.joined": {
+        "de": "A · B: alle Beziehungen eines Paars auf einer Linie",
+        "en": "A · B: every relation of a pair on one line",
+    },
+    "views.legend.both": {
+        "de": "↓ A · ↑ B: Richtung, wenn ein Paar in beide Richtungen verbunden ist",
+        "en": "↓ A · ↑ B: direction, where a pair is joined both ways",
+    },
+    "views.legend.marked": {
+        "de": "»überholt:«, »umstritten:« vor einer Beziehung: siehe Linienart",
+        "en": "'superseded:', 'disputed:' before a relation: see the line style",
+    },
     # the interactive network page
     "views.page.search": {"de": "Knoten suchen …", "en": "Find a node …"},
     "views.page.find": {"de": "Suchen", "en": "Find"},

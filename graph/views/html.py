@@ -24,9 +24,10 @@ from pathlib import Path
 import networkx as nx
 
 from govgraph.graph.errors import DataError
-from govgraph.graph.i18n import messages
+from govgraph.graph.i18n import message, messages
 from govgraph.graph.namespaces import compact
-from govgraph.graph.views.style import legend, style
+from govgraph.graph.views.edges import DrawnEdge, arrow, label_lines, merge_edges
+from govgraph.graph.views.style import EDGE_STYLES, edge_style, legend, style
 from govgraph.graph.views.svg import swatch
 
 VIS_VERSION = "vis-9.1.2"
@@ -107,11 +108,18 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def vis_data(g: nx.MultiDiGraph, lang: str) -> dict:
+def vis_data(
+    g: nx.MultiDiGraph,
+    lang: str,
+    certainty: dict[str, str] | None = None,
+    positions: dict[str, tuple[float, float]] | None = None,
+) -> dict:
     """Nodes and edges as vis-network DataSet items, built in one pass (linear).
 
     This is the page's hot path (10,000 nodes and 18,000 edges in about 0.1 s): a node names its
-    kind as its vis-network group, and the look of each kind is sent once (`vis_groups`).
+    kind as its vis-network group, and the look of each kind is sent once (`vis_groups`). Edges
+    are one per pair (edges.py), as in the pictures; with `positions` (a Graphviz layout) every
+    node is fixed where the picture would put it.
     """
     index = {n: i for i, n in enumerate(g.nodes)}
     nodes = []
@@ -127,27 +135,49 @@ def vis_data(g: nx.MultiDiGraph, lang: str) -> dict:
                 "tip": _tip(d, lang),
             }
         )
+        if positions and n in positions:
+            # the picture's units are sized for 12-point names; the page writes 14
+            nodes[-1]["x"], nodes[-1]["y"] = (round(v * 1.2, 1) for v in positions[n])
     quote_word = _words(lang)["quote"]
     edges = []
-    seen_pairs: dict[tuple[int, int], int] = {}
-    for i, (u, v, d) in enumerate(g.edges(data=True)):
-        a, b = index[u], index[v]
-        pair = (a, b) if a < b else (b, a)
-        k = seen_pairs.get(pair, 0)
-        seen_pairs[pair] = k + 1
-        label = d.get("label", "")
-        tip = [["head", label]]
-        if d.get("description"):
-            tip.append(["", d["description"]])
-        if d.get("time"):
-            tip.append(["", d["time"]])
-        if d.get("quote"):
-            tip.append(["quote", f"{quote_word}: „{d['quote']}“"])
-        edge = {"id": i, "from": a, "to": b, "label": label, "tip": tip}
-        if k:  # parallel edges: bend them apart so their labels stay readable
-            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18 * k}
+    for i, e in enumerate(merge_edges(g, certainty)):
+        a, b = index[e.a], index[e.b]
+        arrows = None
+        if positions and e.forward and e.backward:
+            (xa, ya), (xb, yb) = positions[e.a], positions[e.b]
+            arrows = {e.a: arrow(xb - xa, yb - ya), e.b: arrow(xa - xb, ya - yb)}
+        lines = label_lines(e, lang, arrows)
+        edge = {
+            "id": i,
+            "from": a,
+            "to": b,
+            "label": "\n".join(text for text, _ in lines),
+            "tip": _edge_tip(g, e, lang, quote_word),
+            "arrows": ",".join(x for x, on in (("to", e.forward), ("from", e.backward)) if on),
+        }
+        es = edge_style(e.certainty)
+        if e.certainty != "stated":
+            edge["dashes"] = [float(x) for x in es.dash.split()] if es.dash else True
+            edge["color"] = {"color": es.stroke, "highlight": "#333333", "hover": "#555555"}
         edges.append(edge)
     return {"nodes": nodes, "edges": edges}
+
+
+def _edge_tip(g: nx.MultiDiGraph, e: DrawnEdge, lang: str, quote_word: str) -> list[list[str]]:
+    """Every relation of the pair: "A → B: Finanzierung 50 % ab 2027 (überholt)", its
+    description and quote; the picture's label only joins them."""
+    name = lambda n: g.nodes[n].get("label") or compact(n)  # noqa: E731
+    tip = [["head", f"{name(e.a)} – {name(e.b)}"]]
+    for r in e.relations:
+        state = ""
+        if r.certainty != "stated":
+            state = f" ({edge_style(r.certainty).label(lang)})"
+        tip.append(["rel", f"{name(r.source)} → {name(r.target)}: {r.text}{state}"])
+        if r.description and r.description != r.label:
+            tip.append(["", r.description])
+        if r.quote:
+            tip.append(["quote", f"{quote_word}: „{r.quote}“"])
+    return tip
 
 
 def vis_groups(kinds: set[str]) -> dict:
@@ -163,9 +193,16 @@ def vis_groups(kinds: set[str]) -> dict:
     return groups
 
 
-def vis_options(node_count: int, edge_count: int) -> dict:
-    """Options that keep large views workable: simpler edges and a bounded stabilisation."""
+def vis_options(node_count: int, edge_count: int, fixed: bool = False) -> dict:
+    """Options that keep large views workable: simpler edges and a bounded stabilisation;
+    with `fixed` positions no physics at all."""
     large = node_count > 300 or edge_count > 600
+    if fixed:
+        options = vis_options(node_count, edge_count)
+        options["physics"] = {"enabled": False}
+        options["layout"] = {"improvedLayout": False, "randomSeed": 7}
+        options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "roundness": 0.4}
+        return options
     return {
         "autoResize": True,
         "layout": {"improvedLayout": node_count <= 150, "randomSeed": 7},
@@ -187,7 +224,7 @@ def vis_options(node_count: int, edge_count: int) -> dict:
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#9aa0a6", "highlight": "#333333", "hover": "#555555"},
-            "font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3},
+            "font": {"size": 10, "align": "horizontal", "color": "#444444", "strokeWidth": 3},
             "smooth": {"enabled": not large, "type": "continuous"},
             "width": 1,
         },
@@ -222,13 +259,18 @@ _SCRIPT = r"""
   network.on("stabilizationProgress", function (p) {
     status.textContent = text.layout + " " + Math.round(100 * p.iterations / p.total) + " %";
   });
-  network.once("stabilizationIterationsDone", function () {
+  function settled() {
     network.setOptions({physics: false});
     network.fit();
     status.textContent = nodes.length + " " + text.nodes + ", " + edges.length + " " + text.edges;
     window.govgraph.stable = true;
     document.body.setAttribute("data-state", "stable");
-  });
+  }
+  if (options.physics && options.physics.enabled === false) {
+    settled();  // fixed positions from the picture's layout: nothing to settle
+  } else {
+    network.once("stabilizationIterationsDone", settled);
+  }
   function fold(s) {
     return (s || "").toLocaleLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
@@ -282,6 +324,8 @@ main { flex: 1 1 auto; position: relative; min-height: 300px; }
 .gg-tip { max-width: 28em; white-space: normal; font-size: 0.85em; }
 .gg-tip-head { font-weight: bold; }
 .gg-tip-quote { font-style: italic; margin-top: 4px; }
+.gg-tip-rel { margin-top: 4px; }
+#gg-legend .gg-note { margin-top: 4px; color: #555; max-width: 22em; }
 """
 
 CSP = (
@@ -290,7 +334,13 @@ CSP = (
 )
 
 
-def render_page(g: nx.MultiDiGraph, title: str, lang: str) -> str:
+def render_page(
+    g: nx.MultiDiGraph,
+    title: str,
+    lang: str,
+    certainty: dict[str, str] | None = None,
+    positions: dict[str, tuple[float, float]] | None = None,
+) -> str:
     """The whole page as text (see the module docstring for what keeps it safe and offline)."""
     js, css = vis_assets()
     t = _words(lang)
@@ -300,9 +350,19 @@ def render_page(g: nx.MultiDiGraph, title: str, lang: str) -> str:
         f'<li data-kind="{e(kind)}"><span class="glyph">{swatch(s)}</span> {e(label)}</li>'
         for kind, s, label in legend(kinds, lang)
     )
+    states = {c for e in merge_edges(g, certainty) for c in e.certainties} | {"stated"}
+    for key, es in EDGE_STYLES.items():
+        if key in states:
+            dash = f' stroke-dasharray="{es.dash}"' if es.dash else ""
+            line = (
+                f'<svg width="22" height="10" aria-hidden="true"><line x1="0" y1="5" x2="22" '
+                f'y2="5" stroke="{es.stroke}" stroke-width="2"{dash}/></svg>'
+            )
+            items += f'\n<li data-line="{e(key)}">{line} {e(es.label(lang))}</li>'
+    items += f'\n<li class="gg-note">{e(message("views.legend.joined", lang))}</li>'
     with _no_gc_pauses():
-        data = vis_data(g, lang)
-        options = vis_options(len(data["nodes"]), len(data["edges"]))
+        data = vis_data(g, lang, certainty, positions)
+        options = vis_options(len(data["nodes"]), len(data["edges"]), bool(positions))
         options["groups"] = vis_groups({n["group"] for n in data["nodes"]})
         payload = json_for_script(data)
     return f"""<!DOCTYPE html>

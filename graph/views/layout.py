@@ -1,4 +1,5 @@
-"""Node positions for static pictures, in pure Python (networkx's layouts need numpy).
+"""Node positions for static pictures in pure Python, where Graphviz is missing (layered.py
+is the layout otherwise); the bands and unit rows of `levels` serve both.
 
 Two layouts, both deterministic (same graph, same picture, so next month's briefing can redraw
 it): a seeded Fruchterman–Reingold force layout, and `levels`, which reads like an organisation
@@ -13,7 +14,7 @@ import random
 
 import networkx as nx
 
-LAYOUTS = ("force", "levels")
+LAYOUTS = ("flow", "levels", "force")  # without Graphviz, flow is drawn as force
 COLUMN, ROW = 200.0, 125.0  # spacing of the levels layout: a wrapped label fits between
 
 # Bands from top to bottom; gg:level decides for actors and bodies, kinds for everything else.
@@ -133,7 +134,7 @@ def parents(g: nx.MultiDiGraph) -> dict[str, str]:
     return found
 
 
-def _depth(node: str, up: dict[str, str], bands: dict[str, int], memo: dict[str, int]) -> int:
+def unit_depth(node: str, up: dict[str, str], bands: dict[str, int], memo: dict[str, int]) -> int:
     """Steps up to the top of the node's own band (a unit one row below its ministry)."""
     chain, current = [], node
     while current not in memo:
@@ -155,7 +156,7 @@ def levels_layout(g: nx.MultiDiGraph, sweeps: int = 4) -> dict[str, tuple[float,
     bands = {n: band(d) for n, d in g.nodes(data=True)}
     up = parents(g)
     memo: dict[str, int] = {}
-    depth = {n: _depth(n, up, bands, memo) for n in sorted(g.nodes)}
+    depth = {n: unit_depth(n, up, bands, memo) for n in sorted(g.nodes)}
     offsets, row = {}, 0
     for b in sorted(set(bands.values())):
         offsets[b] = row

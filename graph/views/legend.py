@@ -12,7 +12,11 @@ _LINE, _SIZE = 19.0, 12.0
 
 
 def network_legend(
-    kinds: set[str], certainties: set[str], lang: str, focus: bool
+    kinds: set[str],
+    certainties: set[str],
+    lang: str,
+    focus: bool,
+    marks: dict[str, bool] | None = None,
 ) -> tuple[str, float, float]:
     """The legend as SVG drawn from (0, 0), with its width and height."""
     rows: list[tuple[str, str]] = []  # (mark, text)
@@ -29,6 +33,11 @@ def network_legend(
                 f'stroke-width="{es.width + 0.7:g}"{dash}/>'
             )
             rows.append((mark, es.label(lang)))
+    # how an edge label reads: relations joined, directions, marked states
+    marks = dict(marks or {}, marked=bool(certainties & {"superseded", "disputed"}))
+    for key in ("joined", "both", "marked"):
+        if marks.get(key):
+            rows.append(("", message(f"views.legend.{key}", lang)))
     title = message("views.legend.title", lang)
     width = 16 + max([text_width(title, 13, True)] + [30 + text_width(t, _SIZE) for _, t in rows])
     height = 30 + _LINE * len(rows)
@@ -39,7 +48,9 @@ def network_legend(
     ]
     for i, (mark, text) in enumerate(rows):
         y = 38 + i * _LINE
-        parts.append(f'<g transform="translate(8 {y:.1f})">{mark}</g>')
-        parts.append(f'<text x="38" y="{y:.1f}" font-size="{_SIZE:g}">{esc(text)}</text>')
+        if mark:
+            parts.append(f'<g transform="translate(8 {y:.1f})">{mark}</g>')
+        x = 38 if mark else 8
+        parts.append(f'<text x="{x}" y="{y:.1f}" font-size="{_SIZE:g}">{esc(text)}</text>')
     parts.append("</g>")
     return "".join(parts), width, height

@@ -134,7 +134,12 @@ class _Fact:
         if self.share:
             text += " " + share_text(self.share, lang)
         if self.status_label:
-            text += ": " + self.status_label
+            # "Ratifizierung ausstehend", not "Ratifizierung: Ratifizierung ausstehend"
+            first = self.status_label.split()[0].casefold()
+            if not self.share and first == text.casefold():
+                text = self.status_label
+            else:
+                text += ": " + self.status_label
         if self.time_label and self.is_deadline:
             text += f" ({self.time_label})"
         return text
@@ -165,11 +170,12 @@ def _facts(backend: Backend, lang: str, at: date | None) -> list[_Fact]:
             f.time_label = _value(row, "timeLabel")
             until, since = _value(row, "untilLabel"), _value(row, "fromLabel")
             if not f.time_label and (since or until):
-                f.time_label = (
-                    " – ".join(x for x in (since, until) if x)
-                    if since
-                    else message("views.until", lang, when=until)
-                )
+                if since and until:
+                    f.time_label = f"{since} – {until}"
+                elif since:  # "ab 2027": the start alone is not a period of one year
+                    f.time_label = message("views.since", lang, when=since)
+                else:
+                    f.time_label = message("views.until", lang, when=until)
             f.quote = _value(row, "quote")
         for key, lng in (("labelDe", "de"), ("labelEn", "en")):
             if key in row and lng not in f.labels:

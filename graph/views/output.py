@@ -41,7 +41,7 @@ def resolve_format(fmt: str | None, output: Path | None) -> str:
 def check_options(fmt: str, size: str | None, layout: str | None, renderer: str | None) -> None:
     """Picture options make no sense for the interactive page, nor chromium for PDF."""
     if fmt == "html":
-        given = [name for name, value in (("--size", size), ("--layout", layout)) if value]
+        given = [name for name, value in (("--size", size),) if value]
         if given:
             raise UsageError(f"{', '.join(given)}: {bilingual('views.output.pictures_only')}")
     if renderer == "chromium" and fmt != "png":

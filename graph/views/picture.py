@@ -50,8 +50,10 @@ class Footer:
     at: date | None = None
     sources: list[str] = field(default_factory=list)
     period: str = ""  # a timeline's range, in place of the --at day
+    rest: list[str] = field(default_factory=list)  # entries a slide leaves out, named here
 
     def lines(self, width: float) -> list[str]:
+        width *= 0.96  # room for renderers whose letters run a little wider than measured
         lang = self.lang
         first = message("views.footer.as_of", lang, day=day_text(self.today, lang))
         if self.period:
@@ -71,7 +73,22 @@ class Footer:
             line += (words.pop() if words else "") + piece
         if line:
             lines.append(line.rstrip())
-        return lines
+        return lines + self._rest_lines(width)
+
+    def _rest_lines(self, width: float, most: int = 3) -> list[str]:
+        """ "+ 14 weitere Einträge (--all zeigt alle): A; B; …" in at most `most` lines."""
+        if not self.rest:
+            return []
+        lines = [message("views.rest", self.lang, n=len(self.rest))]
+        for i, name in enumerate(self.rest):
+            piece = name + ("; " if i < len(self.rest) - 1 else "")
+            if text_width(lines[-1] + piece, FOOT_SIZE) > width:
+                if len(lines) == most:
+                    lines[-1] = lines[-1].rstrip("; ") + " …"
+                    break
+                lines.append("")
+            lines[-1] += piece
+        return [line.rstrip() for line in lines]
 
 
 def frame(

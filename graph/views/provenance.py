@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from govgraph.graph.namespaces import compact
 from govgraph.graph.sparql.runner import run_named
@@ -61,3 +62,36 @@ def load_provenance(backend: Backend, lang: str) -> Provenance:
         if "certainty" in row and item not in p.certainty:
             p.certainty[item] = certainty_key(row["certainty"].value)
     return p
+
+
+RULE_LATER_STATUS = "https://w3id.org/govgraph/concept/ruleLaterStatus"
+
+
+def conflict_states(backend: Backend, lang: str, day: date | None) -> dict[str, str]:
+    """Each claim's state from the `conflicts` query: "disputed" where a conflict prefers no
+    claim, "superseded" where it prefers another — unless the rule is the later status and the
+    preferred claim speaks of a day after `day` (then the earlier one still holds)."""
+    rows = run_named(backend, "conflicts", lang=lang)
+
+    def text(row: dict, name: str) -> str:
+        term = row.get(name)
+        return term.value if term is not None else ""
+
+    preferred_from: dict[str, str] = {}
+    for row in rows:
+        if text(row, "preferred") == "true":
+            preferred_from[text(row, "conflict")] = text(row, "claimFrom")
+    states: dict[str, str] = {}
+    for row in rows:
+        claim, conflict = text(row, "claim"), text(row, "conflict")
+        if states.get(claim) or text(row, "preferred") == "true":
+            continue
+        if conflict not in preferred_from:
+            states[claim] = "disputed"
+            continue
+        since = preferred_from[conflict]
+        if text(row, "rule") == RULE_LATER_STATUS and day is not None and since:
+            if day.isoformat() < since:
+                continue
+        states[claim] = "superseded"
+    return states

@@ -35,7 +35,7 @@ class Item:
     precision: str
     quote: str
     open_start: bool = False
-    state: str = ""  # "superseded" or "disputed" where sources disagree (claims.py)
+    state: str = ""  # "superseded" or "disputed" where sources disagree (the `conflicts` query)
 
     @property
     def is_point(self) -> bool:
@@ -108,16 +108,15 @@ def timeline_picture(
     size: tuple[int, int] | None = None,
 ) -> tuple[str, int, int]:
     """The timeline of a period as a framed SVG picture whose footer names its sources."""
-    from govgraph.graph.sources.claims import load_claims
-    from govgraph.graph.views.provenance import load_provenance
+    from govgraph.graph.views.provenance import conflict_states, load_provenance
 
     items = timeline_items(backend, lang, start, end)
     if not items:
         raise NotFoundError(bilingual("views.timeline.nothing_dated"))
     sources = load_provenance(backend, lang).source_names(i.iri for i in items)
-    claims = load_claims(backend, lang)
+    states = conflict_states(backend, lang, today)  # the conflicts query, as the network's
     for item in items:
-        item.state = claims.state(item.iri, today)
+        item.state = states.get(item.iri, "")
     body, box = render_body(items, lang, today)
     footer = Footer(lang, today, None, sources, period=_period(lang, start, end))
     return frame(timeline_title(lang, start, end), body, box, ("", 0, 0), footer, size)

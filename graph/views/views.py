@@ -77,6 +77,25 @@ def check_size(view: nx.MultiDiGraph, fmt: str, max_nodes: int | None) -> None:
         raise UsageError(bilingual("views.too_large", n=n, limit=limit))
 
 
+def edge_states(
+    backend: Backend, view: nx.MultiDiGraph, lang: str, day: date
+) -> tuple[dict[str, str], object]:
+    """Each shown fact's certainty as drawn, and the provenance of the view's items.
+
+    A conflict between sources (disputed, or superseded as of `day` by the claim a named rule
+    prefers; the `conflicts` query) outranks the fact's own gg:certainty."""
+    from govgraph.graph.views.provenance import conflict_states, load_provenance
+
+    prov = load_provenance(backend, lang)
+    facts = {d["fact"] for _, _, d in view.edges(data=True) if d.get("fact")}
+    facts |= {n for n, d in view.nodes(data=True) if d.get("fact")}
+    states = {f: prov.certainty[f] for f in facts if f in prov.certainty}
+    for fact, state in conflict_states(backend, lang, day).items():
+        if fact in facts:
+            states[fact] = state
+    return states, prov
+
+
 def picture_svg(
     backend: Backend,
     view: nx.MultiDiGraph,
@@ -85,34 +104,20 @@ def picture_svg(
     today: date,
     opts: PictureOptions,
 ) -> tuple[str, int, int]:
-    """The view as an SVG picture with its legend and a footer naming its sources."""
+    """The view as an SVG picture with its legend and a footer naming its sources and the
+    entries a slide leaves out."""
     from govgraph.graph.views.network_svg import render_svg
     from govgraph.graph.views.picture import Footer
-    from govgraph.graph.views.provenance import load_provenance
+    from govgraph.graph.views.slide import trim
 
-    prov = load_provenance(backend, req.lang)
-    facts = {d["fact"] for _, _, d in view.edges(data=True) if d.get("fact")}
-    facts |= {n for n, d in view.nodes(data=True) if d.get("fact")}
-    footer = Footer(req.lang, today, req.at, prov.source_names(set(view.nodes) | facts))
+    certainty, prov = edge_states(backend, view, req.lang, req.at or today)
     opts.focus = view.graph.get("focus")
-    certainty = claim_states(backend, req.lang, facts, req.at or today, prov.certainty)
-    return render_svg(view, title, req.lang, footer, certainty, opts)
-
-
-def claim_states(
-    backend: Backend, lang: str, facts: set[str], day: date, certainty: dict[str, str]
-) -> dict[str, str]:
-    """Each fact's certainty as drawn: a conflict between sources (disputed, or superseded as
-    of `day` by the claim a named rule prefers) outranks the fact's own gg:certainty."""
-    from govgraph.graph.sources.claims import load_claims
-
-    claims = load_claims(backend, lang)
-    states = {f: certainty[f] for f in facts if f in certainty}
-    for fact in facts:
-        state = claims.state(fact, day)
-        if state:
-            states[fact] = state
-    return states
+    drawn, rest = trim(view, opts.focus, certainty, opts.limit)
+    facts = {d["fact"] for _, _, d in drawn.edges(data=True) if d.get("fact")}
+    facts |= {n for n, d in drawn.nodes(data=True) if d.get("fact")}
+    sources = prov.source_names(set(drawn.nodes) | facts)
+    footer = Footer(req.lang, today, req.at, sources, rest=rest)
+    return render_svg(drawn, title, req.lang, footer, certainty, opts)
 
 
 def render(
@@ -126,11 +131,18 @@ def render(
     renderer: str = "cairo",
 ) -> bytes:
     """The view as an HTML page or an SVG, PNG or PDF picture."""
+    opts = opts or PictureOptions()
     if fmt == "html":
         from govgraph.graph.views.html import render_page
 
-        return render_page(view, title, req.lang).encode("utf-8")
+        certainty, _ = edge_states(backend, view, req.lang, req.at or today)
+        positions = None
+        if opts.layout:  # --layout given: the picture's positions, fixed
+            from govgraph.graph.views.network_svg import fixed_positions
+
+            positions = fixed_positions(view, certainty, opts)
+        return render_page(view, title, req.lang, certainty, positions).encode("utf-8")
     if fmt not in PICTURES:
         raise UsageError(f"--format: choose one of {', '.join(FORMATS)}")
-    svg, width, height = picture_svg(backend, view, title, req, today, opts or PictureOptions())
+    svg, width, height = picture_svg(backend, view, title, req, today, opts)
     return picture_bytes(svg, fmt, width, height, renderer)
