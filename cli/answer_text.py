@@ -114,5 +114,6 @@ def render(answer: Answer, width: int, lang: str, every: bool = False) -> str:
         out += ["", clean(message("answers.more_entries", lang, count=hidden))]
     for hint in answer.hints:
         if hint.kind != "conflicts":
-            out += _wrap(f"{hint.text}: {hint.command}", width, "", "")
+            command = hint.command.replace(" ", _KEEP)  # a command is typed whole: one line
+            out += _wrap(f"{hint.text}: {command}", width, "", "")
     return "\n".join(out)

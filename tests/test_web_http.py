@@ -48,6 +48,9 @@ def client():
         f"/source?id={SOURCE}",
         "/source?id=NOOTSStVtr",
         "/conflicts",
+        "/conflicts?source=NOOTSStVtr&at=2026-01-15",
+        "/path",
+        "/path?a=RegMo&b=MASTD",
         "/who?subject=NOOTS&source=NOOTSStVtr&all_claims=1",
         "/network?focus=NOOTS",
         "/sparql",
@@ -160,7 +163,11 @@ def test_conflicts_page_shows_rule_and_both_claims(client):
     assert r.status_code == 200
     assert "Anteil des Bundes an der NOOTS-Finanzierung ab 2027" in r.text
     assert "✓ gilt" in r.text and "✗ überholt" in r.text
+    assert "Regel: maßgeblicher Text" in r.text
     assert "/source?id=" in r.text  # quotes lead into their source
+    # before the treaty came into force the report's status still holds
+    early = client.get("/conflicts?at=2026-01-15").text
+    assert "✓ gilt noch" in early and "○ gilt erst ab 1. Februar 2026" in early
 
 
 def test_search_api_for_search_as_you_type(client):
@@ -315,6 +322,14 @@ PARITY = [
         "/demands?by=Staedtetag&source=GB%20StT%20RLP",
         ["demands", "--by", "Staedtetag", "--source", "GB StT RLP"],
     ),
+    ("/sources", ["sources"]),
+    ("/conflicts", ["conflicts"]),
+    ("/conflicts?at=2026-01-15", ["conflicts", "--at", "2026-01-15"]),
+    ("/conflicts?source=NOOTSStVtr", ["conflicts", "--source", "NOOTSStVtr"]),
+    ("/conflicts?source=GB%20StT%20RLP&all=1", ["conflicts", "--source", "GB StT RLP"]),
+    ("/path?a=RegMo&b=MASTD", ["path", "RegMo", "MASTD"]),
+    ("/path?a=IT-PLR&b=Bund&at=2026-06-01", ["path", "IT-PLR", "Bund", "--at", "2026-06-01"]),
+    ("/path?a=FITKO&b=NOOTS&max=2", ["path", "FITKO", "NOOTS", "--max", "2"]),
 ]
 
 
@@ -333,6 +348,40 @@ def test_json_twin_equals_the_cli(client, govgraph, url, args):
     assert by_accept.json() == expected
     page = client.get(url)  # the same URL for a browser is the page, not the kept JSON
     assert page.headers["content-type"].startswith("text/html")
+
+
+def test_quote_parts_mark_the_overruled_quote(client, govgraph):
+    """A fact both sources state joins both quotes in `quote`; `quote_parts` says which one
+    speaks for the overruled claim (the report's »hälftig«), the same in CLI and web JSON."""
+    import json
+
+    url = "/who?subject=NOOTS&at=2027-06-01&format=json"
+    rows = client.get(url).json()
+    joined = [r for r in rows if "hälftig" in r["quote"] and "46,6 %" in r["quote"]]
+    assert joined
+    parts = {p["source"]: p for p in joined[0]["quote_parts"]}
+    assert parts["GB StT RLP"]["overruled"] is True and "hälftig" in parts["GB StT RLP"]["quote"]
+    assert parts["NOOTSStVtr"]["overruled"] is False
+    assert parts["NOOTSStVtr"]["locator"] == "§ 8 Abs. 1 Satz 3"
+    cli = govgraph(
+        "--today", "2026-11-27", "who", "NOOTS", "--at", "2027-06-01", "--format", "json"
+    )
+    assert json.loads(cli.out) == rows
+
+
+def test_today_typed_in_a_form_is_the_servers_today(client):
+    """The server runs with --today 2026-11-27: "heute" and "today" mean that day."""
+    for word in ("heute", "today", "Heute"):
+        page = client.get(f"/who?subject=NOOTS&at={word}").text
+        assert "Stand 27. November 2026" in page and 'value="2026-11-27"' in page
+    rows = client.get("/deadlines?from=heute&format=json").json()
+    assert rows and all((r["to"] or r["from"] or "9999") >= "2026-11-27" for r in rows)
+
+
+def test_broad_word_hint_links_to_the_search_page(client):
+    page = client.get("/who?subject=Digitalisierung").text
+    assert '<a href="/search?q=Digitalisierung">' in page
+    assert "govgraph" not in page.split("<main", 1)[1].split("</main>")[0]
 
 
 def test_json_twin_of_a_bad_question_is_json(client):
