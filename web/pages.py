@@ -3,9 +3,11 @@ demands. Each calls the same graph/ function as the matching CLI command."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from markupsafe import Markup, escape
 from starlette.responses import JSONResponse, Response
 
 from govgraph.graph.answers import questions, rows
@@ -218,8 +220,28 @@ def _answer(ctx: Ctx, template: str, compute, **values: object) -> Response:
         source=doc,
         cite=_citing(ctx),
         said=lambda o: overruled_text(o, ctx.lang),
+        keep=keep,
         **values,
     )
+
+
+# What a line must not break inside: a hyphenated name (IT-Staatsvertrag), a share (46,6 %), a
+# norm's first step (§ 8). Longer runs (web addresses) may break as the browser likes.
+_WHOLE = re.compile(r"[^\s»«„“(]*\w-\w[^\s»«„“),.;:]*|\d+(?:[.,]\d+)? %|§ \d+\w*")
+_LONGEST = 30
+
+
+def keep(text: object) -> Markup:
+    """Text for a page in which a phone screen breaks lines between words only, never inside
+    a name with a hyphen or between a number and its per cent sign."""
+    value, out, at = str(text), [], 0
+    for m in _WHOLE.finditer(value):
+        if len(m.group(0)) > _LONGEST:
+            continue
+        out += [escape(value[at : m.start()]), Markup('<span class="nobr">%s</span>') % m.group(0)]
+        at = m.end()
+    out.append(escape(value[at:]))
+    return Markup("").join(out)
 
 
 def _citing(ctx: Ctx):
