@@ -112,6 +112,7 @@ def test_a_step_on_an_overruled_claim_says_so(govgraph, monkeypatch):
     assert "GB StT RLP sagte »Ab dem Jahr 2027 soll die Finanzierung hälftig" in flat
     assert "– überholt durch NOOTSStVtr § 8 Abs. 1 Satz 3" in flat
     assert ": »Ab dem Jahr 2027 soll die Finanzierung hälftig" not in flat
+    assert "Finanzierung 50 % (überholt)" in flat  # the relation the picture draws, marked
 
 
 def test_no_word_is_cut_at_80_columns(govgraph, monkeypatch):

@@ -116,12 +116,39 @@ def chain_record(g: nx.MultiDiGraph, chain: Chain, cite: Citations) -> dict[str,
     return {"length": len(chain.steps), "text": chain_text(g, chain), "steps": steps}
 
 
-def step_entry(g: nx.MultiDiGraph, step: Step, cite: Citations) -> Entry:
+def marked(g: nx.MultiDiGraph, step: Step, cite: Citations, lang: str) -> str:
+    """The step's relations, each one that rests only on an overruled claim marked so
+    ("Finanzierung 50 % (überholt)"): the network draws such edges, the answer must not
+    pass them off as holding."""
+    u, v = _ends(step)
+    states: dict[str, set[str]] = {}
+    for d in g.get_edge_data(u, v, default={}).values():
+        fact = d.get("fact", "")
+        states.setdefault(d.get("label", ""), set()).add(cite.state(fact) if fact else "")
+    out = []
+    for label in step.labels:
+        bad = states.get(label, {""}) <= {"superseded", "disputed"}
+        state = min(states.get(label, {""}))
+        out.append(f"{label} ({message(f'sources.state.{state}', lang)})" if bad else label)
+    return " / ".join(out)
+
+
+def marked_text(g: nx.MultiDiGraph, chain: Chain, cite: Citations, lang: str) -> str:
+    """`A —rel→ B ←rel— C` with overruled relations marked (see `marked`)."""
+    text = g.nodes[chain.nodes[0]].get("label", chain.nodes[0])
+    for step in chain.steps:
+        relation = marked(g, step, cite, lang)
+        arrow = f" —{relation}→ " if step.forward else f" ←{relation}— "
+        text += arrow + g.nodes[step.target].get("label", step.target)
+    return text
+
+
+def step_entry(g: nx.MultiDiGraph, step: Step, cite: Citations, lang: str) -> Entry:
     """One step as a reader follows it: "Landeskoordination RegMo — ist Einheit von → MASTD",
     the quotes it rests on below, and what overrules them."""
     u, v = _ends(step)
     facts = _facts(g, step)
-    relation = " / ".join(step.labels)
+    relation = marked(g, step, cite, lang)
     return Entry(
         name=g.nodes[u].get("label", u),
         iri=u,

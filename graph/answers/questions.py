@@ -783,7 +783,7 @@ def path(
     (as of `at`, else regardless of time), each step with the quotes its facts rest on and
     what overrules them. `network` projects the graph for a day (the faces own the picture
     layer: graph/views sits above this one)."""
-    from govgraph.graph.answers.path import chain_record, shortest_chains, step_entry
+    from govgraph.graph.answers.path import chain_record, marked_text, shortest_chains, step_entry
     from govgraph.graph.errors import NotFoundError
 
     index = ask.index or EntityIndex(backend, ask.lang)
@@ -802,10 +802,10 @@ def path(
     groups = tuple(
         Group(
             f"chain-{n}",
-            message("answers.path_chain", ask.lang, n=n, text=r["text"]),
-            tuple(step_entry(g, s, cite) for s in c.steps),
+            message("answers.path_chain", ask.lang, n=n, text=marked_text(g, c, cite, ask.lang)),
+            tuple(step_entry(g, s, cite, ask.lang) for s in c.steps),
         )
-        for n, (c, r) in enumerate(zip(chains, records, strict=True), 1)
+        for n, c in enumerate(chains, 1)
     )
     steps = len(chains[0].steps)
     stats = (
