@@ -334,7 +334,10 @@ PARITY = [
     ("/conflicts", ["conflicts"]),
     ("/conflicts?at=2026-01-15", ["conflicts", "--at", "2026-01-15"]),
     ("/conflicts?source=NOOTSStVtr", ["conflicts", "--source", "NOOTSStVtr"]),
-    ("/conflicts?source=GB%20StT%20RLP&all=1", ["conflicts", "--source", "GB StT RLP"]),
+    (
+        "/conflicts?source=GB%20StT%20RLP&at=2025-06-01",
+        ["conflicts", "--source", "GB StT RLP", "--at", "2025-06-01"],
+    ),
     ("/path?a=RegMo&b=MASTD", ["path", "RegMo", "MASTD"]),
     ("/path?a=IT-PLR&b=Bund&at=2026-06-01", ["path", "IT-PLR", "Bund", "--at", "2026-06-01"]),
     ("/path?a=FITKO&b=NOOTS&max=2", ["path", "FITKO", "NOOTS", "--max", "2"]),
