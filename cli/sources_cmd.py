@@ -62,16 +62,17 @@ def print_source(app: AppContext, record: dict, fmt: str) -> None:
 
 
 @click.command(cls=BilingualCommand, help=bilingual("cli.help.conflicts"))
+@click.argument("about", nargs=-1, metavar="[NAME]")
 @click.option("--source", "source", metavar="NAME", help=bilingual("answers.help.conflicts.source"))
 @at_option(bilingual("answers.help.conflicts.at"))
 @output_options()
 @click.pass_obj
-def conflicts(app: AppContext, source: str | None, at, out: Output) -> None:
-    """Source conflicts."""
+def conflicts(app: AppContext, about: tuple[str, ...], source: str | None, at, out: Output) -> None:
+    """Source conflicts; with a NAME (one or more words) those an answer about it rests on."""
     from govgraph.graph.answers import questions
 
     question = ask(app, Moment(at, False), ClaimFilter(source, False))
-    answer = questions.conflicts(app.backend(), question)
+    answer = questions.conflicts(app.backend(), question, " ".join(about) or None)
     fields = ("conflict", "mark:state", "source", "locator", "claim", "quote")
     print_answer(app, answer, out, columns(app.lang, *fields))
 

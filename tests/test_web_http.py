@@ -334,6 +334,11 @@ PARITY = [
     ("/conflicts", ["conflicts"]),
     ("/conflicts?at=2026-01-15", ["conflicts", "--at", "2026-01-15"]),
     ("/conflicts?source=NOOTSStVtr", ["conflicts", "--source", "NOOTSStVtr"]),
+    ("/conflicts?about=FITKO&at=2025-06-01", ["conflicts", "FITKO", "--at", "2025-06-01"]),
+    (
+        "/conflicts?about=NOOTS-Staatsvertrag&source=NOOTSStVtr",
+        ["conflicts", "NOOTS-Staatsvertrag", "--source", "NOOTSStVtr"],
+    ),
     (
         "/conflicts?source=GB%20StT%20RLP&at=2025-06-01",
         ["conflicts", "--source", "GB StT RLP", "--at", "2025-06-01"],
@@ -387,6 +392,17 @@ def test_today_typed_in_a_form_is_the_servers_today(client):
         assert "Stand 27. November 2026" in page and 'value="2026-11-27"' in page
     rows = client.get("/deadlines?from=heute&format=json").json()
     assert rows and all((r["to"] or r["from"] or "9999") >= "2026-11-27" for r in rows)
+
+
+def test_the_count_of_conflicts_links_to_those_on_the_subject(client):
+    page = visible(client.get("/who?subject=NOOTS").text)
+    assert '5 Widersprüche · <a href="/conflicts?about=NOOTS">' in page
+    about = visible(client.get("/conflicts?about=NOOTS").text)
+    assert "zu NOOTS (National Once Only Technical System)" in about
+    assert about.count('<section class="group"') == 5
+    it_plr = visible(client.get("/conflicts?about=IT-PLR").text)
+    assert it_plr.count('<section class="group"') == 1  # who pays for NOOTS in 2025 and 2026
+    assert client.get("/conflicts?about=xyzzy-nothing").status_code == 404
 
 
 def test_broad_word_hint_links_to_the_search_page(client):

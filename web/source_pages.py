@@ -43,8 +43,11 @@ def conflicts(ctx: Ctx) -> Response:
     `govgraph conflicts`), each claim with its quote linked into its source."""
     from govgraph.graph.answers import questions
 
-    from .pages import _answer, _ask
+    from .pages import _answer, _ask, resolve
 
     ask = _ask(ctx)
-    compute = lambda: questions.conflicts(ctx.graph.backend(), ask)  # noqa: E731
-    return _answer(ctx, "conflicts.html", compute, at=ask.at, all=ask.all_times)
+    about = params.text(ctx.query, "about")
+    if about:
+        resolve(ctx, "about", about)  # an unknown or ambiguous name: the page with candidates
+    compute = lambda: questions.conflicts(ctx.graph.backend(), ask, about or None)  # noqa: E731
+    return _answer(ctx, "conflicts.html", compute, at=ask.at, all=ask.all_times, about=about)

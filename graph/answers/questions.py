@@ -113,15 +113,17 @@ def _hints(index: EntityIndex, text: str, found: Entity, lang: str) -> tuple[Hin
     return (Hint("search", text_, f"govgraph search {word}", "search", (("q", word),)),)
 
 
-def _to_conflicts(every: Sequence[AnswerRow], key: str, claims: Claims, lang: str):
-    """Where the sources disagree, when a fact of the answer is one side of a conflict."""
+def _to_conflicts(
+    every: Sequence[AnswerRow], key: str, claims: Claims, lang: str, about: str = ""
+) -> tuple[Hint, ...]:
+    """Where the sources disagree, when a fact of the answer is one side of a conflict (on
+    the answer's subject, if it has one: `govgraph conflicts NOOTS`)."""
     if not any(claims.sides.get(str(r.get(key) or "")) for r in every):
         return ()
-    return (
-        Hint(
-            "conflicts", message("answers.hint_conflicts", lang), "govgraph conflicts", "conflicts"
-        ),
-    )
+    command = f"govgraph conflicts {about}" if about else "govgraph conflicts"
+    query = (("about", about),) if about else ()
+    text = message("answers.hint_conflicts", lang)
+    return (Hint("conflicts", text, command, "conflicts", query),)
 
 
 # --- shared ------------------------------------------------------------------------------------
@@ -343,7 +345,7 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
         stats=_stats(listed, every, "fact_iri", ask.lang, claims),
         note=note,
         groups=tuple(groups),
-        hints=_to_conflicts(every, "fact_iri", claims, ask.lang)
+        hints=_to_conflicts(every, "fact_iri", claims, ask.lang, subject.strip())
         + _hints(index, subject, found, ask.lang),
         rows=listed,
         columns=WhoRow.CSV,
@@ -415,7 +417,7 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
         stats=_stats(listed, every, "item_iri", ask.lang, claims),
         note=note,
         groups=tuple(groups),
-        hints=_to_conflicts(every, "item_iri", claims, ask.lang)
+        hints=_to_conflicts(every, "item_iri", claims, ask.lang, actor.strip())
         + _hints(index, actor, found, ask.lang),
         rows=listed,
         columns=WhatRow.CSV,
@@ -713,16 +715,30 @@ def _later_from(claims: Claims, claim: str, day: date | None) -> str:
     return ""
 
 
-def conflicts(backend: Backend, ask: Ask) -> Answer:
+def _facts_about(backend: Backend, iri: str, lang: str) -> set[str]:
+    """The facts a `who` or `what` answer about `iri` rests on, at any time: the conflicts
+    "about" an entity are those its answers would count in their header."""
+    facts = {str(r.get("fact_iri")) for r in ranking.who_ranked(backend, iri, lang, None)}
+    return facts | {str(r.get("item_iri")) for r in rows.involvement(backend, iri, lang, None)}
+
+
+def conflicts(backend: Backend, ask: Ask, about: str | None = None) -> Answer:
     """Where sources disagree: one group per conflict with its rule and why, one entry per
     claim with its source, locator and quote, marked as followed or overruled as of the day
-    (a later status takes over only from its own day); `source` keeps conflicts with it."""
+    (a later status takes over only from its own day); `source` keeps conflicts with it,
+    `about` (a name) those on which an answer about that entity rests."""
     from govgraph.graph.sources.claims import conflict_records
 
     claims, source_iri = _claims(backend, ask)
     day = ask.day
+    found = resolve(backend, about, ask.lang, ask.index) if about else None
+    wanted = _facts_about(backend, found.iri, ask.lang) if found else None
+    found_conflicts = conflict_records(backend, ask.lang, source_iri)
+    if wanted is not None:
+        touched = {r["conflict_iri"] for r in found_conflicts if r["claim_iri"] in wanted}
+        found_conflicts = [r for r in found_conflicts if r["conflict_iri"] in touched]
     records = []
-    for r in conflict_records(backend, ask.lang, source_iri):
+    for r in found_conflicts:
         stated = {**r, "claim_state": claims.state(str(r["claim_iri"]), day)}
         starts = _later_from(claims, str(r["claim_iri"]), day) if r["follows"] else ""
         mark = (
@@ -732,7 +748,9 @@ def conflicts(backend: Backend, ask: Ask) -> Answer:
         )
         records.append({**stated, "mark": mark})
     if not records:
-        raise NoResults("conflicts" + (f" --source {ask.source}" if ask.source else ""), ask.lang)
+        asked = ["conflicts", found.label(ask.lang) if found else ""]
+        asked.append(f"--source {ask.source}" if ask.source else "")
+        raise NoResults(" ".join(filter(None, asked)), ask.lang)
     by: dict[str, list[dict[str, object]]] = {}
     for r in records:
         by.setdefault(str(r["conflict_iri"]), []).append(r)
@@ -757,6 +775,11 @@ def conflicts(backend: Backend, ask: Ask) -> Answer:
         note = message("answers.conflict_rule", ask.lang, rule=first["rule"], why=first["why"])
         groups.append(Group(key, title, entries, note=note))
     title = message("answers.conflicts_title", ask.lang)
+    if found:
+        label = Names(ask.index or EntityIndex(backend, ask.lang), ask.lang)
+        title += message(
+            "answers.conflicts_about", ask.lang, label=label.full(found.iri, found.label(ask.lang))
+        )
     if ask.source:
         title += message("answers.conflicts_of_source", ask.lang, source=ask.source)
     stats = (_counted(len(groups), ask.lang, "answers.stat_conflict", "answers.stat_conflicts"),)

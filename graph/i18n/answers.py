@@ -120,6 +120,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Wo die Quellen einander widersprechen",
         "en": "Where the sources disagree",
     },
+    "answers.conflicts_about": {"de": " – zu {label}", "en": " – about {label}"},
     "answers.conflicts_of_source": {"de": " – mit {source}", "en": " – involving {source}"},
     "answers.conflict_rule": {"de": "Regel: {rule} – {why}", "en": "Rule: {rule} – {why}"},
     "answers.claim_follows": {"de": "✓ gilt", "en": "✓ follows"},

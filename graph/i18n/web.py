@@ -28,6 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.demands": {"de": "Forderungen", "en": "Demands"},
     "web.sources": {"de": "Quellen", "en": "Sources"},
     "web.path": {"de": "Verbindung", "en": "Connection"},
+    "web.conflicts_about": {"de": "Zu (Name, optional)", "en": "About (name, optional)"},
     "web.path_title": {
         "de": "Wie hängen zwei Einträge zusammen?",
         "en": "How are two entries connected?",
