@@ -189,6 +189,8 @@ AXE_PAGES = [
     "/conflicts",
     "/source?id=NOOTSStVtr",
     "/who?subject=NOOTS&all=1&all_claims=1",
+    "/path?a=IT-PLR&b=Bund",
+    "/conflicts?about=NOOTS&at=2026-01-15",
 ]
 
 
