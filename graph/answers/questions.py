@@ -632,6 +632,11 @@ def _iso_words(value: str, lang: str) -> str:
         return value
 
 
+def _capital(title: str) -> str:
+    """A heading starts with a capital ("Primary text"), whatever the label's case."""
+    return title[:1].upper() + title[1:]
+
+
 def _counted(count: int, lang: str, one: str, many: str) -> str:
     return message(one, lang) if count == 1 else message(many, lang, count=count)
 
@@ -676,7 +681,7 @@ def sources(backend: Backend, ask: Ask) -> Answer:
     groups = tuple(
         Group(
             kind,
-            str(members[0]["kind"] or kind),
+            _capital(str(members[0]["kind"] or kind)),
             tuple(_source_entry(r, ask.lang) for r in members),
         )
         for kind, members in kinds.items()
