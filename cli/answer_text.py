@@ -23,6 +23,7 @@ DEEP = "      "
 SCREEN = 60  # lines of groups shown before "… N more entries: --all" (about one screen)
 EVIDENCE = 3  # evidence lines per entry before "--all"
 BACKGROUND = ("derived", "other")  # groups a `who` answer folds into the closing line
+FOLDED = ("who", "what", "deadlines", "demands")  # answers cut at about a screen
 
 
 # Words that belong on one line: a day ("1. Juni 2027", "1 June 2027"), a share ("46,6 %"),
@@ -58,6 +59,8 @@ def entry_lines(entry: Entry, width: int, lang: str, every: bool) -> list[str]:
     lines = _wrap(head, width, INDENT, DEEP)
     if entry.notes:
         lines += _wrap("(" + "; ".join(entry.notes) + ")", width, DEEP, DEEP)
+    for line in entry.lines:
+        lines += _wrap(line, width, DEEP, DEEP)
     shown = entry.evidence if every else entry.evidence[:EVIDENCE]
     for ev in shown:
         lines += _wrap(evidence_line(ev), width, DEEP, DEEP)
@@ -73,11 +76,14 @@ def render(answer: Answer, width: int, lang: str, every: bool = False) -> str:
     """The answer as text `width` columns wide; `every` shows all entries and evidence."""
     width = max(width, 40)
     out = _wrap(answer.title, width, "", "")
+    pointers = [f"({h.command})" for h in answer.hints if h.kind == "conflicts"]
     if answer.stats:
-        out += _wrap(" · ".join(answer.stats), width, "", "")
+        out += _wrap(" ".join([" · ".join(answer.stats), *pointers]), width, "", "")
     if answer.note:
         out += _wrap(answer.note, width, "", "")
-    budget = SCREEN
+    # Only the long answers fold at about a screen; a conflict, a source list or a chain is
+    # read whole (folding the overruled side of a conflict would hide what it is about).
+    budget = SCREEN if answer.question in FOLDED else 10**6
     hidden = 0
     folded = answer.question == "who" and not every
     for group in answer.groups:
@@ -89,20 +95,25 @@ def render(answer: Answer, width: int, lang: str, every: bool = False) -> str:
             hidden += len(group.entries)
             continue
         block = ["", *_wrap(group.title, width, "", INDENT)]
+        if group.note:
+            block += _wrap(group.note, width, INDENT, INDENT)
+        shown = 0
         for entry in group.entries:
             lines = entry_lines(entry, width, lang, every)
-            if not every and budget - len(block) - len(lines) < 0 and block[-1].startswith(INDENT):
+            if not every and shown and budget - len(block) - len(lines) < 0:
                 hidden += 1
                 continue
             block += lines
-        if any(line.startswith(INDENT) for line in block):  # beside entries shown only
+            shown += 1
+        if shown:  # overruled claims beside entries shown only
             for o in group.overruled:
                 block += _wrap(overruled_text(o, lang), width, INDENT, DEEP)
-        if any(line.startswith(INDENT) for line in block):
             out += block
             budget -= len(block)
     if hidden:
         out += ["", clean(message("answers.more_entries", lang, count=hidden))]
     for hint in answer.hints:
-        out += _wrap(hint, width, "", "")
+        if hint.kind != "conflicts":
+            command = hint.command.replace(" ", _KEEP)  # a command is typed whole: one line
+            out += _wrap(f"{hint.text}: {command}", width, "", "")
     return "\n".join(out)

@@ -11,24 +11,22 @@ import click
 
 from govgraph.graph.i18n import bilingual, message
 
+from .answering import ask, columns, print_answer
 from .context import AppContext
-from .options import format_option
+from .options import BilingualCommand, ClaimFilter, Moment, Output, at_option, output_options
 from .output import clean, emit
 
 
-@click.command(help=bilingual("cli.help.sources"))
-@format_option()
+@click.command(cls=BilingualCommand, help=bilingual("cli.help.sources"))
+@output_options()
 @click.pass_obj
-def sources(app: AppContext, fmt: str) -> None:
+def sources(app: AppContext, out: Output) -> None:
     """The graph's source documents."""
-    from govgraph.graph.sources.claims import source_records
+    from govgraph.graph.answers import questions
 
-    records = source_records(app.backend(), app.lang)
-    if fmt != "table":
-        emit(records, [(k, k) for k in (records[0] if records else {"iri": ""})], fmt)
-        return
-    columns = ("short_name", "kind", "issued", "version", "facts", "quotes", "title")
-    emit(records, [(k, message(f"cli.sources.{k}", app.lang)) for k in columns], fmt)
+    answer = questions.sources(app.backend(), ask(app))
+    fields = ("short_name", "kind", "issued", "version", "facts", "quotes", "title")
+    print_answer(app, answer, out, [(k, message(f"cli.sources.{k}", app.lang)) for k in fields])
 
 
 def source_named(app: AppContext, name: str) -> dict | None:
@@ -63,34 +61,20 @@ def print_source(app: AppContext, record: dict, fmt: str) -> None:
     click.echo("\n".join(lines))
 
 
-@click.command(help=bilingual("cli.help.conflicts"))
-@click.option("--source", "source", metavar="NAME", help="Nur Widersprüche mit dieser Quelle.")
-@format_option()
+@click.command(cls=BilingualCommand, help=bilingual("cli.help.conflicts"))
+@click.argument("about", nargs=-1, metavar="[NAME]")
+@click.option("--source", "source", metavar="NAME", help=bilingual("answers.help.conflicts.source"))
+@at_option(bilingual("answers.help.conflicts.at"))
+@output_options()
 @click.pass_obj
-def conflicts(app: AppContext, source: str | None, fmt: str) -> None:
-    """Source conflicts."""
-    from govgraph.graph.answers.rows import NoResults
-    from govgraph.graph.sources.claims import conflict_records, find_source
+def conflicts(app: AppContext, about: tuple[str, ...], source: str | None, at, out: Output) -> None:
+    """Source conflicts; with a NAME (one or more words) those an answer about it rests on."""
+    from govgraph.graph.answers import questions
 
-    source_iri = find_source(app.backend(), app.lang, source)["iri"] if source else None
-    records = conflict_records(app.backend(), app.lang, source_iri)
-    if not records:
-        raise NoResults("conflicts")
-    lang = app.lang
-    if fmt != "table":
-        emit(records, [(k, k) for k in records[0]], fmt)
-        return
-    current = None
-    for r in records:
-        if r["conflict_iri"] != current:
-            current = r["conflict_iri"]
-            click.echo(f"\n{clean(r['conflict'])}  [{r['aspect']}]")
-            click.echo(f"  {message('cli.conflicts.rule', lang)}: {r['rule']} – {clean(r['why'])}")
-        mark = message(
-            "cli.conflicts.follows" if r["follows"] else "cli.conflicts.superseded", lang
-        )
-        click.echo(f"  {mark}  {r['source']} {r['locator']}: {clean(r['claim'])}")
-        click.echo(f"      »{clean(r['quote'])}«")
+    question = ask(app, Moment(at, False), ClaimFilter(source, False))
+    answer = questions.conflicts(app.backend(), question, " ".join(about) or None)
+    fields = ("conflict", "mark:state", "source", "locator", "claim", "quote")
+    print_answer(app, answer, out, columns(app.lang, *fields))
 
 
 COMMANDS = [sources, conflicts]

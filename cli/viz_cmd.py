@@ -10,12 +10,11 @@ from pathlib import Path
 
 import click
 
-from govgraph.graph.i18n import bilingual, message
+from govgraph.graph.i18n import bilingual
 
 from .context import AppContext
 from .helptext import summary
 from .options import choice_option, date_option, default_option, facts_option, output_file_option
-from .output import clean
 
 
 def _output_plan(fmt, output, size, layout, renderer):
@@ -141,66 +140,4 @@ def timeline(app: AppContext, output, fmt, start, end, size, renderer) -> None:
     _write(data, output, fmt)
 
 
-@click.command("path")
-@click.argument("a", metavar="A")
-@click.argument("b", metavar="B")
-@default_option(
-    "--max", "limit", type=click.IntRange(min=1), default=5, help=bilingual("cli.help.path.max")
-)
-@date_option("--at", help=bilingual("cli.help.path.at"))
-@choice_option("--format", "fmt", choices=["text", "json"], default="text")
-@click.pass_obj
-@summary("cli.help.path")
-def path(app: AppContext, a: str, b: str, limit: int, at, fmt: str) -> None:
-    """
-    \b
-    govgraph path RegMo MASTD
-    """
-    import json
-
-    from govgraph.graph.answers.path import chain_text, shortest_chains
-    from govgraph.graph.errors import NotFoundError
-    from govgraph.graph.sparql.entities import EntityIndex
-    from govgraph.graph.views.network import project
-
-    backend = app.backend()
-    index = EntityIndex(backend, app.lang)
-    start, end = index.resolve(a), index.resolve(b)
-    g = project(backend, app.lang, "edge", at)
-    chains = shortest_chains(g, start.iri, end.iri, limit)
-    if not chains:
-        raise NotFoundError(
-            f"{bilingual('cli.path.no_connection')} between {start.label(app.lang)!r} "
-            f"and {end.label(app.lang)!r}"
-        )
-    if fmt == "json":
-        rows = [
-            {
-                "length": len(c.steps),
-                "text": chain_text(g, c),
-                "steps": [
-                    {
-                        "from": s.source if s.forward else s.target,
-                        "to": s.target if s.forward else s.source,
-                        "from_label": g.nodes[s.source if s.forward else s.target]["label"],
-                        "to_label": g.nodes[s.target if s.forward else s.source]["label"],
-                        "relations": list(s.labels),
-                    }
-                    for s in c.steps
-                ],
-            }
-            for c in chains
-        ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    steps = len(chains[0].steps)
-    click.echo(
-        message("cli.path.steps_one", app.lang, chains=len(chains), steps=steps)
-        if steps == 1
-        else message("cli.path.steps", app.lang, chains=len(chains), steps=steps)
-    )
-    for c in chains:
-        click.echo("  " + clean(chain_text(g, c)))
-
-
-COMMANDS = [viz, timeline, path]
+COMMANDS = [viz, timeline]

@@ -146,3 +146,62 @@ def test_the_grid_shows_no_overruled_quote_as_evidence(govgraph, monkeypatch):
     assert "46,6 %" in grid and "hälftig" not in grid
     rows = json.loads(govgraph(*base, "--format", "json").out)
     assert any("hälftig" in r["quote"] for r in rows)
+
+
+THREE = [
+    ("sources",),
+    ("conflicts",),
+    ("conflicts", "--source", "NOOTSStVtr", "--at", "2026-01-15"),
+    ("path", "RegMo", "MASTD"),
+    ("path", "IT-PLR", "Bund"),
+]
+
+
+@pytest.mark.parametrize("width", ["80", "120"])
+@pytest.mark.parametrize("question", THREE, ids=" ".join)
+def test_sources_conflicts_path_read_whole(govgraph, monkeypatch, question, width):
+    """sources, conflicts and path in the readable layout: every line within the terminal,
+    no word cut with "…", and what JSON says of each item is on the screen."""
+    monkeypatch.setenv("COLUMNS", width)
+    base = ("--today", FIXED_TODAY, *question)
+    out = govgraph(*base)
+    assert out.code == 0, out.err
+    assert all(len(line) <= int(width) for line in out.out.splitlines())
+    tokens = out.out.split()
+    assert not [t for t in tokens if t.endswith("…") and t not in ("…", "…«")]
+    text = " ".join(tokens)
+    rows = json.loads(govgraph(*base, "--format", "json").out)
+    assert rows
+    for r in rows:
+        if question[0] == "sources":
+            assert f"{r['short_name']} — {r['facts']} Aussagen, {r['quotes']} Zitate" in text
+            assert " ".join(r["title"].split()) in text
+        elif question[0] == "conflicts":
+            assert f"{r['mark']} — {r['claim']}" in text
+            assert r["locator"] in text and r["conflict"] in text
+        else:
+            for step in r["steps"]:
+                assert step["from_label"] in text and step["to_label"] in text
+
+
+def test_conflicts_say_which_claim_holds_on_the_day(govgraph, monkeypatch):
+    """Before the treaty came into force (1 February 2026) the report's status holds; the
+    later status is marked as holding only from its day."""
+    monkeypatch.setenv("COLUMNS", "120")
+    early = govgraph("--today", FIXED_TODAY, "conflicts", "--at", "2026-01-15", "--format", "json")
+    status = [r for r in json.loads(early.out) if r["conflict_iri"].endswith("noots-status")]
+    marks = {r["source"]: (r["claim_state"], r["mark"]) for r in status}
+    assert marks["GB StT RLP"][0] == "" and marks["GB StT RLP"][1].startswith("✓ gilt noch")
+    assert marks["NOOTSStVtr"][1] == "○ gilt erst ab 1. Februar 2026"
+    late = govgraph("--today", FIXED_TODAY, "conflicts", "--format", "json")
+    status = [r for r in json.loads(late.out) if r["conflict_iri"].endswith("noots-status")]
+    assert {r["source"]: r["claim_state"] for r in status}["GB StT RLP"] == "superseded"
+
+
+def test_sources_and_conflicts_keep_a_grid(govgraph, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    grid = govgraph("--today", FIXED_TODAY, "sources", "--table").out.splitlines()
+    assert grid[2].split()[:2] == ["Kurzname", "Art"] and set(grid[3]) <= {"-", " "}
+    assert grid[4].startswith("GGArt91cVtr  Primärtext")
+    conflicts = govgraph("--today", FIXED_TODAY, "conflicts", "--table").out
+    assert "Widerspruch" in conflicts.splitlines()[2] and "✗ überholt" in conflicts

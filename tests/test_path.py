@@ -9,13 +9,18 @@ from conftest import FIXED_TODAY, REPORT_ONLY
 GGD = "https://w3id.org/govgraph/id/"
 
 
+def _flat(out: str) -> str:
+    """The readable answer with its line breaks undone (lines break between words)."""
+    return " ".join(line.strip() for line in out.splitlines())
+
+
 def test_unit_of_ministry_in_one_step(govgraph):
     r = govgraph(*REPORT_ONLY, "path", "Landeskoordination RegMo", "MASTD")
     assert r.code == 0, r.err
-    assert "1 × 1 Schritt:" in r.out
+    assert "1 kürzester Weg · 1 Schritt" in r.out
     assert (
-        "Landeskoordination RegMo im MASTD —ist Einheit von→ "
-        "Ministerium für Arbeit, Soziales, Transformation und Digitalisierung" in r.out
+        "Weg 1: Landeskoordination RegMo im MASTD —ist Einheit von→ "
+        "Ministerium für Arbeit, Soziales, Transformation und Digitalisierung" in _flat(r.out)
     )
 
 
@@ -28,13 +33,17 @@ def test_direction_is_shown_both_ways(govgraph):
 def test_two_step_chain_through_the_programme_coordinator(govgraph):
     r = govgraph(*REPORT_ONLY, "path", "RegMo", "MASTD")
     assert r.code == 0, r.err
-    lines = r.out.splitlines()
-    assert lines[0].endswith("2 Schritte:")
+    flat = _flat(r.out)
+    assert "kürzeste Wege · je 2 Schritte" in flat
     assert (
         "Registermodernisierung ←Koordination— Landeskoordination RegMo im MASTD "
         "—ist Einheit von→ Ministerium für Arbeit, Soziales, Transformation und Digitalisierung"
-    ) in r.out
-    assert len(lines) - 1 == int(lines[0].split(" ")[0]) <= 5
+    ) in flat
+    chains = [line for line in r.out.splitlines() if line.startswith("Weg ")]
+    assert 1 < len(chains) <= 5
+    # each step on its own line, with the quote it rests on indented below it
+    assert "Landeskoordination RegMo im MASTD — Koordination → Registermodernisierung" in flat
+    assert "GB StT RLP, Abschnitt »Registermodernisierung«, Absatz 4: »Die" in flat
 
 
 def test_funding_shares_connect_the_funders_of_noots(govgraph):
@@ -42,7 +51,7 @@ def test_funding_shares_connect_the_funders_of_noots(govgraph):
     assert r.code == 0, r.err
     assert (
         "IT Planning Council —financing 100%→ National Once Only Technical System "
-        "←financing 50%— Federation" in r.out
+        "←financing 50%— Federation" in _flat(r.out)
     )
 
 
@@ -53,6 +62,11 @@ def test_max_limits_and_json(govgraph):
     assert len(chains) == 1 and chains[0]["length"] == 2
     first = chains[0]["steps"][0]
     assert first["relations"] and first["from"].startswith(GGD)
+    # the facts a step rests on, with every quote's source and locator
+    assert first["facts"] and first["claim_states"] == [""]
+    assert first["evidence"][0]["source"] == "GB StT RLP" and first["evidence"][0]["quote"]
+    csv = govgraph(*REPORT_ONLY, "path", "RegMo", "MASTD", "--max", "1", "--format", "csv")
+    assert csv.out.splitlines()[0] == "length,text"
 
 
 def test_at_date_changes_the_chain(govgraph):
@@ -61,8 +75,10 @@ def test_at_date_changes_the_chain(govgraph):
         *REPORT_ONLY, "--today", FIXED_TODAY, "path", "IT-PLR", "Bund", "--at", "2026-06-01"
     )
     assert before.code == 0, before.err
-    assert before.out.startswith("1 × 4 Schritte:") and "50 %" not in before.out
-    assert "←Entscheidung: gestartet— Bund" in before.out
+    flat = _flat(before.out)
+    assert "1 kürzester Weg · je 4 Schritte" in flat and "50 %" not in flat
+    assert "– Stand 1. Juni 2026" in flat
+    assert "←Entscheidung: gestartet— Bund" in flat
 
 
 def test_errors_are_one_line(govgraph):
@@ -84,3 +100,24 @@ ggd:b a gg:Ministry ; skos:prefLabel "Amt B"@de ; {evidence("Digitalisierung")} 
     )
     r = govgraph(*REPORT_ONLY, "--no-builtin", "--data", str(data), "path", "Amt A", "Amt B")
     assert r.code == 1 and "keine Verbindung / no connection" in r.err
+
+
+def test_a_step_on_an_overruled_claim_says_so(govgraph, monkeypatch):
+    """With the treaty loaded, the report's »hälftig« edge is overruled: the step that uses it
+    says who overrules it instead of passing the quote off as evidence."""
+    monkeypatch.setenv("COLUMNS", "120")
+    r = govgraph("--today", FIXED_TODAY, "path", "IT-PLR", "Bund")
+    assert r.code == 0, r.err
+    flat = _flat(r.out)
+    assert "GB StT RLP sagte »Ab dem Jahr 2027 soll die Finanzierung hälftig" in flat
+    assert "– überholt durch NOOTSStVtr § 8 Abs. 1 Satz 3" in flat
+    assert ": »Ab dem Jahr 2027 soll die Finanzierung hälftig" not in flat
+    assert "Finanzierung 50 % (überholt)" in flat  # the relation the picture draws, marked
+
+
+def test_no_word_is_cut_at_80_columns(govgraph, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    r = govgraph(*REPORT_ONLY, "path", "RegMo", "MASTD")
+    assert r.code == 0, r.err
+    assert all(len(line) <= 80 for line in r.out.splitlines())
+    assert "…" not in r.out.replace("…«", "")  # only a long quote may end early, at a word

@@ -183,7 +183,10 @@ def test_conflicts_lists_the_reports_older_claims_side_by_side(govgraph):
     assert share[0]["locator"] == "§ 8 Abs. 1 Satz 3" and share[0]["rule"] == "maßgeblicher Text"
     assert len(by_conflict) == 5
     text = govgraph("--today", TODAY, "conflicts").out
-    assert "✗ überholt  GB StT RLP" in text and "✓ gilt  NOOTSStVtr" in text
+    assert "  ✗ überholt — Bund soll die NOOTS-Strukturen ab 2027 zur Hälfte" in text
+    assert "      GB StT RLP, Abschnitt »Registermodernisierung«, Absatz 1: »" in text
+    assert "  ✓ gilt — Bund finanziert das NOOTS ab 2027" in text
+    assert "      NOOTSStVtr § 8 Abs. 1 Satz 3: »Die Finanzierung" in text
 
 
 def test_source_option_restricts_answers_to_one_source(govgraph):

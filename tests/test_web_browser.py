@@ -189,6 +189,8 @@ AXE_PAGES = [
     "/conflicts",
     "/source?id=NOOTSStVtr",
     "/who?subject=NOOTS&all=1&all_claims=1",
+    "/path?a=IT-PLR&b=Bund",
+    "/conflicts?about=NOOTS&at=2026-01-15",
 ]
 
 
@@ -261,6 +263,10 @@ ANSWER_PAGES = [
     "/demands",
     "/entity?id=ggd:noots-staatsvertrag",
     "/conflicts",
+    "/conflicts?at=2026-01-15&source=NOOTSStVtr",
+    "/sources",
+    "/path?a=RegMo&b=MASTD",
+    "/path?a=IT-PLR&b=Bund",
 ]
 
 
@@ -283,7 +289,9 @@ def test_answer_pages_fit_the_screen(browser, base_url, width):
                 width,
             )
             assert wider == 0, (path, width)
-            if path.startswith(("/who", "/what", "/deadlines", "/demands")):
+            if path.startswith(
+                ("/who", "/what", "/deadlines", "/demands", "/conflicts", "/sources", "/path")
+            ):
                 assert pg.locator("li.entry").count() > 0, path
             if os.environ.get("GOVGRAPH_SCREENSHOTS"):
                 name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")

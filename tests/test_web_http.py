@@ -23,6 +23,11 @@ from govgraph.web.sources import anchor
 SOURCE = "ggd:source-000_2f97107a3c89067a"
 
 
+def visible(html: str) -> str:
+    """A page's text as read: without the spans that keep names and shares on one line."""
+    return html.replace('<span class="nobr">', "").replace("</span>", "")
+
+
 @pytest.fixture(scope="module")
 def client():
     app = create_app(Settings(today=date(2026, 11, 27)))
@@ -48,6 +53,9 @@ def client():
         f"/source?id={SOURCE}",
         "/source?id=NOOTSStVtr",
         "/conflicts",
+        "/conflicts?source=NOOTSStVtr&at=2026-01-15",
+        "/path",
+        "/path?a=RegMo&b=MASTD",
         "/who?subject=NOOTS&source=NOOTSStVtr&all_claims=1",
         "/network?focus=NOOTS",
         "/sparql",
@@ -145,9 +153,11 @@ def test_source_filter_and_superseded_claims(client):
     assert treaty.status_code == 200
     entries = client.get("/who?subject=NOOTS&all=1").text.count('<li class="entry">')
     assert len(everything) > len(followed) and entries > treaty.text.count('<li class="entry">') > 1
-    assert "NOOTSStVtr § 8 Abs. 1 Satz 3" in treaty.text  # sources and locators
+    assert "NOOTSStVtr § 8 Abs. 1 Satz 3" in visible(treaty.text)  # sources and locators
     # An overruled claim is never evidence: one line says who said it and what overrules it.
-    page = client.get("/who?subject=NOOTS&at=2027-06-01").text
+    html = client.get("/who?subject=NOOTS&at=2027-06-01").text
+    assert '<span class="nobr">46,6 %</span>' in html  # a share never breaks before "%"
+    page = visible(html)
     assert "GB StT RLP sagte »Ab dem Jahr 2027 soll die Finanzierung hälftig" in page
     assert "– überholt durch NOOTSStVtr § 8 Abs. 1 Satz 3" in page
     assert "46,6 %" in page and "53,4 %" in page and "46.6 %" not in page
@@ -158,9 +168,14 @@ def test_source_filter_and_superseded_claims(client):
 def test_conflicts_page_shows_rule_and_both_claims(client):
     r = client.get("/conflicts")
     assert r.status_code == 200
-    assert "Anteil des Bundes an der NOOTS-Finanzierung ab 2027" in r.text
-    assert "✓ gilt" in r.text and "✗ überholt" in r.text
-    assert "/source?id=" in r.text  # quotes lead into their source
+    text = visible(r.text)
+    assert "Anteil des Bundes an der NOOTS-Finanzierung ab 2027" in text
+    assert "✓ gilt" in text and "✗ überholt" in text
+    assert "Regel: maßgeblicher Text" in text
+    assert "/source?id=" in text  # quotes lead into their source
+    # before the treaty came into force the report's status still holds
+    early = visible(client.get("/conflicts?at=2026-01-15").text)
+    assert "✓ gilt noch" in early and "○ gilt erst ab 1. Februar 2026" in early
 
 
 def test_search_api_for_search_as_you_type(client):
@@ -315,6 +330,22 @@ PARITY = [
         "/demands?by=Staedtetag&source=GB%20StT%20RLP",
         ["demands", "--by", "Staedtetag", "--source", "GB StT RLP"],
     ),
+    ("/sources", ["sources"]),
+    ("/conflicts", ["conflicts"]),
+    ("/conflicts?at=2026-01-15", ["conflicts", "--at", "2026-01-15"]),
+    ("/conflicts?source=NOOTSStVtr", ["conflicts", "--source", "NOOTSStVtr"]),
+    ("/conflicts?about=FITKO&at=2025-06-01", ["conflicts", "FITKO", "--at", "2025-06-01"]),
+    (
+        "/conflicts?about=NOOTS-Staatsvertrag&source=NOOTSStVtr",
+        ["conflicts", "NOOTS-Staatsvertrag", "--source", "NOOTSStVtr"],
+    ),
+    (
+        "/conflicts?source=GB%20StT%20RLP&at=2025-06-01",
+        ["conflicts", "--source", "GB StT RLP", "--at", "2025-06-01"],
+    ),
+    ("/path?a=RegMo&b=MASTD", ["path", "RegMo", "MASTD"]),
+    ("/path?a=IT-PLR&b=Bund&at=2026-06-01", ["path", "IT-PLR", "Bund", "--at", "2026-06-01"]),
+    ("/path?a=FITKO&b=NOOTS&max=2", ["path", "FITKO", "NOOTS", "--max", "2"]),
 ]
 
 
@@ -333,6 +364,51 @@ def test_json_twin_equals_the_cli(client, govgraph, url, args):
     assert by_accept.json() == expected
     page = client.get(url)  # the same URL for a browser is the page, not the kept JSON
     assert page.headers["content-type"].startswith("text/html")
+
+
+def test_quote_parts_mark_the_overruled_quote(client, govgraph):
+    """A fact both sources state joins both quotes in `quote`; `quote_parts` says which one
+    speaks for the overruled claim (the report's »hälftig«), the same in CLI and web JSON."""
+    import json
+
+    url = "/who?subject=NOOTS&at=2027-06-01&format=json"
+    rows = client.get(url).json()
+    joined = [r for r in rows if "hälftig" in r["quote"] and "46,6 %" in r["quote"]]
+    assert joined
+    parts = {p["source"]: p for p in joined[0]["quote_parts"]}
+    assert parts["GB StT RLP"]["overruled"] is True and "hälftig" in parts["GB StT RLP"]["quote"]
+    assert parts["NOOTSStVtr"]["overruled"] is False
+    assert parts["NOOTSStVtr"]["locator"] == "§ 8 Abs. 1 Satz 3"
+    cli = govgraph(
+        "--today", "2026-11-27", "who", "NOOTS", "--at", "2027-06-01", "--format", "json"
+    )
+    assert json.loads(cli.out) == rows
+
+
+def test_today_typed_in_a_form_is_the_servers_today(client):
+    """The server runs with --today 2026-11-27: "heute" and "today" mean that day."""
+    for word in ("heute", "today", "Heute"):
+        page = client.get(f"/who?subject=NOOTS&at={word}").text
+        assert "Stand 27. November 2026" in page and 'value="2026-11-27"' in page
+    rows = client.get("/deadlines?from=heute&format=json").json()
+    assert rows and all((r["to"] or r["from"] or "9999") >= "2026-11-27" for r in rows)
+
+
+def test_the_count_of_conflicts_links_to_those_on_the_subject(client):
+    page = visible(client.get("/who?subject=NOOTS").text)
+    assert '5 Widersprüche · <a href="/conflicts?about=NOOTS">' in page
+    about = visible(client.get("/conflicts?about=NOOTS").text)
+    assert "zu NOOTS (National Once Only Technical System)" in about
+    assert about.count('<section class="group"') == 5
+    it_plr = visible(client.get("/conflicts?about=IT-PLR").text)
+    assert it_plr.count('<section class="group"') == 1  # who pays for NOOTS in 2025 and 2026
+    assert client.get("/conflicts?about=xyzzy-nothing").status_code == 404
+
+
+def test_broad_word_hint_links_to_the_search_page(client):
+    page = client.get("/who?subject=Digitalisierung").text
+    assert '<a href="/search?q=Digitalisierung">' in page
+    assert "govgraph" not in page.split("<main", 1)[1].split("</main>")[0]
 
 
 def test_json_twin_of_a_bad_question_is_json(client):

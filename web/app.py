@@ -100,6 +100,7 @@ def create_app(
         Route("/what", pages.what),
         Route("/deadlines", pages.deadlines),
         Route("/demands", pages.demands),
+        Route("/path", pages.path),
         Route("/sources", source_pages.sources),
         Route("/source", source_pages.source),
         Route("/conflicts", source_pages.conflicts),

@@ -3,9 +3,11 @@ demands. Each calls the same graph/ function as the matching CLI command."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from markupsafe import Markup, escape
 from starlette.responses import JSONResponse, Response
 
 from govgraph.graph.answers import questions, rows
@@ -143,7 +145,7 @@ def entity(ctx: Ctx) -> Response:
     ask = Ask(
         lang=ctx.lang,
         today=ctx.graph.settings.day(),
-        at=params.day(ctx.query, "at"),
+        at=params.day(ctx.query, "at", today=ctx.graph.settings.day()),
         source=params.text(ctx.query, "source") or None,
         all_claims=params.flag(ctx.query, "all_claims"),
         claims=ctx.graph.claims(ctx.lang),
@@ -185,7 +187,7 @@ def entity(ctx: Ctx) -> Response:
 
 def _ask(ctx: Ctx, at_all: bool = True) -> Ask:
     """The question as the URL asks it: day, every time, source, overruled claims too."""
-    at = params.day(ctx.query, "at") if at_all else None
+    at = params.day(ctx.query, "at", today=ctx.graph.settings.day()) if at_all else None
     return Ask(
         lang=ctx.lang,
         today=ctx.graph.settings.day(),
@@ -218,8 +220,28 @@ def _answer(ctx: Ctx, template: str, compute, **values: object) -> Response:
         source=doc,
         cite=_citing(ctx),
         said=lambda o: overruled_text(o, ctx.lang),
+        keep=keep,
         **values,
     )
+
+
+# What a line must not break inside: a hyphenated name (IT-Staatsvertrag), a share (46,6 %), a
+# norm's first step (§ 8). Longer runs (web addresses) may break as the browser likes.
+_WHOLE = re.compile(r"[^\s»«„“(]*\w-\w[^\s»«„“),.;:]*|\d+(?:[.,]\d+)? %|§ \d+\w*")
+_LONGEST = 30
+
+
+def keep(text: object) -> Markup:
+    """Text for a page in which a phone screen breaks lines between words only, never inside
+    a name with a hyphen or between a number and its per cent sign."""
+    value, out, at = str(text), [], 0
+    for m in _WHOLE.finditer(value):
+        if len(m.group(0)) > _LONGEST:
+            continue
+        out += [escape(value[at : m.start()]), Markup('<span class="nobr">%s</span>') % m.group(0)]
+        at = m.end()
+    out.append(escape(value[at:]))
+    return Markup("").join(out)
 
 
 def _citing(ctx: Ctx):
@@ -256,8 +278,9 @@ def what(ctx: Ctx) -> Response:
 
 @page
 def deadlines(ctx: Ctx) -> Response:
-    start_day = params.day(ctx.query, "from")
-    end_day = params.day(ctx.query, "to", end=True)
+    today = ctx.graph.settings.day()
+    start_day = params.day(ctx.query, "from", today=today)
+    end_day = params.day(ctx.query, "to", end=True, today=today)
     status = params.choice(ctx.query, "status", rows.STATUSES)
     if start_day and end_day and start_day > end_day:
         raise BadRequest(
@@ -273,6 +296,26 @@ def deadlines(ctx: Ctx) -> Response:
         end=end_day,
         status_filter=status or "",
     )
+
+
+@page
+def path(ctx: Ctx) -> Response:
+    """How two entities are connected (as `govgraph path A B`), each step with its quotes."""
+    a, b = params.text(ctx.query, "a"), params.text(ctx.query, "b")
+    limit = params.integer(ctx.query, "max", 5, 1, 20)
+    ask = _ask(ctx)
+    values = {"a": a, "b": b, "at": ask.at, "limit": limit}
+    if not (a and b):
+        return ctx.render("path.html", answer=None, empty="", source=None, **values)
+    for name, value in (("a", a), ("b", b)):
+        resolve(ctx, name, value)
+
+    def compute():
+        backend = ctx.graph.backend()
+        network = lambda day: ctx.graph.network(ctx.lang, day)  # noqa: E731
+        return questions.path(backend, a, b, ask, network, limit)
+
+    return _answer(ctx, "path.html", compute, **values)
 
 
 @page

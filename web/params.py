@@ -33,15 +33,19 @@ def text(params: QueryParams, name: str, required: bool = False) -> str:
     return value
 
 
-def day(params: QueryParams, name: str, end: bool = False) -> date | None:
+def day(
+    params: QueryParams, name: str, end: bool = False, today: date | None = None
+) -> date | None:
     """A date as the CLI takes it (ISO, TT.MM.JJJJ, YYYY-MM, YYYY, heute/today); empty = none.
     With `end` (the end of a range) a year or month means its last day: to=2026 includes
-    December 2026."""
+    December 2026. "heute"/"today" is `today`, the server's day (`--today`), where given."""
     from govgraph.graph.dates import last_day, parse_date
 
     value = text(params, name)
     if not value:
         return None
+    if today is not None and value.casefold() in ("heute", "today"):
+        return today
     try:
         return last_day(value) if end else parse_date(value)
     except UsageError as err:

@@ -15,7 +15,13 @@ from .sources import segments
 
 @page
 def sources(ctx: Ctx) -> Response:
-    return ctx.render("sources.html", docs=ctx.graph.sources(ctx.lang))
+    """The source documents (as `govgraph sources`; JSON twin: its `--format json`)."""
+    from govgraph.graph.answers import questions
+
+    from .pages import _answer, _ask
+
+    ask = _ask(ctx, at_all=False)
+    return _answer(ctx, "sources.html", lambda: questions.sources(ctx.graph.backend(), ask))
 
 
 @page
@@ -33,17 +39,15 @@ def source(ctx: Ctx) -> Response:
 
 @page
 def conflicts(ctx: Ctx) -> Response:
-    """Where sources disagree, which claim the graph follows and by which rule (as `govgraph
-    conflicts`), each claim with its quote linked into its source."""
-    from govgraph.graph.sources.claims import conflict_records
+    """Where sources disagree, which claim the graph follows on the day and by which rule (as
+    `govgraph conflicts`), each claim with its quote linked into its source."""
+    from govgraph.graph.answers import questions
 
-    from .pages import quote_links
+    from .pages import _answer, _ask, resolve
 
-    groups: dict[str, dict] = {}
-    for r in conflict_records(ctx.graph.backend(), ctx.lang):
-        group = groups.setdefault(
-            r["conflict_iri"],
-            {"label": r["conflict"], "aspect": r["aspect"], "rule": r["rule"], "why": r["why"]},
-        )
-        group.setdefault("claims", []).append({**r, "quotes": quote_links(ctx, r["quote"])})
-    return ctx.render("conflicts.html", groups=list(groups.values()))
+    ask = _ask(ctx)
+    about = params.text(ctx.query, "about")
+    if about:
+        resolve(ctx, "about", about)  # an unknown or ambiguous name: the page with candidates
+    compute = lambda: questions.conflicts(ctx.graph.backend(), ask, about or None)  # noqa: E731
+    return _answer(ctx, "conflicts.html", compute, at=ask.at, all=ask.all_times, about=about)

@@ -9,12 +9,13 @@ certainty of "superseded" or "disputed" where a conflict says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
+from govgraph.graph.answers.quotes import SEPARATOR
 from govgraph.graph.answers.records import AnswerRow
 from govgraph.graph.i18n import message
-from govgraph.graph.sources.claims import Claims, Record, find_source, load_claims
+from govgraph.graph.sources.claims import Claims, Record, SourceRef, find_source, load_claims
 from govgraph.graph.store.backend import Backend
 
 
@@ -33,6 +34,7 @@ def decorate(
     Superseded claims are left out unless `all_claims`; with `source` (an IRI) only facts that
     source states remain. Certainty becomes "überholt"/"umstritten" where a conflict says so.
     """
+    tainted = overruled_quotes(claims, at)
     out = []
     for record in records:
         fact = str(record.get(key) or "")
@@ -53,10 +55,37 @@ def decorate(
         )
         decorated["claim_state"] = state
         decorated["rule"] = claims.rule_of(fact) if state else ""
+        decorated["quote_parts"] = quote_parts(str(record.get("quote") or ""), refs, tainted)
         if state:
             decorated["certainty"] = message(f"sources.state.{state}", lang)
         out.append(record.from_json(decorated) if isinstance(record, AnswerRow) else decorated)
     return out
+
+
+def overruled_quotes(claims: Claims, at: date | None) -> set[str]:
+    """Quotes that speak for a superseded or disputed claim as of `at`: never evidence."""
+    return {
+        side.quote
+        for fact, sides in claims.sides.items()
+        if claims.state(fact, at) in ("superseded", "disputed")
+        for side in sides
+        if not side.preferred and side.quote
+    }
+
+
+def quote_parts(joined: str, refs: Sequence[SourceRef], tainted: set[str]) -> list[dict]:
+    """The quotes a row's `quote` joins, each with its source and locator and whether it is
+    overruled, so that scripts need not split the joined text nor take »hälftig« for evidence."""
+    where = {q: (ref.short, loc) for ref in refs for loc, q in ref.quotes}
+    return [
+        {
+            "quote": part,
+            "source": where.get(part, ("", ""))[0],
+            "locator": where.get(part, ("", ""))[1],
+            "overruled": part in tainted,
+        }
+        for part in dict.fromkeys(p for p in joined.split(SEPARATOR) if p)
+    ]
 
 
 def claims_for(backend: Backend, lang: str, source_name: str | None) -> tuple[Claims, str | None]:

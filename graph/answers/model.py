@@ -53,6 +53,8 @@ class Entry:
     notes: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     overruled: tuple[Overruled, ...] = ()
+    lines: tuple[str, ...] = ()  # more about the item, each on its own line (a source's title)
+    link: str = ""  # what the item's name leads to on the web: "entity" (by `iri`) or "source"
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,20 @@ class Group:
     title: str
     entries: tuple[Entry, ...] = ()
     overruled: tuple[Overruled, ...] = ()  # claims of actors the group shows no entry for
+    note: str = ""  # one line under the heading (a conflict's rule and why)
+
+
+@dataclass(frozen=True)
+class Hint:
+    """Where to look next, said once for every face: the words, what a terminal types
+    (`command`) and the web page that answers it (`page` with its `query`). `kind` is
+    "conflicts" (the header's count of conflicts points there) or "search"."""
+
+    kind: str
+    text: str
+    command: str
+    page: str
+    query: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,7 +91,7 @@ class Answer:
     stats: tuple[str, ...] = ()
     note: str = ""  # e.g. nothing holds on the day: what holds before or after it
     groups: tuple[Group, ...] = ()
-    hints: tuple[str, ...] = ()
+    hints: tuple[Hint, ...] = ()
     rows: tuple[TypedRow | Mapping[str, object], ...] = field(default=(), repr=False)
     columns: tuple[str, ...] = ()  # CSV/TSV columns of `rows`
     overruled_quotes: frozenset[str] = frozenset()  # quotes a grid must not show as evidence

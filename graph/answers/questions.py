@@ -23,7 +23,7 @@ from govgraph.graph.answers.building import (
 )
 from govgraph.graph.answers.certainty import add_inferred_from
 from govgraph.graph.answers.claims import claims_for, decorate
-from govgraph.graph.answers.model import Answer, Entry, Group, Overruled
+from govgraph.graph.answers.model import Answer, Entry, Evidence, Group, Hint, Overruled
 from govgraph.graph.answers.names import Names
 from govgraph.graph.answers.records import AnswerRow, DeadlineRow, DemandRow, WhatRow, WhoRow
 from govgraph.graph.errors import UsageError
@@ -101,7 +101,7 @@ def resolve(backend: Backend, text: str, lang: str, index: EntityIndex | None = 
     return (index or EntityIndex(backend, lang)).resolve(text, generic=True)
 
 
-def _hints(index: EntityIndex, text: str, found: Entity, lang: str) -> tuple[str, ...]:
+def _hints(index: EntityIndex, text: str, found: Entity, lang: str) -> tuple[Hint, ...]:
     """Where to look next: a broad topic word ("Digitalisierung") that many other names carry."""
     word = text.strip()
     broad = (
@@ -109,7 +109,21 @@ def _hints(index: EntityIndex, text: str, found: Entity, lang: str) -> tuple[str
     )
     if not broad or len(index.rank(word, limit=6)) <= 5:
         return ()
-    return (message("answers.hint_generic", lang, word=word),)
+    text_ = message("answers.hint_generic", lang, word=word)
+    return (Hint("search", text_, f"govgraph search {word}", "search", (("q", word),)),)
+
+
+def _to_conflicts(
+    every: Sequence[AnswerRow], key: str, claims: Claims, lang: str, about: str = ""
+) -> tuple[Hint, ...]:
+    """Where the sources disagree, when a fact of the answer is one side of a conflict (on
+    the answer's subject, if it has one: `govgraph conflicts NOOTS`)."""
+    if not any(claims.sides.get(str(r.get(key) or "")) for r in every):
+        return ()
+    command = f"govgraph conflicts {about}" if about else "govgraph conflicts"
+    query = (("about", about),) if about else ()
+    text = message("answers.hint_conflicts", lang)
+    return (Hint("conflicts", text, command, "conflicts", query),)
 
 
 # --- shared ------------------------------------------------------------------------------------
@@ -331,7 +345,8 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
         stats=_stats(listed, every, "fact_iri", ask.lang, claims),
         note=note,
         groups=tuple(groups),
-        hints=_hints(index, subject, found, ask.lang),
+        hints=_to_conflicts(every, "fact_iri", claims, ask.lang, subject.strip())
+        + _hints(index, subject, found, ask.lang),
         rows=listed,
         columns=WhoRow.CSV,
         overruled_quotes=frozenset(cite.tainted),
@@ -402,7 +417,8 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
         stats=_stats(listed, every, "item_iri", ask.lang, claims),
         note=note,
         groups=tuple(groups),
-        hints=_hints(index, actor, found, ask.lang),
+        hints=_to_conflicts(every, "item_iri", claims, ask.lang, actor.strip())
+        + _hints(index, actor, found, ask.lang),
         rows=listed,
         columns=WhatRow.CSV,
         overruled_quotes=frozenset(cite.tainted),
@@ -475,6 +491,7 @@ def deadlines(
         day=ask.today.isoformat(),
         stats=_stats(listed, every, "iri", ask.lang, claims),
         groups=tuple(groups),
+        hints=_to_conflicts(every, "iri", claims, ask.lang),
         rows=listed,
         columns=DeadlineRow.CSV,
         overruled_quotes=frozenset(cite.tainted),
@@ -557,6 +574,7 @@ def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = 
         title=message(title_key, ask.lang),
         stats=_stats(listed, every, "iri", ask.lang, claims),
         groups=tuple(groups),
+        hints=_to_conflicts(every, "iri", claims, ask.lang),
         rows=listed,
         columns=DemandRow.CSV,
         overruled_quotes=frozenset(cite.tainted),
@@ -601,3 +619,237 @@ def disputes(claims: Claims, fact: str) -> list[str]:
 def search(backend: Backend, text: str, ask: Ask, limit: int = 20) -> list[dict[str, object]]:
     """Entities whose labels match `text`, best first (close spellings when none does)."""
     return [r.to_json() for r in rows.search(backend, ask.lang, text, limit)]
+
+
+# --- sources, conflicts, path ----------------------------------------------------------------
+
+
+def _iso_words(value: str, lang: str) -> str:
+    """ "2009-11-20" as "20. November 2009"; a year ("2025") or other text as it stands."""
+    try:
+        return long_day(date.fromisoformat(value), lang)
+    except ValueError:
+        return value
+
+
+def _capital(title: str) -> str:
+    """A heading starts with a capital ("Primary text"), whatever the label's case."""
+    return title[:1].upper() + title[1:]
+
+
+def _counted(count: int, lang: str, one: str, many: str) -> str:
+    return message(one, lang) if count == 1 else message(many, lang, count=count)
+
+
+def _source_entry(r: Mapping[str, object], lang: str) -> Entry:
+    """A source as a reader looks it up: short name, what rests on it, then its full title,
+    dates, publisher and where to find it, each on a line of its own."""
+    said = message("answers.source_counts", lang, facts=r["facts"], quotes=r["quotes"])
+    dates = [
+        message(key, lang, day=_iso_words(str(r[field]), lang))
+        for field, key in (
+            ("issued", "answers.source_issued"),
+            ("version", "answers.source_version"),
+        )
+        if r.get(field)
+    ]
+    lines = [str(r["title"])] if r.get("title") and r["title"] != r["short_name"] else []
+    lines += [" · ".join(dates)] if dates else []
+    if r.get("publisher"):
+        lines.append(message("answers.source_publisher", lang, name=r["publisher"]))
+    lines += [str(r[k]) for k in ("in_force", "url") if r.get(k)]
+    return Entry(
+        name=str(r["short_name"] or r["title"]),
+        iri=str(r["iri"]),
+        details=(said,),
+        lines=tuple(lines),
+        link="source",
+    )
+
+
+def sources(backend: Backend, ask: Ask) -> Answer:
+    """The source documents, grouped by kind (primary texts, secondary sources), each with
+    what rests on it and its bibliographic record; scripts get every field of every record."""
+    from govgraph.graph.sources.claims import source_records
+
+    records = source_records(backend, ask.lang)
+    if not records:
+        raise NoResults("sources", ask.lang)
+    kinds: dict[str, list[Mapping[str, object]]] = {}
+    for r in records:
+        kinds.setdefault(str(r["kind_iri"] or r["kind"]), []).append(r)
+    groups = tuple(
+        Group(
+            kind,
+            _capital(str(members[0]["kind"] or kind)),
+            tuple(_source_entry(r, ask.lang) for r in members),
+        )
+        for kind, members in kinds.items()
+    )
+    quotes = sum(int(str(r["quotes"] or 0)) for r in records)
+    stats = (
+        _counted(len(records), ask.lang, "answers.stat_source", "answers.stat_sources"),
+        message("answers.stat_quotes", ask.lang, count=quotes),
+    )
+    return Answer(
+        question="sources",
+        title=message("answers.sources_title", ask.lang),
+        stats=stats,
+        groups=groups,
+        rows=tuple(records),
+        columns=tuple(records[0]),
+    )
+
+
+def _claim_mark(r: Mapping[str, object], lang: str) -> str:
+    """✓ gilt, ✗ überholt, ? umstritten – and "gilt noch" for a claim a later status replaces
+    only after the day asked about."""
+    state = str(r["claim_state"])
+    if state:
+        return message(f"answers.claim_{state}", lang)
+    return message("answers.claim_follows" if r["follows"] else "answers.claim_not_yet", lang)
+
+
+def _later_from(claims: Claims, claim: str, day: date | None) -> str:
+    """The day a later status takes over, if `claim` is that status and `day` is before it."""
+    from govgraph.graph.sources.claims import RULE_LATER_STATUS
+
+    for side in claims.sides.get(claim, []):
+        if side.rule == RULE_LATER_STATUS and day and day.isoformat() < side.rivals_from:
+            return side.rivals_from
+    return ""
+
+
+def _facts_about(backend: Backend, iri: str, lang: str) -> set[str]:
+    """The facts a `who` or `what` answer about `iri` rests on, at any time: the conflicts
+    "about" an entity are those its answers would count in their header."""
+    facts = {str(r.get("fact_iri")) for r in ranking.who_ranked(backend, iri, lang, None)}
+    return facts | {str(r.get("item_iri")) for r in rows.involvement(backend, iri, lang, None)}
+
+
+def conflicts(backend: Backend, ask: Ask, about: str | None = None) -> Answer:
+    """Where sources disagree: one group per conflict with its rule and why, one entry per
+    claim with its source, locator and quote, marked as followed or overruled as of the day
+    (a later status takes over only from its own day); `source` keeps conflicts with it,
+    `about` (a name) those on which an answer about that entity rests."""
+    from govgraph.graph.sources.claims import conflict_records
+
+    claims, source_iri = _claims(backend, ask)
+    day = ask.day
+    found = resolve(backend, about, ask.lang, ask.index) if about else None
+    wanted = _facts_about(backend, found.iri, ask.lang) if found else None
+    found_conflicts = conflict_records(backend, ask.lang, source_iri)
+    if wanted is not None:
+        touched = {r["conflict_iri"] for r in found_conflicts if r["claim_iri"] in wanted}
+        found_conflicts = [r for r in found_conflicts if r["conflict_iri"] in touched]
+    records = []
+    for r in found_conflicts:
+        stated = {**r, "claim_state": claims.state(str(r["claim_iri"]), day)}
+        starts = _later_from(claims, str(r["claim_iri"]), day) if r["follows"] else ""
+        mark = (
+            message("answers.claim_from", ask.lang, day=_iso_words(starts, ask.lang))
+            if starts
+            else _claim_mark(stated, ask.lang)
+        )
+        records.append({**stated, "mark": mark})
+    if not records:
+        asked = ["conflicts", found.label(ask.lang) if found else ""]
+        asked.append(f"--source {ask.source}" if ask.source else "")
+        raise NoResults(" ".join(filter(None, asked)), ask.lang)
+    by: dict[str, list[dict[str, object]]] = {}
+    for r in records:
+        by.setdefault(str(r["conflict_iri"]), []).append(r)
+    groups = []
+    for key, members in by.items():
+        first = members[0]
+        entries = tuple(
+            Entry(
+                name=str(r["mark"]),
+                details=(str(r["claim"]),),
+                evidence=(Evidence(str(r["source"]), str(r["locator"]), str(r["quote"])),)
+                if r["quote"]
+                else (),
+            )
+            for r in members
+        )
+        title = (
+            f"{first['conflict']} ({first['aspect']})"
+            if first["aspect"]
+            else str(first["conflict"])
+        )
+        note = message("answers.conflict_rule", ask.lang, rule=first["rule"], why=first["why"])
+        groups.append(Group(key, title, entries, note=note))
+    title = message("answers.conflicts_title", ask.lang)
+    if found:
+        label = Names(ask.index or EntityIndex(backend, ask.lang), ask.lang)
+        title += message(
+            "answers.conflicts_about", ask.lang, label=label.full(found.iri, found.label(ask.lang))
+        )
+    if ask.source:
+        title += message("answers.conflicts_of_source", ask.lang, source=ask.source)
+    stats = (_counted(len(groups), ask.lang, "answers.stat_conflict", "answers.stat_conflicts"),)
+    return Answer(
+        question="conflicts",
+        title=title + _stand(day, ask.lang),
+        day=day.isoformat() if day else "",
+        stats=stats,
+        groups=tuple(groups),
+        rows=tuple(records),
+        columns=tuple(records[0]),
+    )
+
+
+def path(
+    backend: Backend,
+    a: str,
+    b: str,
+    ask: Ask,
+    network: Callable[[date | None], object],
+    limit: int = 5,
+) -> Answer:
+    """How two named entities are connected: the shortest chains of relations between them
+    (as of `at`, else regardless of time), each step with the quotes its facts rest on and
+    what overrules them. `network` projects the graph for a day (the faces own the picture
+    layer: graph/views sits above this one)."""
+    from govgraph.graph.answers.path import chain_record, marked_text, shortest_chains, step_entry
+    from govgraph.graph.errors import NotFoundError
+
+    index = ask.index or EntityIndex(backend, ask.lang)
+    start, end = (resolve(backend, name, ask.lang, index) for name in (a, b))
+    day = ask.at
+    g = network(day)
+    chains = shortest_chains(g, start.iri, end.iri, limit)
+    if not chains:
+        raise NotFoundError(
+            f"{bilingual('cli.path.no_connection')} between {start.label(ask.lang)!r} "
+            f"and {end.label(ask.lang)!r}"
+        )
+    claims, _ = _claims(backend, ask)
+    cite = _citations(backend, ask, claims, day)
+    records = tuple(chain_record(g, c, cite) for c in chains)
+    groups = tuple(
+        Group(
+            f"chain-{n}",
+            message("answers.path_chain", ask.lang, n=n, text=marked_text(g, c, cite, ask.lang)),
+            tuple(step_entry(g, s, cite, ask.lang) for s in c.steps),
+        )
+        for n, c in enumerate(chains, 1)
+    )
+    steps = len(chains[0].steps)
+    stats = (
+        _counted(len(chains), ask.lang, "answers.path_chains_one", "answers.path_chains"),
+        _counted(steps, ask.lang, "answers.path_steps_one", "answers.path_steps"),
+    )
+    names = Names(index, ask.lang)
+    label_a = names.full(start.iri, start.label(ask.lang))
+    label_b = names.full(end.iri, end.label(ask.lang))
+    title = message("answers.path_title", ask.lang, a=label_a, b=label_b)
+    return Answer(
+        question="path",
+        title=title + _stand(day, ask.lang),
+        day=day.isoformat() if day else "",
+        stats=stats,
+        groups=groups,
+        rows=records,
+        columns=("length", "text"),
+    )

@@ -25,6 +25,18 @@ def _keys(words: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class QuotePart:
+    """One of the quotes a row's `quote` joins: from which source and place, and whether it
+    speaks for a claim another source overrules (then it is no evidence for the row: the
+    report's »hälftig« beside the treaty's 46,6 %)."""
+
+    quote: str
+    source: str
+    locator: str
+    overruled: bool
+
+
+@dataclass(frozen=True)
 class Sourcing:
     """Which sources state a row's fact and whether a conflict overrules it (graph/answers
     claims.decorate adds it; the fields are the JSON keys, in this order)."""
@@ -36,6 +48,7 @@ class Sourcing:
     locators: str
     claim_state: str
     rule: str
+    quote_parts: tuple[QuotePart, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,7 +122,12 @@ class AnswerRow(TypedRow):
         """The row a `to_json()` mapping (perhaps with changed or added keys) describes."""
         sourcing = None
         if "sources" in values:
-            sourcing = Sourcing(**{f.name: values[f.name] for f in fields(Sourcing)})
+            known = {f.name: values[f.name] for f in fields(Sourcing) if f.name in values}
+            known["quote_parts"] = tuple(
+                p if isinstance(p, QuotePart) else QuotePart(**p)
+                for p in known.get("quote_parts", ())
+            )
+            sourcing = Sourcing(**known)
         return cls(
             **cls._own(values),
             group=values.get("group"),

@@ -71,13 +71,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answers.stat_source": {"de": "1 Quelle", "en": "1 source"},
     "answers.stat_facts": {"de": "{count} Aussagen", "en": "{count} facts"},
     "answers.stat_fact": {"de": "1 Aussage", "en": "1 fact"},
-    "answers.stat_conflicts": {
-        "de": "{count} Widersprüche (govgraph conflicts)",
-        "en": "{count} conflicts (govgraph conflicts)",
-    },
-    "answers.stat_conflict": {
-        "de": "1 Widerspruch (govgraph conflicts)",
-        "en": "1 conflict (govgraph conflicts)",
+    "answers.stat_conflicts": {"de": "{count} Widersprüche", "en": "{count} conflicts"},
+    "answers.stat_conflict": {"de": "1 Widerspruch", "en": "1 conflict"},
+    # Where to look next (model.Hint): the words; the terminal adds its command, the web a link.
+    "answers.hint_conflicts": {
+        "de": "Wo die Quellen einander widersprechen",
+        "en": "Where the sources disagree",
     },
     "answers.overruled": {
         "de": "{source} sagte »{quote}« – überholt durch {by}",
@@ -104,9 +103,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "+ {count} more quotes (--all)",
     },
     "answers.hint_generic": {
-        "de": "»{word}« steckt in vielen Namen; Engeres findet: govgraph search {word}",
-        "en": "»{word}« is part of many names; narrower ones: govgraph search {word}",
+        "de": "»{word}« steckt in vielen Namen; Engeres findet die Suche nach »{word}«",
+        "en": "»{word}« is part of many names; a search for »{word}« finds narrower ones",
     },
+    # govgraph sources / conflicts / path as answers (graph/answers/questions.py).
+    "answers.sources_title": {"de": "Die Quellen des Graphen", "en": "The graph's sources"},
+    "answers.source_counts": {
+        "de": "{facts} Aussagen, {quotes} Zitate",
+        "en": "{facts} facts, {quotes} quotes",
+    },
+    "answers.source_issued": {"de": "ausgefertigt/erschienen {day}", "en": "issued {day}"},
+    "answers.source_version": {"de": "Stand {day}", "en": "version of {day}"},
+    "answers.source_publisher": {"de": "herausgegeben von {name}", "en": "published by {name}"},
+    "answers.stat_quotes": {"de": "{count} Zitate", "en": "{count} quotes"},
+    "answers.conflicts_title": {
+        "de": "Wo die Quellen einander widersprechen",
+        "en": "Where the sources disagree",
+    },
+    "answers.conflicts_about": {"de": " – zu {label}", "en": " – about {label}"},
+    "answers.conflicts_of_source": {"de": " – mit {source}", "en": " – involving {source}"},
+    "answers.conflict_rule": {"de": "Regel: {rule} – {why}", "en": "Rule: {rule} – {why}"},
+    "answers.claim_follows": {"de": "✓ gilt", "en": "✓ follows"},
+    "answers.claim_superseded": {"de": "✗ überholt", "en": "✗ superseded"},
+    "answers.claim_disputed": {"de": "? umstritten", "en": "? disputed"},
+    "answers.claim_from": {"de": "○ gilt erst ab {day}", "en": "○ holds only from {day}"},
+    "answers.claim_not_yet": {
+        "de": "✓ gilt noch (bis der spätere Stand greift)",
+        "en": "✓ still holds (until the later status applies)",
+    },
+    "answers.path_title": {
+        "de": "Wie {a} und {b} zusammenhängen",
+        "en": "How {a} and {b} are connected",
+    },
+    "answers.path_steps_one": {"de": "1 Schritt", "en": "1 step"},
+    "answers.path_steps": {"de": "je {count} Schritte", "en": "{count} steps each"},
+    "answers.path_chains_one": {"de": "1 kürzester Weg", "en": "1 shortest chain"},
+    "answers.path_chains": {"de": "{count} kürzeste Wege", "en": "{count} shortest chains"},
+    "answers.path_chain": {"de": "Weg {n}: {text}", "en": "Chain {n}: {text}"},
     "answers.to_addressee": {"de": "an {name}", "en": "to {name}"},
     "answers.about": {"de": "zu {names}", "en": "about {names}"},
     "answers.actors": {"de": "wer: {names}", "en": "who: {names}"},
@@ -118,6 +151,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answers.match_contains": {"de": "enthalten", "en": "contains"},
     "answers.match_similar": {"de": "ähnlich", "en": "similar"},
     # Table headers (cli/answering.py columns(): key answers.col_NAME).
+    "answers.col_conflict": {"de": "Widerspruch", "en": "Conflict"},
+    "answers.col_state": {"de": "Stand", "en": "State"},
+    "answers.col_locator": {"de": "Fundstelle", "en": "Locator"},
+    "answers.col_claim": {"de": "Aussage", "en": "Claim"},
+    "answers.col_length": {"de": "Schritte", "en": "Steps"},
+    "answers.col_chain": {"de": "Weg", "en": "Chain"},
+    "answers.help.conflicts.source": {
+        "de": "Nur Widersprüche mit dieser Quelle (Kurzname wie NOOTSStVtr).",
+        "en": "Only conflicts involving this source (short name such as NOOTSStVtr).",
+    },
+    "answers.help.conflicts.at": {
+        "de": "Welche Aussage an diesem Tag gilt (Standard: heute).",
+        "en": "Which claim holds on this day (default: today).",
+    },
     "answers.col_label": {"de": "Bezeichnung", "en": "Label"},
     "answers.col_type": {"de": "Typ", "en": "Type"},
     "answers.col_other_labels": {"de": "weitere Bezeichnungen", "en": "Other labels"},
