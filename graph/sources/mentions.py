@@ -124,7 +124,7 @@ class Matcher:
             for label in e.labels:
                 if len(label) >= 3 and not label.isdigit():
                     by_label.setdefault(label, []).append(e)
-        self._patterns: list[tuple[str, re.Pattern[str], list[KnownEntity], float]] = []
+        self._patterns: list[tuple[str, str, re.Pattern[str], list[KnownEntity], float]] = []
         for label, owners in sorted(by_label.items(), key=lambda kv: -len(kv[0])):
             # a name inside a compound ("Datenschutz-Grundverordnung") is not a mention of it;
             # an abbreviation is ("NOOTS-Strukturen")
@@ -135,14 +135,16 @@ class Matcher:
             score = _confidence(label, bool(prefs))
             if len(chosen) > 1:
                 score = round(score / 2, 2)
-            self._patterns.append((label[:3], pattern, chosen, score))
+            self._patterns.append((label[:3], label[:3].lower(), pattern, chosen, score))
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, one per entity and span; nested names are kept (a committee of
         the IT-Planungsrat mentions both)."""
         found: dict[tuple[str, int], Mention] = {}
-        for head, pattern, owners, score in self._patterns:
-            if head not in text and head.lower() not in text.lower():
+        lowered = text.lower()
+        heads = {lowered[i : i + 3] for i in range(len(lowered) - 2)}  # a set: one look-up each
+        for _head, low, pattern, owners, score in self._patterns:
+            if low not in heads:
                 continue
             for m in pattern.finditer(text):
                 for e in owners:
