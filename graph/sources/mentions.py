@@ -99,6 +99,10 @@ def label_pattern(label: str) -> str:
             core += _SUFFIX
         elif word[0].isupper() and word.endswith("e") and len(word) > 4 and i < len(words) - 1:
             core = re.escape(word[:-1]) + _ADJ
+        elif word.islower() and word.endswith("e") and len(word) > 4 and i < len(words) - 1:
+            core = re.escape(word[:-1]) + _ADJ  # "gemeinsame Anstalt": "der gemeinsamen Anstalt"
+        elif word[0].isupper() and word.endswith("ter") and i < len(words) - 1:
+            core = re.escape(word[:-2]) + _ADJ  # "Beauftragter": "der Beauftragte", "des -ten"
         elif word.endswith(("es", "er", "en")) and word[0].islower():  # "des", "der" vary
             core = r"(?:des|der|dem|den|die|das)" if word in ("des", "der", "den") else core
         parts.append(core)
