@@ -201,9 +201,13 @@ class Drafter:
                 c.label_en = f"{actor.label_en} {p.en_word}: {what_en}{part}{when_en}"
 
 
+_NOT_TOPICS = {"Topic", "Law", "StateTreaty", "Agreement", "LegalResource"}
+
+
 def _is_topic(entity: KnownEntity) -> bool:
-    """A subject heading ("Datenschutz") is named often and is rarely what a text rules on."""
-    return entity.type.endswith("#Topic")
+    """A subject heading ("Datenschutz") is named often and is rarely what a text rules on; a
+    law's title names the law itself, which is not what its money is for."""
+    return entity.type.rsplit("#", 1)[-1] in _NOT_TOPICS
 
 
 def _unique(entities: list[KnownEntity]) -> list[KnownEntity]:

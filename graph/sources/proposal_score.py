@@ -6,7 +6,9 @@ triples: a fact with two actors ("Bund und Länder sind verpflichtet …") is tw
 `draft` proposes one actor per candidate. A proposal is right when a key fact has the same
 triple and its quote stands in the proposal's sentence (or the sentence in its quote, for a
 quote across sentences). Precision counts proposals, recall key triples; both are given per
-relation (the role) and in total, so a benchmark shows where drafting falls short.
+relation (the role) and in total, so a benchmark shows where drafting falls short. Key facts a
+reviewer inferred (certainty "inferred": an object or date the sentence does not name) stay in
+the key but out of the score, since no reading of the sentence alone can propose them.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ def key_triples(path: Path) -> list[Triple]:
     key = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = []
     for fact in key["facts"]:
+        if fact.get("certainty") == "inferred":
+            continue  # what the text leaves implicit cannot be read from its sentence
         quotes = tuple(_flat(e["quote"]) for e in fact["evidence"])
         for actor in fact["actors"]:
             for subject in fact["subjects"] or [""]:
