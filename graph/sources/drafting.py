@@ -14,18 +14,20 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.amounts import Amount, find_amounts
 from govgraph.graph.sources.datex import DateMatch, find_dates
 from govgraph.graph.sources.importers import Unit
-from govgraph.graph.sources.mentions import KnownEntity, Matcher, Mention
-from govgraph.graph.sources.proposals import Frame, analyse
+from govgraph.graph.sources.library import slug
+from govgraph.graph.sources.mentions import KnownEntity, Matcher, Mention, label_pattern
+from govgraph.graph.sources.proposals import NEW, Frame, analyse
 
 _DEADLINE_CUE = re.compile(r"(?i)\b(bis|spätestens|frist|zum|muss|müssen|binnen)\b")
 _NEW_NAME = re.compile(
     r"\b((?:[A-ZÄÖÜ][\wäöüß-]*\s+){0,3}?(?:[A-ZÄÖÜ][\wäöüß-]*"
     r"(?:rat|ausschuss|gremium|gruppe|kreis|amt|behörde|ministerium|agentur|stelle|verband|"
     r"kommission|konferenz|gesetz|verordnung|vertrag|programm|plattform|register|zentrum|"
-    r"kooperation|anstalt|gesellschaft))\b(?:\s+[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ][a-zäöüß]+)?)"
+    r"kooperation|anstalt|gesellschaft|netz))\b(?:\s+[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ][a-zäöüß]+)?)"
     r"(?:\s+\(([A-ZÄÖÜ][\w-]{1,12})\))?"
 )
 
@@ -63,8 +65,10 @@ _NEW_TYPES = [
     ("kommission", "Body"), ("konferenz", "Body"), ("gesetz", "Law"), ("verordnung", "Law"),
     ("vertrag", "Agreement"), ("programm", "Programme"), ("plattform", "ITSystem"),
     ("register", "Register"), ("zentrum", "Authority"), ("kooperation", "Collaboration"),
-    ("anstalt", "Authority"), ("gesellschaft", "Company"),
+    ("anstalt", "Authority"), ("gesellschaft", "Company"), ("netz", "Network"),
 ]  # fmt: skip
+_ORGS = {"Council", "Committee", "WorkingGroup", "Authority", "Ministry", "Association", "Body",
+         "Collaboration", "Company"}  # fmt: skip
 
 
 _NOT_NAMES = {"Staatsvertrag", "Fundstelle", "Anstelle", "Geschäftsstelle", "Bundesministerium",
@@ -89,6 +93,7 @@ class Drafter:
         self._new_names: set[str] = set()
         self.topic: KnownEntity | None = None  # what the source is mostly about
         self._frame: Frame | None = None  # a list's introducing sentence, for its items
+        self._new: list[tuple[re.Pattern[str], KnownEntity]] = []  # new names, as entities
 
     def _add(self, **kw) -> Candidate:
         c = Candidate(number=len(self.candidates) + 1, **kw)
@@ -124,7 +129,8 @@ class Drafter:
             self._add(kind="AmountMention", unit=unit, matched=a.text, confidence=confidence,
                       amount=a)  # fmt: skip
         self._new_entities(unit, mentions)
-        self._facts(unit, mentions, times, [a for a in amounts if a.is_share])
+        named = mentions + self._new_mentions(unit.text, mentions)
+        self._facts(unit, named, times, [a for a in amounts if a.is_share])
 
     def _mentions(self, unit: Unit) -> list[Mention]:
         found = self.matcher.find(unit.text)
@@ -154,9 +160,24 @@ class Drafter:
             if name.casefold() in self._new_names:
                 continue
             self._new_names.add(name.casefold())
+            cls = _new_type(name)
+            # the IRI review gives the name once accepted: facts of this draft can point at it
+            entity = KnownEntity(
+                PREFIXES["ggd"] + slug(name), name, name, {name}, cls in _ORGS, NEW
+            )
+            self._new.append((re.compile(rf"(?<![\w-]){label_pattern(name)}(?!\w|-)"), entity))
             confidence = 0.6 if m.group(2) or " " in name else 0.4
             self._add(kind="NewEntity", unit=unit, matched=m.group(0), confidence=confidence,
-                      name=name, proposed_type=_new_type(name))  # fmt: skip
+                      name=name, proposed_type=cls)  # fmt: skip
+
+    def _new_mentions(self, text: str, known: list[Mention]) -> list[Mention]:
+        """Where the new names proposed so far stand in `text` (not inside a known name)."""
+        found = []
+        for pattern, entity in self._new:
+            for m in pattern.finditer(text):
+                if not any(k.start <= m.start() and m.end() <= k.end for k in known):
+                    found.append(Mention(entity, m.group(0), m.start(), m.end(), 0.6))
+        return sorted(found, key=lambda m: m.start)
 
     def _facts(
         self, unit: Unit, mentions: list[Mention], times: list[Candidate], shares: list[Amount]
