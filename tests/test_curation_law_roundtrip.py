@@ -65,3 +65,35 @@ def test_a_new_law_through_draft_and_review_changes_the_answers(govgraph):
     assert network.code == 0 and "Netz" in network.out, network.out
     valid = govgraph("validate")
     assert valid.code == 0, valid.out + valid.err
+
+
+def test_a_new_name_mapped_onto_an_existing_entry_makes_no_twin(govgraph):
+    """§ 1 Abs. 3: the IT-Planungsrat takes over the Koordinierungsgremium's tasks; a reviewer
+    maps the new name onto it, and the members are recorded for the IT-Planungsrat."""
+    added = govgraph("source", "add", str(DATA / "it-netzg-1.txt"), "--kind", "primary")
+    source_id = re.search(r"added as (\S+)", added.out).group(1)
+    assert govgraph("draft", source_id).code == 0
+    draft = Path(os.environ["GOVGRAPH_DATA_DIR"]) / "drafts" / f"{source_id}.ttl"
+    graph = rdflib.Graph().parse(draft)
+    name = next(
+        c for c in graph.subjects(rdflib.RDF.type, GG.NewEntity)
+        if str(graph.value(c, SKOS.prefLabel)) == "Koordinierungsgremium"
+    )  # fmt: skip
+    member = next(
+        p for p in draft_triples(graph)
+        if p.actor == "ggd:it-beauftragter-bundesregierung" and p.role == "member"
+    )  # fmt: skip
+    number = str(name).rsplit("-", 1)[-1]
+    reviewed = govgraph(
+        "review", str(draft), "--map", f"{int(number)}=ggd:it-planungsrat",
+        "--accept", str(member.number),
+    )  # fmt: skip
+    assert reviewed.code == 0, reviewed.err
+    assert govgraph("who", "Koordinierungsgremium").code != 0  # no twin was made
+    rows = json.loads(govgraph("who", "IT-Planungsrat", "--format", "json").out)
+    assert any(
+        r["actor_iri"].endswith("/it-beauftragter-bundesregierung")
+        and r["sources"] == f"source-{source_id}"
+        for r in rows
+    ), rows
+    assert govgraph("validate").code == 0
