@@ -22,6 +22,7 @@ from govgraph.graph.sources.library import slug
 from govgraph.graph.sources.mentions import KnownEntity, Matcher, Mention, label_pattern
 from govgraph.graph.sources.proposals import NEW, Frame, analyse
 
+_PARTIES = re.compile(r"\b(?:Vertragsparteien|Vertragspartnern?)\b")
 _DEADLINE_CUE = re.compile(r"(?i)\b(bis|spätestens|frist|zum|muss|müssen|binnen)\b")
 _NEW_NAME = re.compile(
     r"\b((?:[A-ZÄÖÜ][\wäöüß-]*\s+){0,3}?(?:[A-ZÄÖÜ][\wäöüß-]*"
@@ -92,6 +93,8 @@ class Drafter:
         self.candidates: list[Candidate] = []
         self._new_names: set[str] = set()
         self.topic: KnownEntity | None = None  # what the source is mostly about
+        self.own: KnownEntity | None = None  # what the source's duties are under, if known
+        self.parties_of: KnownEntity | None = None  # the agreement the source is
         self._frame: Frame | None = None  # a list's introducing sentence, for its items
         self._new: list[tuple[re.Pattern[str], KnownEntity]] = []  # new names, as entities
 
@@ -100,7 +103,8 @@ class Drafter:
         self.candidates.append(c)
         return c
 
-    def draft(self, units: list[Unit]) -> list[Candidate]:
+    def draft(self, units: list[Unit], title: str = "") -> list[Candidate]:
+        """Candidates of `units`; `title` is the source's title, which names a law itself."""
         counts: dict[str, int] = {}
         known: dict[str, KnownEntity] = {}
         for n, unit in enumerate(units):
@@ -111,6 +115,16 @@ class Drafter:
                     known[m.entity.iri] = m.entity
         if counts:
             self.topic = known[max(counts, key=lambda iri: counts[iri])]
+        # a law or treaty whose title names it: what its duties are under
+        titled = [m.entity for m in self.matcher.find(title) if m.confidence >= 0.5]
+        law = next((e for e in titled if _is_law(e)), None)
+        system = next((e for e in titled if not e.is_org and not _is_law(e)), None)
+        # duties a law sets are under the law; a treaty's are about the system it sets up
+        statute = (
+            law is not None and "StateTreaty" not in law.types and "Agreement" not in law.types
+        )
+        self.own = law if statute else system
+        self.parties_of = law
         for unit in units:
             self._unit(unit)
         return self.candidates
@@ -129,7 +143,7 @@ class Drafter:
             self._add(kind="AmountMention", unit=unit, matched=a.text, confidence=confidence,
                       amount=a)  # fmt: skip
         self._new_entities(unit, mentions)
-        named = mentions + self._new_mentions(unit.text, mentions)
+        named = mentions + self._new_mentions(unit.text, mentions) + self._parties(unit.text)
         self._facts(unit, named, times, [a for a in amounts if a.is_share])
 
     def _mentions(self, unit: Unit) -> list[Mention]:
@@ -170,6 +184,19 @@ class Drafter:
             self._add(kind="NewEntity", unit=unit, matched=m.group(0), confidence=confidence,
                       name=name, proposed_type=cls)  # fmt: skip
 
+    def _parties(self, text: str) -> list[Mention]:
+        """ "Die Vertragsparteien", "die Vertragspartner": the parties of the agreement the source
+        is, as the graph records them (gg:party)."""
+        if self.parties_of is None or not self.parties_of.parties:
+            return []
+        found = []
+        for m in _PARTIES.finditer(text):
+            for iri in self.parties_of.parties:
+                entity = self.matcher.entities.get(iri)
+                if entity is not None:
+                    found.append(Mention(entity, m.group(0), m.start(), m.end(), 0.8))
+        return found
+
     def _new_mentions(self, text: str, known: list[Mention]) -> list[Mention]:
         """Where the new names proposed so far stand in `text` (not inside a known name)."""
         found = []
@@ -183,7 +210,9 @@ class Drafter:
         self, unit: Unit, mentions: list[Mention], times: list[Candidate], shares: list[Amount]
     ) -> None:
         text = unit.text
-        found, self._frame = analyse(text, unit.locator, mentions, self._frame, self.topic)
+        found, self._frame = analyse(
+            text, unit.locator, mentions, self._frame, self.topic, self.own
+        )
         deadline = next((t for t in times if _DEADLINE_CUE.search(t.matched)), None)
         for p in found:
             kind = p.kind
@@ -225,10 +254,14 @@ class Drafter:
 _NOT_TOPICS = {"Topic", "Law", "StateTreaty", "Agreement", "LegalResource"}
 
 
+def _is_law(entity: KnownEntity) -> bool:
+    return bool(entity.types & {"Law", "StateTreaty", "LegalResource"})
+
+
 def _is_topic(entity: KnownEntity) -> bool:
     """A subject heading ("Datenschutz") is named often and is rarely what a text rules on; a
     law's title names the law itself, which is not what its money is for."""
-    return entity.type.rsplit("#", 1)[-1] in _NOT_TOPICS
+    return bool(entity.types & _NOT_TOPICS)
 
 
 def _unique(entities: list[KnownEntity]) -> list[KnownEntity]:

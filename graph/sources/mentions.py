@@ -32,6 +32,10 @@ SELECT ?e ?label ?pref ?isOrg ?type WHERE {
   BIND(EXISTS { ?e a/rdfs:subClassOf* org:Organization } AS ?isOrg)
 }"""
 
+_PARTIES = """
+PREFIX gg: <https://w3id.org/govgraph/ontology#>
+SELECT ?e ?p WHERE { ?e gg:party ?p } ORDER BY ?e ?p"""
+
 _SUFFIX = r"(?:s|es|n|en|e|er|ern|r|m)?"
 _ADJ = r"(?:e|en|er|es|em)"
 
@@ -44,6 +48,8 @@ class KnownEntity:
     labels: set[str] = field(default_factory=set)
     is_org: bool = False
     type: str = ""
+    parties: list[str] = field(default_factory=list)  # of an agreement: who concluded it
+    types: set[str] = field(default_factory=set)  # local names of all its classes
 
     @property
     def compact(self) -> str:
@@ -73,8 +79,13 @@ def known_entities(store: ox.Store) -> dict[str, KnownEntity]:
             elif label.language == "en" and not e.label_en:
                 e.label_en = label.value
         e.is_org = e.is_org or row["isOrg"].value == "true"
-        if row["type"] is not None and not e.type:
-            e.type = row["type"].value
+        if row["type"] is not None:
+            e.type = e.type or row["type"].value
+            e.types.add(row["type"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+    for row in store.query(_PARTIES):
+        e = found.get(row["e"].value)
+        if e is not None and row["p"].value not in e.parties:
+            e.parties.append(row["p"].value)
     for e in found.values():
         e.label_de = e.label_de or e.label_en or min(e.labels)
         e.label_en = e.label_en or e.label_de
@@ -123,6 +134,7 @@ class Matcher:
     """All labels of the known entities, compiled once, applied to sentence after sentence."""
 
     def __init__(self, entities: dict[str, KnownEntity]) -> None:
+        self.entities = entities
         by_label: dict[str, list[KnownEntity]] = {}
         for e in entities.values():
             for label in e.labels:

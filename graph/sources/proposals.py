@@ -40,13 +40,14 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
     (re.compile(r"(?i)\b(?:ist|sind)\s+(?:\w+\s+)?verpflichtet|verpflichten sich"),
      "Responsibility", "obligation", "ist verpflichtet", "must"),
     (re.compile(r"(?i)ratifi"), "Deadline", "ratification", "ratifiziert", "ratifies"),
-    (re.compile(r"(?i)in Kraft|bedürfen\b[^.;:]*\bZustimmung|mit der Zustimmung des"),
+    (re.compile(r"(?i)in Kraft|\bbedürfen\b|\bbedarf\b[^.;:]*\b(?:Zustimmung|Entscheidung)"
+                r"|mit der Zustimmung des"),
      "Quorum", "", "", ""),  # entry into force and voting rules: no one's task
     (re.compile(r"„Verantwortliche[rn]?“|datenschutzrechtlich verantwortlich"),
      "Responsibility", "controller", "ist datenschutzrechtlich verantwortlich", "is controller"),
     (re.compile(rf"(?i)finanzier|kosten\w* (?:trägt|tragen)|(?:trägt|tragen)\b{_C}kosten"
-                rf"|finanzierungsanteil|mittel\w* (?:bereit|zur verfügung)|\bfördert|träger\b{_C}"
-                rf"zu gleichen teilen|(?:trägt|tragen|übernimmt|übernehmen)\b{_C}(?:prozent|%)"),
+                rf"|finanzierungsanteil|mittel\w* (?:bereit|zur verfügung)|\bfördert"
+                rf"|(?:trägt|tragen|übernimmt|übernehmen)\b{_C}(?:prozent|%)"),
      "FundingArrangement", "financing", "finanziert", "funds"),
     (re.compile(r"(?i)\bfordert|\bfordern\b|\bforderung|appelliert|drängt|mahnt"),
      "Demand", "demand", "fordert", "demands"),
@@ -83,6 +84,8 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
 
 _INTENDED = re.compile(r"(?i)\b(soll|sollen|sollte|sollten|künftig|geplant|plant|planen)\b")
 _DUTY = re.compile(r"(?i)\b(muss|müssen|verpflichtet|hat\b[^.;:]*\bzu\s+\w+en)\b")
+_POWER = re.compile(r"(?i)\b(überprüft|prüft|ermächtigt|verpflichten sich)\b")
+_UNDER_LAW = {"obligation", "supervision", "decision"}
 _PERMITTED = re.compile(r"(?i)\b(kann|können|darf|dürfen|berechtigt)\b")
 _AGENT = re.compile(r"(?i)\bdurch\s+(?:den|die|das|dem|der)?\s*$")
 _AGENT_VON = re.compile(
@@ -102,6 +105,9 @@ _RELATIVE = re.compile(r"^\s*(?:[a-zäöü]+\s*)?,\s*(?:der|die|dem|denen)\b")
 _CITED = re.compile(
     r"(?i)\b(?:gemäß|nach Maßgabe|im Sinne|aufgrund|auf Grund)\s+(?:\S+\s+){0,3}$"
     r"|\bnach\s+(?:dem|der|den|des)\s+$"
+)
+_OWN_SUBJECT = re.compile(
+    r"^(?:\(\d+[a-z]?\)\s*)?(?:\d+\.\s+|[a-z]\)\s+)?(?:Der|Die|Das|Jede[rs]?|Alle|Ein|Eine)\s"
 )
 _CONJ = r"\s*(?:,|und|sowie|oder)\s+(?:der |die |das |den |dem )?"
 NEW = "new"  # the type of a name this draft proposes as a new entity
@@ -170,7 +176,8 @@ def _conjoined(text: str, first: Mention, orgs: list[Mention]) -> list[Mention]:
 
 
 def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | None,
-            topic: KnownEntity | None) -> tuple[list[Proposal], Frame | None]:  # fmt: skip
+            topic: KnownEntity | None,
+            own: KnownEntity | None = None) -> tuple[list[Proposal], Frame | None]:  # fmt: skip
     """The proposals of one sentence and the frame it sets for the list items that follow.
 
     Names the same draft proposes as new (entity type "new") count only for a membership: the
@@ -181,7 +188,8 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
         mentions = [m for m in mentions if m.entity.type != NEW]
     usable = _outermost([m for m in mentions if m.confidence >= 0.3])
     orgs = _named([m for m in usable if m.entity.is_org], text)
-    things = [m for m in usable if not m.entity.is_org and m.confidence >= 0.5]
+    things = [m for m in usable if not m.entity.is_org and m.confidence >= 0.5
+              and "Topic" not in m.entity.types]  # fmt: skip
     in_list = frame is not None and bool(
         (_ITEM.search(locator) and _place(locator) == frame.place)
         or (frame.colon and _ITEM_TEXT.match(text))
@@ -209,14 +217,25 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
         financed = next((m.entity for m in orgs if re.search(
             r"(?i)(?:finanzierung|kosten|träger|haushalt)(?!\w*anteil)\w*\s+(?:der|des)\s+(?:\w+\s+)?$",
             text[max(0, m.start - 40) : m.start])), None)  # fmt: skip
-        actors = [a for a in actors if a != financed] or [
-            m.entity for m in orgs if not _seat(text, m) and m.entity != financed
-        ]
+        own = _OWN_SUBJECT.match(text) and not re.match(
+            r"\W*(?:\(\d+\)\s*)?Die (?:Finanz|Kost)", text
+        )
+        if not actors and not own:  # "Das beitretende Land trägt …": its own, unknown subject
+            actors = [m.entity for m in orgs if not _seat(text, m) and m.entity != financed]
+        actors = [a for a in actors if a != financed]
     if not actors:
         return [], new_frame
+    if re.search(r"(?i)\bunterlieg", text):  # "X unterliegt der Aufsicht des Y": Y acts on X
+        after = [
+            m for m in orgs if m.entity not in actors and m.start > text.lower().find("unterlieg")
+        ]
+        if after:
+            actors, how = _unique([m.entity for m in after]), "agent"
     ids = {a.iri for a in actors}
+    acting = {(m.start, m.end) for m in orgs if m.entity.iri in ids}
     objects = [m.entity for m in things if m.entity.iri not in ids and not _reference(text, m)]
     aimed = [m.entity for m in orgs if m.entity.iri not in ids and not _seat(text, m)
+             and (m.start, m.end) not in acting
              and (not _oblique(text, m, orgs) or _HELD.search(text[: m.start]))]  # fmt: skip
     inside = [m.entity for m in mentions if not m.entity.is_org and m.confidence >= 0.5
               and any(m.entity.iri != a.iri for a in actors) and _within(m, orgs, ids)]  # fmt: skip
@@ -229,6 +248,9 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
                   "list": 0.5}.get(how, 0.4)  # fmt: skip
     if not subjects and kind == "FundingArrangement" and topic is not None:
         subjects, confidence = [topic], 0.5  # money for what the source is about: unsure
+    duty = _DUTY.search(text) or _POWER.search(text) or (in_list and how == "list")
+    if not subjects and own is not None and (role in _UNDER_LAW or in_list) and duty:
+        subjects, confidence = [own], 0.5  # a duty the law itself sets, on nothing it names
     if not subjects:
         return [], new_frame  # no object named: nothing a reviewer could accept as it stands
     if _PERMITTED.search(text) and not _DUTY.search(text):
@@ -317,7 +339,10 @@ def _actors(text: str, orgs: list[Mention]) -> tuple[list[KnownEntity], str, Kno
     start = _START.match(text)
     if orgs and start and orgs[0].start == start.end():
         chain = _conjoined(text, orgs[0], orgs)
+        chain += [o for o in orgs if o.start == orgs[0].start and o not in chain]  # the parties
         return _unique([c.entity for c in chain]), "subject", None
+    if _OWN_SUBJECT.match(text):  # "Die betriebsverantwortliche Stelle legt der …": a subject
+        return [], "", None  # the graph does not know; a name after the verb is its object
     for m in orgs:
         before = text[: m.start]
         if _oblique(text, m, orgs) or _DATIVE_FRAME.search(before):
@@ -357,6 +382,8 @@ def _membership(text: str, orgs: list[Mention], actors: list[KnownEntity],
             organization = m.entity
             members = [o.entity for o in orgs if o.start > m.end]
             break
+    if not members and re.search(r",\s*(?:der|die|dem|denen)\b[^,;]*\b(?:an)?gehör", text):
+        return []  # the body is the antecedent of a relative clause, and the graph lacks its name
     if organization is None:
         others = [m.entity for m in orgs if m.entity not in actors] or [m.entity for m in orgs]
         organization = others[-1] if others else None
