@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -45,8 +46,15 @@ def make_text(lines: int) -> str:
     return "\n".join(out) + "\n"
 
 
-def govgraph(env: dict[str, str], *args: str) -> tuple[float, str]:
-    """Seconds and standard output of one `govgraph ARGS` process."""
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def govgraph(env: dict[str, str], *args: str) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds and standard output of one `govgraph ARGS` process (the CPU
+    time stays meaningful when other work shares the machine)."""
+    cpu = _cpu()
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", "from govgraph.cli.main import run; run()", *args],
@@ -57,30 +65,31 @@ def govgraph(env: dict[str, str], *args: str) -> tuple[float, str]:
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"govgraph {' '.join(args)}: {done.stderr.strip()}")
-    return seconds, done.stdout
+    return seconds, _cpu() - cpu, done.stdout
 
 
-def measure(lines: int) -> tuple[int, float]:
-    """(candidates, seconds of `draft`) for a text of `lines` lines in a fresh library."""
+def measure(lines: int) -> tuple[int, float, float]:
+    """(candidates, wall and CPU seconds of `draft`) for `lines` lines in a fresh library."""
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, GOVGRAPH_DATA_DIR=str(Path(tmp) / "library"))
         source = Path(tmp) / f"bericht-{lines}.txt"
         source.write_text(make_text(lines), encoding="utf-8")
-        _, out = govgraph(env, "source", "add", str(source))
+        _, _, out = govgraph(env, "source", "add", str(source))
         source_id = re.search(r"added as (\S+)", out).group(1)
-        seconds, out = govgraph(env, "draft", source_id)
+        seconds, cpu, out = govgraph(env, "draft", source_id)
         count = int(re.search(r": (\d+) ", out).group(1))
-        return count, seconds
+        return count, seconds, cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="500,2000,10000,100000")
     sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
-    print(f"{'lines':>8} {'candidates':>11} {'seconds':>8} {'s/1000 lines':>13}")
+    print(f"{'lines':>8} {'candidates':>11} {'wall s':>7} {'CPU s':>7} {'CPU s/1000 lines':>17}")
     for lines in sizes:
-        count, seconds = measure(lines)
-        print(f"{lines:>8} {count:>11} {seconds:>8.1f} {seconds / lines * 1000:>13.2f}", flush=True)
+        count, seconds, cpu = measure(lines)
+        per = cpu / lines * 1000
+        print(f"{lines:>8} {count:>11} {seconds:>7.1f} {cpu:>7.1f} {per:>17.2f}", flush=True)
 
 
 if __name__ == "__main__":

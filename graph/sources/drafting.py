@@ -96,7 +96,8 @@ class Drafter:
         self.own: KnownEntity | None = None  # what the source's duties are under, if known
         self.parties_of: KnownEntity | None = None  # the agreement the source is
         self._frame: Frame | None = None  # a list's introducing sentence, for its items
-        self._new: list[tuple[re.Pattern[str], KnownEntity]] = []  # new names, as entities
+        # new names as entities, by their first three letters (a sentence looks up only its own)
+        self._new: dict[str, list[tuple[re.Pattern[str], KnownEntity]]] = {}
 
     def _add(self, **kw) -> Candidate:
         c = Candidate(number=len(self.candidates) + 1, **kw)
@@ -179,7 +180,8 @@ class Drafter:
             entity = KnownEntity(
                 PREFIXES["ggd"] + slug(name), name, name, {name}, cls in _ORGS, NEW
             )
-            self._new.append((re.compile(rf"(?<![\w-]){label_pattern(name)}(?!\w|-)"), entity))
+            pattern = re.compile(rf"(?<![\w-]){label_pattern(name)}(?!\w|-)")
+            self._new.setdefault(name[:3].lower(), []).append((pattern, entity))
             confidence = 0.6 if m.group(2) or " " in name else 0.4
             self._add(kind="NewEntity", unit=unit, matched=m.group(0), confidence=confidence,
                       name=name, proposed_type=cls)  # fmt: skip
@@ -200,7 +202,9 @@ class Drafter:
     def _new_mentions(self, text: str, known: list[Mention]) -> list[Mention]:
         """Where the new names proposed so far stand in `text` (not inside a known name)."""
         found = []
-        for pattern, entity in self._new:
+        low = text.lower()
+        heads = {low[i : i + 3] for i in range(len(low) - 2)} & self._new.keys()
+        for pattern, entity in (pair for head in heads for pair in self._new[head]):
             for m in pattern.finditer(text):
                 if not any(k.start <= m.start() and m.end() <= k.end for k in known):
                     found.append(Mention(entity, m.group(0), m.start(), m.end(), 0.6))
