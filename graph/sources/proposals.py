@@ -70,7 +70,7 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
      "Responsibility", "supervision", "beaufsichtigt", "supervises"),
     (re.compile(r"(?i)\bberät\b|beratend|\bberaten\b"), "Responsibility", "advisory", "berät",
      "advises"),
-    (re.compile(rf"(?i)entscheid|beschließt|beschlie(?:ß|ss)en|beschlüsse\b{_C}gefasst"),
+    (re.compile(rf"(?i)entscheid|beschließt|beschlie(?:ß|ss)en|beschlossen|beschlüsse\b{_C}gefasst"),
      "Responsibility", "decision", "entscheidet", "decides"),
     (re.compile(rf"(?i)umsetz|umzusetzen|setz(?:t|en)\b{_C}\bum\b|vorbereitung|anzubinden"
                 r"|anschließ"),
