@@ -53,6 +53,8 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
      "Demand", "demand", "fordert", "demands"),
     (re.compile(r"(?i)ermächtigt|zu bestimmen\b|\bbestimmt\b(?!\s+ist)"), "Responsibility",
      "decision", "bestimmt", "decides"),
+    (re.compile(r"(?i)koordinier|koordination"), "Responsibility", "coordination", "koordiniert",
+     "coordinates"),
     (re.compile(rf"(?i)beratung\b{_C}\bbereit|unterstütz"), "Responsibility", "support",
      "unterstützt", "supports"),
     (re.compile(rf"(?i)betriebsverantwortlich|\bbetreib|\bbetrieb des\b|nimmt\b{_C}\baufgaben\b"
@@ -61,16 +63,15 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
      "Responsibility", "operation", "betreibt", "operates"),
     (re.compile(rf"(?i)\bVorsitz|federführ|\bleitet\b|festgelegt|leg(?:t|en)\b{_C}\bfest\b"),
      "Responsibility", "lead", "führt", "leads"),
-    (re.compile(r"(?i)koordinier"), "Responsibility", "coordination", "koordiniert",
-     "coordinates"),
-    (re.compile(r"(?i)\bsteuert|\bsteuern\b|steuerung"), "Responsibility", "steering", "steuert",
+    (re.compile(r"(?i)\bsteuert|\bsteuern\b|steuerung\b"), "Responsibility", "steering", "steuert",
      "steers"),
     (re.compile(r"(?i)aufsicht|beaufsichtig|überwacht|\bprüft\b|\bprüfen\b|überprüft"
                 r"|verwaltungsrat"),
      "Responsibility", "supervision", "beaufsichtigt", "supervises"),
     (re.compile(r"(?i)\bberät\b|beratend|\bberaten\b"), "Responsibility", "advisory", "berät",
      "advises"),
-    (re.compile(rf"(?i)entscheid|beschließt|beschlie(?:ß|ss)en|beschlossen|beschlüsse\b{_C}gefasst"),
+    (re.compile(rf"(?i)entscheid|beschließt|beschlie(?:ß|ss)en|beschlossen|beschlüsse\b{_C}gefasst"
+                r"|feststell|festgestellt"),
      "Responsibility", "decision", "entscheidet", "decides"),
     (re.compile(rf"(?i)umsetz|umzusetzen|setz(?:t|en)\b{_C}\bum\b|vorbereitung|anzubinden"
                 r"|anschließ"),
@@ -78,12 +79,15 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
     (re.compile(rf"(?i)verpflichtet|\bmuss\b|\bmüssen\b|\b(?:hat|haben)\b{_C}\bzu\s+\w+en\b"
                 r"|sicherzustellen|stellt sicher|stellen sicher"),
      "Responsibility", "obligation", "muss", "must"),
-    (re.compile(r"(?i)zuständig|verantwortlich|obliegt"), "Responsibility", "lead",
+    (re.compile(r"(?i)\bzuständig\b|\bverantwortlich\b|obliegt"), "Responsibility", "lead",
      "ist zuständig", "is responsible"),
 ]  # fmt: skip
 
 _INTENDED = re.compile(r"(?i)\b(soll|sollen|sollte|sollten|künftig|geplant|plant|planen)\b")
-_DUTY = re.compile(r"(?i)\b(muss|müssen|verpflichtet|hat\b[^.;:]*\bzu\s+\w+en)\b")
+_DUTY = re.compile(
+    r"(?i)\b(muss|müssen|verpflichtet|hat\b[^.;:]*\bzu\s+\w+en|Sorge|sicherzustellen"
+    r"|stellt sicher)\b"
+)
 _POWER = re.compile(r"(?i)\b(überprüft|prüft|ermächtigt|verpflichten sich)\b")
 _UNDER_LAW = {"obligation", "supervision", "decision"}
 _PERMITTED = re.compile(r"(?i)\b(kann|können|darf|dürfen|berechtigt)\b")
@@ -100,7 +104,10 @@ _OBLIQUE = re.compile(
 _GENITIVE = re.compile(r"(?i)\b(?:des|eines)\s+(?:\w+\s+)?$")
 _DATIVE_FRAME = re.compile(r"(?i)(?:^|\W)dem\s+$")
 _HELD = re.compile(r"(?i)(?:Vorsitz|Mitglied|Mitgliedschaft|Leitung)\s+(?:im|in der|des|der)\s+$")
-_START = re.compile(r"^(?:\(\d+[a-z]?\)\s*)?(?:\d+\.\s+|[a-z]\)\s+)?(?:(?i:der|die|das)\s+)?")
+_START = re.compile(
+    r"^(?:\(\d+[a-z]?\)\s*)?(?:\d+\.\s+|[a-z]\)\s+)?"
+    r"(?:(?i:der oder die|die oder der|der|die|das)\s+)?"
+)
 _RELATIVE = re.compile(r"^\s*(?:[a-zäöü]+\s*)?,\s*(?:der|die|dem|denen)\b")
 _CITED = re.compile(
     r"(?i)\b(?:gemäß|nach Maßgabe|im Sinne|aufgrund|auf Grund)\s+(?:\S+\s+){0,3}$"
@@ -109,6 +116,7 @@ _CITED = re.compile(
 _OWN_SUBJECT = re.compile(
     r"^(?:\(\d+[a-z]?\)\s*)?(?:\d+\.\s+|[a-z]\)\s+)?(?:Der|Die|Das|Jede[rs]?|Alle|Ein|Eine)\s"
 )
+_THEIR = re.compile(r"(?i)\b(?:deren|dessen)\s+Aufgaben\b")
 _CONJ = r"\s*(?:,|und|sowie|oder)\s+(?:der |die |das |den |dem )?"
 NEW = "new"  # the type of a name this draft proposes as a new entity
 _ITEM_TEXT = re.compile(r"^(?:\d+\.|[a-z]\))\s")
@@ -140,6 +148,7 @@ class Frame:
     organization: KnownEntity | None = None  # "Dem IT-Planungsrat gehören als Mitglieder an:"
     verb: tuple[re.Pattern[str], str, str, str, str] | None = None
     colon: bool = False  # it ends in ":", so numbered lines after it are its items
+    established: list[KnownEntity] = field(default_factory=list)  # bodies it sets up
 
 
 def verb_of(text: str) -> tuple[re.Pattern[str], str, str, str, str] | None:
@@ -194,16 +203,25 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
         (_ITEM.search(locator) and _place(locator) == frame.place)
         or (frame.colon and _ITEM_TEXT.match(text))
     )
-    verb = verb_of(text) or (frame.verb if in_list and frame else None)
+    # a list item in nominal style names its task first: "b) Vorbereitung und Umsetzung der …"
+    head = verb_of(" ".join(_ITEM_TEXT.sub("", text).split()[:3])) if in_list else None
+    verb = head or verb_of(text) or (frame.verb if in_list and frame else None)
     actors, how, organization = _actors(text, orgs)
     if in_list and frame is not None:
         if how not in ("agent", "dative", "subject"):
             actors, how = frame.actors, "list"
         organization = organization or frame.organization
+    elif not actors and frame is not None and frame.established and _THEIR.search(text):
+        actors, how = frame.established, "list"  # "Zu deren Aufgaben gehören:" after a set-up
     new_frame = frame if in_list else None
     if not _ITEM.search(locator) and not in_list:  # a sentence before a list sets its frame
         colon = text.rstrip().endswith(":")
         new_frame = Frame(_place(locator), actors, _dative(text, orgs), verb_of(text), colon)
+        first_verb = verb_of(text)
+        if first_verb is not None and first_verb[1] == "Establishment":
+            new_frame.established = [
+                m.entity for m in orgs if m.entity not in actors and not _seat(text, m)
+            ]
     if verb is None:
         return [], new_frame
     kind, role, de_word, en_word = verb[1:]
@@ -249,6 +267,7 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
     if not subjects and kind == "FundingArrangement" and topic is not None:
         subjects, confidence = [topic], 0.5  # money for what the source is about: unsure
     duty = _DUTY.search(text) or _POWER.search(text) or (in_list and how == "list")
+    duty = duty or how == "agent"  # a passive that names who acts states a task
     if not subjects and own is not None and (role in _UNDER_LAW or in_list) and duty:
         subjects, confidence = [own], 0.5  # a duty the law itself sets, on nothing it names
     if not subjects:
@@ -334,7 +353,10 @@ def _actors(text: str, orgs: list[Mention]) -> tuple[list[KnownEntity], str, Kno
         if _AGENT.search(before) or (passive and _AGENT_VON.search(before)):
             return [m.entity], "agent", None
     for m in orgs:
-        if re.search(r"(?i)\bobliegt\s+(?:dem|der)\s+$", text[max(0, m.start - 30) : m.start]):
+        before = text[max(0, m.start - 30) : m.start]
+        if re.search(
+            r"(?i)\bobliegt\s+(?:dem|der)\s+$|^\W*Zu den Aufgaben\s+(?:der|des)\s+$", before
+        ):
             return [m.entity], "dative", None
     start = _START.match(text)
     if orgs and start and orgs[0].start == start.end():
