@@ -351,7 +351,8 @@ def _actors(text: str, orgs: list[Mention]) -> tuple[list[KnownEntity], str, Kno
     for m in orgs:
         before = text[max(0, m.start - 40) : m.start]
         if _AGENT.search(before) or (passive and _AGENT_VON.search(before)):
-            return [m.entity], "agent", None
+            chain = _conjoined(text, m, orgs)  # "durch den Bund und die FITKO": both
+            return _unique([c.entity for c in chain]), "agent", None
     for m in orgs:
         before = text[max(0, m.start - 30) : m.start]
         if re.search(
