@@ -45,9 +45,18 @@ def draft(app: AppContext, source_name: str, output: Path | None) -> None:
 @click.option("--accept", "accept", multiple=True, metavar="ID", help="Annehmen (Nummer).")
 @click.option("--reject", "reject", multiple=True, metavar="ID", help="Ablehnen (Nummer).")
 @click.option("--list", "show", is_flag=True, help=bilingual("cli.help.review.list"))
+@click.option(
+    "--map", "mapped", multiple=True, metavar="N=ENTRY",
+    help="Neuen Namen N auf bestehenden Eintrag abbilden / map new name N onto an entry (ggd:…).",
+)  # fmt: skip
 @click.pass_obj
 def review(
-    app: AppContext, file: Path, accept: tuple[str, ...], reject: tuple[str, ...], show: bool
+    app: AppContext,
+    file: Path,
+    accept: tuple[str, ...],
+    reject: tuple[str, ...],
+    show: bool,
+    mapped: tuple[str, ...] = (),
 ) -> None:
     """Kandidaten annehmen oder ablehnen, dann mit SHACL prüfen.
 
@@ -63,6 +72,10 @@ def review(
     items = rv.items(graph)
     if not items:
         raise DataError(f"{file}: {bilingual('cli.review.no_candidates')}")
+    if mapped:
+        pairs = [m.partition("=") for m in mapped]
+        graph = rv.map_names(file, [(rv.find_item(items, n), e) for n, _, e in pairs])
+        items = rv.items(graph)
     if show:
         for item in items:
             click.echo(f"[{item.number}] {item.status:8} {item.kind:18} {_short(item.label)}")

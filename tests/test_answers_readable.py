@@ -111,11 +111,14 @@ def test_six_questions_cut_no_word_and_no_name(govgraph, monkeypatch, question):
 
 @pytest.mark.parametrize("question", [("who", "NOOTS"), ("what", "FITKO")], ids=" ".join)
 def test_every_fact_of_the_shown_entries_is_readable(govgraph, monkeypatch, question):
-    """What JSON returns for an entry on the screen is readable there: its role (with share)
-    and the locator of its evidence."""
+    """What JSON returns for an entry is readable on screen: its role (with share) and the
+    locator of its evidence. The first screen caps long entries ("+ 2 weitere Belege (--all)",
+    "… 4 weitere Einträge"); --all shows them whole."""
     monkeypatch.setenv("COLUMNS", "120")
     base = ("--today", FIXED_TODAY, *question)
-    text = " ".join(govgraph(*base).out.split())
+    first = govgraph(*base).out
+    assert "--all" in first or "weitere" not in first
+    text = " ".join(govgraph(*base, "--all").out.split())
     rows = json.loads(govgraph(*base, "--format", "json").out)
     shown = [r for r in rows if r.get("group", "direct") == "direct" and not r["claim_state"]]
     assert shown

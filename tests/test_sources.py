@@ -163,7 +163,7 @@ def test_corroboration_is_one_fact_with_two_sources(govgraph, monkeypatch):
     assert joint and {r["source_count"] for r in joint} == {2}
     assert joint[0]["sources"] == "GB StT RLP, NOOTSStVtr"
     monkeypatch.setenv("COLUMNS", "400")  # one line per row, so the cell reads whole
-    table = govgraph("--today", TODAY, "--lang", "de", "who", "NOOTS", "--table")
+    table = govgraph("--today", TODAY, "--lang", "de", "who", "NOOTS", "--table", "--all")
     assert "GB StT RLP, NOOTSStVtr (2 Quellen)" in table.out
 
 

@@ -33,7 +33,8 @@ def draft_candidates(
     entities = known_entities(store)
     labels = {label for e in entities.values() for label in e.labels}
     units = cited(imported.units, text, stored if info.original_file else None)
-    candidates = Drafter(Matcher(entities), labels).draft(units)
+    title = f"{info.title}\n{imported.title}\n{imported.short}"
+    candidates = Drafter(Matcher(entities), labels).draft(units, title)
     check_quotes(candidates, text)
     return candidates
 

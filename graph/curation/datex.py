@@ -75,6 +75,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 
+_ANY_YEAR = re.compile(_YEAR)
+
+
 @dataclass(frozen=True)
 class DateMatch:
     """A date phrase: its exact text and position, precision, earliest and latest day."""
@@ -168,6 +171,8 @@ def _lead(text: str) -> int:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date phrase in `text`, earliest first; a longer phrase wins over one inside it."""
+    if not _ANY_YEAR.search(text):  # every pattern needs a year: most sentences have none
+        return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:

@@ -3,8 +3,9 @@ and sentences that assign a responsibility, membership, financing, deadline or d
 
 Everything is rule-based and works sentence by sentence (a unit of the importer), so every
 candidate's quote is a whole sentence of the stored text, checked verbatim before it is written.
-Facts are only proposed where the sentence names an actor the graph knows; the subject is the
-first other known entity in it. A person completes or rejects the rest in review.
+Facts are only proposed where the sentence names an actor the graph knows; who acts, on what and
+in which relation is read from the sentence's structure (graph/sources/proposals.py). A person
+completes or rejects the rest in review.
 """
 
 from __future__ import annotations
@@ -15,42 +16,19 @@ from decimal import Decimal
 
 from govgraph.graph.curation.amounts import Amount, find_amounts
 from govgraph.graph.curation.datex import DateMatch, find_dates
-from govgraph.graph.curation.mentions import KnownEntity, Matcher, Mention
+from govgraph.graph.curation.mentions import KnownEntity, Matcher, Mention, label_pattern
+from govgraph.graph.curation.proposals import NEW, Frame, analyse
+from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.importers import Unit
+from govgraph.graph.sources.library import slug
 
-# Sentence cues → (fact class, role, German and English role word). First match wins.
-_CUES: list[tuple[re.Pattern[str], str, str, str, str]] = [
-    (re.compile(r"(?i)finanzier|kosten\w* (?:trägt|tragen)|finanzierungsanteil"
-                r"|(?:trägt|tragen|übernimmt|übernehmen)\b.{0,40}(?:prozent|%|hälfte|kosten)"
-                r"|mittel\w* (?:bereit|zur verfügung)|fördert|förderung"),
-     "FundingArrangement", "financing", "finanziert", "funds"),
-    (re.compile(r"(?i)\bfordert|\bfordern|forderung|appelliert|\bbitte[tn]?\b|erwartet|drängt"
-                r"|bestehen darauf|besteht darauf|mahnt"),
-     "Demand", "demand", "fordert", "demands"),
-    (re.compile(r"(?i)mitglied|entsende[tn]|\bvertreten\b|vertreter(?:in|innen)?\s+(?:des|der)"
-                r"|gehör\w* \w+ an\b|besteht aus"),
-     "Membership", "member", "ist Mitglied", "is a member"),
-    (re.compile(r"(?i)betriebsverantwortlich|\bbetreib"), "Responsibility", "operation",
-     "betreibt", "operates"),
-    (re.compile(r"(?i)koordinier"), "Responsibility", "coordination", "koordiniert", "coordinates"),
-    (re.compile(r"(?i)federführ|verantwortlich|zuständig|obliegt|leitet|steuert|\bträgt\b"),
-     "Responsibility", "lead", "ist zuständig", "is responsible"),
-    (re.compile(r"(?i)aufsicht|beaufsichtig|überwacht"), "Responsibility", "supervision",
-     "beaufsichtigt", "supervises"),
-    (re.compile(r"(?i)berät|beratend|beraten"), "Responsibility", "advisory", "berät", "advises"),
-    (re.compile(r"(?i)beschließt|beschlie(?:ß|ss)en|entscheidet|entscheiden|\bbeschluss"),
-     "Responsibility", "decision", "entscheidet", "decides"),
-    (re.compile(r"(?i)ratifi"), "Deadline", "ratification", "ratifiziert", "ratifies"),
-    (re.compile(r"(?i)umsetz|umzusetzen|bereitstell|bereitzustellen|anzubinden|anschließ"),
-     "Responsibility", "implementation", "setzt um", "implements"),
-]  # fmt: skip
+_PARTIES = re.compile(r"\b(?:Vertragsparteien|Vertragspartnern?)\b")
 _DEADLINE_CUE = re.compile(r"(?i)\b(bis|spätestens|frist|zum|muss|müssen|binnen)\b")
-_INTENDED = re.compile(r"(?i)\b(soll|sollen|sollte|sollten|künftig|geplant|plant|planen)\b")
 _NEW_NAME = re.compile(
     r"\b((?:[A-ZÄÖÜ][\wäöüß-]*\s+){0,3}?(?:[A-ZÄÖÜ][\wäöüß-]*"
     r"(?:rat|ausschuss|gremium|gruppe|kreis|amt|behörde|ministerium|agentur|stelle|verband|"
     r"kommission|konferenz|gesetz|verordnung|vertrag|programm|plattform|register|zentrum|"
-    r"kooperation|anstalt|gesellschaft))\b(?:\s+[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ][a-zäöüß]+)?)"
+    r"kooperation|anstalt|gesellschaft|netz))\b(?:\s+[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ][a-zäöüß]+)?)"
     r"(?:\s+\(([A-ZÄÖÜ][\w-]{1,12})\))?"
 )
 
@@ -88,8 +66,10 @@ _NEW_TYPES = [
     ("kommission", "Body"), ("konferenz", "Body"), ("gesetz", "Law"), ("verordnung", "Law"),
     ("vertrag", "Agreement"), ("programm", "Programme"), ("plattform", "ITSystem"),
     ("register", "Register"), ("zentrum", "Authority"), ("kooperation", "Collaboration"),
-    ("anstalt", "Authority"), ("gesellschaft", "Company"),
+    ("anstalt", "Authority"), ("gesellschaft", "Company"), ("netz", "Network"),
 ]  # fmt: skip
+_ORGS = {"Council", "Committee", "WorkingGroup", "Authority", "Ministry", "Association", "Body",
+         "Collaboration", "Company"}  # fmt: skip
 
 
 _NOT_NAMES = {"Staatsvertrag", "Fundstelle", "Anstelle", "Geschäftsstelle", "Bundesministerium",
@@ -113,22 +93,39 @@ class Drafter:
         self.candidates: list[Candidate] = []
         self._new_names: set[str] = set()
         self.topic: KnownEntity | None = None  # what the source is mostly about
+        self.own: KnownEntity | None = None  # what the source's duties are under, if known
+        self.parties_of: KnownEntity | None = None  # the agreement the source is
+        self._frame: Frame | None = None  # a list's introducing sentence, for its items
+        # new names as entities, by their first three letters (a sentence looks up only its own)
+        self._new: dict[str, list[tuple[re.Pattern[str], KnownEntity]]] = {}
 
     def _add(self, **kw) -> Candidate:
         c = Candidate(number=len(self.candidates) + 1, **kw)
         self.candidates.append(c)
         return c
 
-    def draft(self, units: list[Unit]) -> list[Candidate]:
+    def draft(self, units: list[Unit], title: str = "") -> list[Candidate]:
+        """Candidates of `units`; `title` is the source's title, which names a law itself."""
         counts: dict[str, int] = {}
         known: dict[str, KnownEntity] = {}
-        for unit in units:
+        for n, unit in enumerate(units):
             for m in self.matcher.find(unit.text):
-                if not m.entity.is_org and m.confidence >= 0.5:
-                    counts[m.entity.iri] = counts.get(m.entity.iri, 0) + 1
+                if not m.entity.is_org and m.confidence >= 0.5 and not _is_topic(m.entity):
+                    # what the title names is what the source is about (a law's system)
+                    counts[m.entity.iri] = counts.get(m.entity.iri, 0) + (1000 if n == 0 else 1)
                     known[m.entity.iri] = m.entity
         if counts:
             self.topic = known[max(counts, key=lambda iri: counts[iri])]
+        # a law or treaty whose title names it: what its duties are under
+        titled = [m.entity for m in self.matcher.find(title) if m.confidence >= 0.5]
+        law = next((e for e in titled if _is_law(e)), None)
+        system = next((e for e in titled if not e.is_org and not _is_law(e)), None)
+        # duties a law sets are under the law; a treaty's are about the system it sets up
+        statute = (
+            law is not None and "StateTreaty" not in law.types and "Agreement" not in law.types
+        )
+        self.own = law if statute else system
+        self.parties_of = law
         for unit in units:
             self._unit(unit)
         return self.candidates
@@ -147,7 +144,8 @@ class Drafter:
             self._add(kind="AmountMention", unit=unit, matched=a.text, confidence=confidence,
                       amount=a)  # fmt: skip
         self._new_entities(unit, mentions)
-        self._facts(unit, mentions, times, [a for a in amounts if a.is_share])
+        named = mentions + self._new_mentions(unit.text, mentions) + self._parties(unit.text)
+        self._facts(unit, named, times, [a for a in amounts if a.is_share])
 
     def _mentions(self, unit: Unit) -> list[Mention]:
         found = self.matcher.find(unit.text)
@@ -177,62 +175,97 @@ class Drafter:
             if name.casefold() in self._new_names:
                 continue
             self._new_names.add(name.casefold())
+            cls = _new_type(name)
+            # the IRI review gives the name once accepted: facts of this draft can point at it
+            entity = KnownEntity(
+                PREFIXES["ggd"] + slug(name), name, name, {name}, cls in _ORGS, NEW
+            )
+            pattern = re.compile(rf"(?<![\w-]){label_pattern(name)}(?!\w|-)")
+            self._new.setdefault(name[:3].lower(), []).append((pattern, entity))
             confidence = 0.6 if m.group(2) or " " in name else 0.4
             self._add(kind="NewEntity", unit=unit, matched=m.group(0), confidence=confidence,
-                      name=name, proposed_type=_new_type(name))  # fmt: skip
+                      name=name, proposed_type=cls)  # fmt: skip
+
+    def _parties(self, text: str) -> list[Mention]:
+        """ "Die Vertragsparteien", "die Vertragspartner": the parties of the agreement the source
+        is, as the graph records them (gg:party)."""
+        if self.parties_of is None or not self.parties_of.parties:
+            return []
+        found = []
+        for m in _PARTIES.finditer(text):
+            for iri in self.parties_of.parties:
+                entity = self.matcher.entities.get(iri)
+                if entity is not None:
+                    found.append(Mention(entity, m.group(0), m.start(), m.end(), 0.8))
+        return found
+
+    def _new_mentions(self, text: str, known: list[Mention]) -> list[Mention]:
+        """Where the new names proposed so far stand in `text` (not inside a known name)."""
+        found = []
+        low = text.lower()
+        heads = {low[i : i + 3] for i in range(len(low) - 2)} & self._new.keys()
+        for pattern, entity in (pair for head in heads for pair in self._new[head]):
+            for m in pattern.finditer(text):
+                if not any(k.start <= m.start() and m.end() <= k.end for k in known):
+                    found.append(Mention(entity, m.group(0), m.start(), m.end(), 0.6))
+        return sorted(found, key=lambda m: m.start)
 
     def _facts(
         self, unit: Unit, mentions: list[Mention], times: list[Candidate], shares: list[Amount]
     ) -> None:
         text = unit.text
-        usable = [m for m in mentions if m.confidence >= 0.5]
-        orgs = _unique([m.entity for m in usable if m.entity.is_org])
-        things = _unique([m.entity for m in usable if not m.entity.is_org])
-        intended = bool(_INTENDED.search(text))
+        found, self._frame = analyse(
+            text, unit.locator, mentions, self._frame, self.topic, self.own
+        )
         deadline = next((t for t in times if _DEADLINE_CUE.search(t.matched)), None)
-        cue = next((c for c in _CUES if c[0].search(text)), None)
-        if deadline is not None and (cue is None or cue[2] not in ("decision", "demand")):
-            task = next(
-                (c for c in _CUES if c[1] != "FundingArrangement" and c[0].search(text)), None
-            )
-            role, de_word, en_word = task[2:] if task else ("obligation", "muss", "must")
-            cue = (None, "Deadline", role, de_word, en_word)
-        if cue is None or not orgs:
-            return
-        kind, role, de_word, en_word = cue[1:]
-        if kind == "Deadline" and deadline is None:
-            kind = "Responsibility"
-        shared = kind == "FundingArrangement" and len(shares) > 1 and len(orgs) >= len(shares)
-        other_org = orgs[1:2] if not shared else []
-        subjects = things[:1] or other_org or ([self.topic] if self.topic else [])
-        if kind in ("Membership", "Demand") and other_org:
-            subjects = other_org
-        confidence = 0.6 if things or other_org else 0.4 if subjects else 0.3
-        if shared:
-            pairs = list(zip(orgs[: len(shares)], shares, strict=True))
-        elif kind == "FundingArrangement":
-            pairs = [(orgs[0], shares[0] if shares else None)]
-        else:
-            pairs = [(orgs[0], None)]
-        for actor, share in pairs:
-            subject = subjects[0] if subjects else None
-            addressee = None
-            if kind == "Demand":
-                others = [o for o in orgs if o is not actor]
-                addressee = others[0] if others else None
-            c = self._add(
-                kind=kind, unit=unit, matched=text, confidence=confidence, role=role,
-                actors=[actor], subjects=[subject] if subject else [], addressee=addressee,
-                share=share.value if share else None, intended=intended,
-                due=deadline.number if (kind == "Deadline" and deadline) else None,
-            )  # fmt: skip
-            what = subject.label_de if subject else "?"
-            what_en = subject.label_en if subject else "?"
-            part = f" ({_percent(c.share)})" if c.share is not None else ""
-            when = f" – {deadline.date.text}" if c.due and deadline and deadline.date else ""
-            c.label_de = f"{actor.label_de} {de_word}: {what}{part}{when}"
-            when_en = f" – {deadline.date.label_en}" if c.due and deadline and deadline.date else ""
-            c.label_en = f"{actor.label_en} {en_word}: {what_en}{part}{when_en}"
+        for p in found:
+            kind = p.kind
+            if deadline is not None and kind == "Responsibility" and p.role != "decision":
+                kind = "Deadline"
+            pairs: list[tuple[KnownEntity, Amount | None]] = [(a, None) for a in p.actors]
+            if kind == "FundingArrangement":
+                orgs = _unique([m.entity for m in mentions if m.entity.is_org and
+                                m.confidence >= 0.5])  # fmt: skip
+                if len(shares) > 1 and len(orgs) >= len(shares):
+                    pairs = list(zip(orgs[: len(shares)], shares, strict=True))
+                elif shares:
+                    pairs = [(a, shares[0]) for a in p.actors]
+            paired = {a.iri for a, _ in pairs}
+            for actor, share in pairs:
+                subjects = [s for s in p.subjects if s.iri not in paired]
+                if not subjects and kind == "FundingArrangement" and self.topic is not None:
+                    subjects = [self.topic]  # shares of the costs of what the text is about
+                addressee = None
+                if kind == "Demand":
+                    addressee = next((s for s in subjects if s.is_org), None)
+                c = self._add(
+                    kind=kind, unit=unit, matched=text, confidence=p.confidence, role=p.role,
+                    actors=[actor], subjects=subjects, addressee=addressee,
+                    share=share.value if share else None, intended=p.intended,
+                    due=deadline.number if (kind == "Deadline" and deadline) else None,
+                )  # fmt: skip
+                what = subjects[0].label_de if subjects else "?"
+                what_en = subjects[0].label_en if subjects else "?"
+                part = f" ({_percent(c.share)})" if c.share is not None else ""
+                when = f" – {deadline.date.text}" if c.due and deadline and deadline.date else ""
+                when_en = (
+                    f" – {deadline.date.label_en}" if c.due and deadline and deadline.date else ""
+                )
+                c.label_de = f"{actor.label_de} {p.de_word}: {what}{part}{when}"
+                c.label_en = f"{actor.label_en} {p.en_word}: {what_en}{part}{when_en}"
+
+
+_NOT_TOPICS = {"Topic", "Law", "StateTreaty", "Agreement", "LegalResource"}
+
+
+def _is_law(entity: KnownEntity) -> bool:
+    return bool(entity.types & {"Law", "StateTreaty", "LegalResource"})
+
+
+def _is_topic(entity: KnownEntity) -> bool:
+    """A subject heading ("Datenschutz") is named often and is rarely what a text rules on; a
+    law's title names the law itself, which is not what its money is for."""
+    return bool(entity.types & _NOT_TOPICS)
 
 
 def _unique(entities: list[KnownEntity]) -> list[KnownEntity]:

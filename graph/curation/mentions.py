@@ -30,6 +30,8 @@ class KnownEntity:
     labels: set[str] = field(default_factory=set)
     is_org: bool = False
     type: str = ""
+    parties: list[str] = field(default_factory=list)  # of an agreement: who concluded it
+    types: set[str] = field(default_factory=set)  # local names of all its classes
 
     @property
     def compact(self) -> str:
@@ -59,8 +61,13 @@ def known_entities(store: ox.Store) -> dict[str, KnownEntity]:
             elif label.language == "en" and not e.label_en:
                 e.label_en = label.value
         e.is_org = e.is_org or row["isOrg"].value == "true"
-        if "type" in row and not e.type:
-            e.type = row["type"].value
+        if row.get("type") is not None:
+            e.type = e.type or row["type"].value
+            e.types.add(row["type"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+    for row in run_named(LocalBackend(store), "internal/treaty-parties"):
+        e = found.get(row["e"].value)
+        if e is not None and row["p"].value not in e.parties:
+            e.parties.append(row["p"].value)
     for e in found.values():
         e.label_de = e.label_de or e.label_en or min(e.labels)
         e.label_en = e.label_en or e.label_de
@@ -85,6 +92,10 @@ def label_pattern(label: str) -> str:
             core += _SUFFIX
         elif word[0].isupper() and word.endswith("e") and len(word) > 4 and i < len(words) - 1:
             core = re.escape(word[:-1]) + _ADJ
+        elif word.islower() and word.endswith("e") and len(word) > 4 and i < len(words) - 1:
+            core = re.escape(word[:-1]) + _ADJ  # "gemeinsame Anstalt": "der gemeinsamen Anstalt"
+        elif word[0].isupper() and word.endswith("ter") and i < len(words) - 1:
+            core = re.escape(word[:-2]) + _ADJ  # "Beauftragter": "der Beauftragte", "des -ten"
         elif word.endswith(("es", "er", "en")) and word[0].islower():  # "des", "der" vary
             core = r"(?:des|der|dem|den|die|das)" if word in ("des", "der", "den") else core
         parts.append(core)
@@ -105,12 +116,13 @@ class Matcher:
     """All labels of the known entities, compiled once, applied to sentence after sentence."""
 
     def __init__(self, entities: dict[str, KnownEntity]) -> None:
+        self.entities = entities
         by_label: dict[str, list[KnownEntity]] = {}
         for e in entities.values():
             for label in e.labels:
                 if len(label) >= 3 and not label.isdigit():
                     by_label.setdefault(label, []).append(e)
-        self._patterns: list[tuple[str, re.Pattern[str], list[KnownEntity], float]] = []
+        self._patterns: list[tuple[str, str, re.Pattern[str], list[KnownEntity], float]] = []
         for label, owners in sorted(by_label.items(), key=lambda kv: -len(kv[0])):
             # a name inside a compound ("Datenschutz-Grundverordnung") is not a mention of it;
             # an abbreviation is ("NOOTS-Strukturen")
@@ -121,14 +133,16 @@ class Matcher:
             score = _confidence(label, bool(prefs))
             if len(chosen) > 1:
                 score = round(score / 2, 2)
-            self._patterns.append((label[:3], pattern, chosen, score))
+            self._patterns.append((label[:3], label[:3].lower(), pattern, chosen, score))
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in `text`, one per entity and span; nested names are kept (a committee of
         the IT-Planungsrat mentions both)."""
         found: dict[tuple[str, int], Mention] = {}
-        for head, pattern, owners, score in self._patterns:
-            if head not in text and head.lower() not in text.lower():
+        lowered = text.lower()
+        heads = {lowered[i : i + 3] for i in range(len(lowered) - 2)}  # a set: one look-up each
+        for _head, low, pattern, owners, score in self._patterns:
+            if low not in heads:
                 continue
             for m in pattern.finditer(text):
                 for e in owners:

@@ -123,6 +123,37 @@ def set_status(path: Path, graph: rdflib.Graph, decisions: dict[URIRef, str]) ->
         write_atomic(path, text.encode("utf-8"))
 
 
+def map_names(path: Path, mapping: list[tuple[Item, str]]) -> rdflib.Graph:
+    """Map proposed new names onto existing entries instead of creating twins.
+
+    `draft` gives the facts of a new name the IRI review would create for it; mapping the name's
+    candidate (`--map 3=ggd:bundesverwaltungsamt`) rewrites that IRI to the entry's in the draft
+    file, so the facts that name it speak of the existing entry, and rejects the name itself.
+    Returns the draft as parsed again.
+    """
+    text = path.read_text(encoding="utf-8")
+    graph = load_draft(path)
+    decisions = {}
+    for item, entry in mapping:
+        if item.kind != "NewEntity":
+            raise UsageError(f"{item.number}: {bilingual('sources.review.no_candidate')}")
+        target = entry.strip()
+        if target.startswith("ggd:"):
+            target = PREFIXES["ggd"] + target[4:]
+        if not re.fullmatch(r"https?://\S+", target):
+            raise UsageError(f"{entry}: {bilingual('sources.review.no_candidate')}")
+        name = str(graph.value(item.iri, SKOS.prefLabel) or "")
+        twin = PREFIXES["ggd"] + slug(name)
+        local = twin.removeprefix(PREFIXES["ggd"])
+        pattern = rf"(?:ggd:{re.escape(local)}|<{re.escape(twin)}>)(?![\w-])"
+        text = re.sub(pattern, f"<{target}>", text)
+        decisions[item.iri] = "reject"
+    write_atomic(path, text.encode("utf-8"))
+    graph = load_draft(path)
+    set_status(path, graph, decisions)
+    return graph
+
+
 def accepted_graph(graph: rdflib.Graph, title: str) -> rdflib.Graph:
     """The facts that follow from the accepted candidates (see the module docstring)."""
     out = rdflib.Graph()

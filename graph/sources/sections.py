@@ -7,10 +7,14 @@ paragraphs. A heading is a short line without sentence punctuation; a quote is c
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MAX_HEADING = 80
+_EDGE = 4  # characters of a quote's first and last word that index its paragraphs
 
 
 @dataclass(frozen=True)
@@ -49,20 +53,60 @@ def paragraphs(text: str) -> list[Paragraph]:
     return found
 
 
+class _Index:
+    """A text's paragraphs and headings, read once, with every paragraph's words indexed.
+
+    A paragraph that contains a quote contains each inner word of it as a whole word, a word
+    that begins with its last word and one that ends with its first. Locating a quote scans,
+    in order, only the paragraphs that meet the rarest of these conditions: drafting locates
+    each of a text's sentences, and a scan of every paragraph for each was quadratic (2,000
+    lines: 22 of 33 seconds).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.paras = paragraphs(text)
+        self.headings = {_heading_text(line) for line in text.splitlines() if _is_heading(line)}
+        self.joined = "\n".join(p.text for p in self.paras)
+        self.starts = list(itertools.accumulate((len(p.text) + 1 for p in self.paras), initial=0))
+        self.keys: dict[str, list[int]] = {}
+        for i, p in enumerate(self.paras):
+            words = set(p.text.split())
+            keys = {"w" + w for w in words} | {"p" + w[:_EDGE] for w in words}
+            for key in keys | {"s" + w[-_EDGE:] for w in words}:
+                self.keys.setdefault(key, []).append(i)
+
+    def first(self, part: str) -> Paragraph | None:
+        """The first paragraph that contains `part` (whitespace already normalised)."""
+        words = part.split()
+        keys = ["w" + w for w in words[1:-1]]
+        if len(words) > 1:
+            keys += ["p" + words[-1][:_EDGE]] if len(words[-1]) >= _EDGE else []
+            keys += ["s" + words[0][-_EDGE:]] if len(words[0]) >= _EDGE else []
+        if keys:
+            candidates = min((self.keys.get(k, ()) for k in keys), key=len)
+            return next((self.paras[i] for i in candidates if part in self.paras[i].text), None)
+        at = self.joined.find(part)  # a short piece: C speed over the joined paragraphs
+        return None if at < 0 else self.paras[bisect.bisect_right(self.starts, at) - 1]
+
+
+@lru_cache(maxsize=8)
+def _index(text: str) -> _Index:
+    return _Index(text)
+
+
 def locate(text: str, quote: str) -> str | None:
     """Where a verbatim quote stands: `Abschnitt »…«, Absatz n`; None if it is not in the text.
 
     Quotes joined with " […] " are located part by part; distinct places are joined by "; ".
     """
-    paras = paragraphs(text)
-    headings = {_heading_text(line) for line in text.splitlines() if _is_heading(line)}
+    index = _index(text)
     places: list[str] = []
     for part in quote.split("[…]"):
         part = " ".join(part.strip(" .…").split())
         if not part:
             continue
-        hit = next((p for p in paras if part in p.text), None)
-        if hit is None and part in headings:
+        hit = index.first(part)
+        if hit is None and part in index.headings:
             places.append(f"Überschrift »{part}«")
             continue
         if hit is None:
