@@ -12,7 +12,8 @@ from .context import AppContext
 from .helptext import summary
 from .options import default_option, flag_option, port_option
 
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# The SPARQL page's own queries stop sooner than the answers' (at most this, or --timeout).
+SPARQL_SECONDS = 10.0
 
 
 @click.command("web")
@@ -20,13 +21,28 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @port_option(8000, lowest=0, help=bilingual("cli.help.web.port"))
 @flag_option("--open", "open_browser", help=bilingual("cli.help.web.open"))
 @flag_option("--no-cache", help=bilingual("cli.help.web.no_cache"))
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help=bilingual("cli.help.web.allow_host"),
+)
 @click.pass_obj
 @summary("cli.help.web")
-def web(app: AppContext, host: str, port: int, open_browser: bool, no_cache: bool) -> None:
+def web(
+    app: AppContext,
+    host: str,
+    port: int,
+    open_browser: bool,
+    no_cache: bool,
+    allow_hosts: tuple[str, ...],
+) -> None:
     """
     \b
     govgraph web --open
     govgraph --lang en web --port 8080
+    govgraph web --host 0.0.0.0 --allow-host govgraph.intranet.example
     """
     from govgraph.web.graph import Settings
     from govgraph.web.server import serve
@@ -38,9 +54,11 @@ def web(app: AppContext, host: str, port: int, open_browser: bool, no_cache: boo
         today=app.today if app.today != date.today() else None,
         endpoint=app.endpoint,
         timeout=app.timeout,
+        sparql_timeout=min(SPARQL_SECONDS, app.timeout),
         cache_pages=0 if no_cache else Settings.cache_pages,
     )
-    serve(settings, host, port, open_browser, announce=lambda line: click.echo(line, err=True))
+    announce = lambda line: click.echo(line, err=True)  # noqa: E731
+    serve(settings, host, port, open_browser, announce, allow_hosts)
 
 
 COMMANDS = [web]

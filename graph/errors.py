@@ -36,3 +36,26 @@ class RemoteError(GovgraphError):
     """A remote SPARQL endpoint failed."""
 
     exit_code = EXIT_REMOTE
+
+
+class QueryTimeout(QueryError):
+    """A query was stopped at its limit of computing time or memory (the web answers 503)."""
+
+
+class TooManyResults(QueryError):
+    """A query gave more rows (or triples) than the caller takes; it was stopped there."""
+
+    def __init__(self, limit: int) -> None:
+        from govgraph.graph.i18n import bilingual
+
+        super().__init__(
+            f"{bilingual('sparql.more_than')} {limit}: {bilingual('sparql.add_limit')}"
+        )
+        self.limit = limit
+
+    def __reduce__(self):  # pickles as its limit (it crosses from a query worker)
+        return (TooManyResults, (self.limit,))
+
+
+class QueryBusy(GovgraphError):
+    """Every query worker is busy; the caller should try again shortly (the web answers 429)."""

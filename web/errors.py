@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from govgraph.graph.errors import GovgraphError, NotFoundError, QueryError, RemoteError, UsageError
+from govgraph.graph.errors import (
+    GovgraphError,
+    NotFoundError,
+    QueryBusy,
+    QueryError,
+    QueryTimeout,
+    RemoteError,
+    TooManyResults,
+    UsageError,
+)
 
 
 @dataclass
@@ -59,8 +68,14 @@ def problem(err: Exception) -> Problem:
     """The page for an error; unexpected errors say only that something failed."""
     if isinstance(err, WebError):
         return Problem(err.status, err.title_key, err.message, err.candidates)
-    if isinstance(err, QueryError) and str(err).startswith("query stopped after"):
-        return Problem(503, "timeout", str(err))  # the backend's time limit: try again later
+    if isinstance(err, QueryTimeout) or (
+        isinstance(err, QueryError) and str(err).startswith("query stopped after")
+    ):
+        return Problem(503, "timeout", str(err))  # a query's time limit: try again later
+    if isinstance(err, TooManyResults):
+        return Problem(413, "too_large", str(err))
+    if isinstance(err, QueryBusy):
+        return Problem(429, "busy", str(err))
     if isinstance(err, NotFoundError):
         return Problem(404, "not_found", str(err))
     if isinstance(err, UsageError | QueryError):

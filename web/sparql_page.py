@@ -1,6 +1,9 @@
 """The SPARQL page: the named queries with a form for their parameters, and an editor for a
 researcher's own SELECT / CONSTRUCT / ASK — guarded exactly like `govgraph query` (read-only, no
-SERVICE/FROM/LOAD), with a time limit and a row limit; results as a table or as downloads."""
+SERVICE/FROM/LOAD), with a time limit and a row limit; results as a table or as downloads.
+
+Every query run here goes to a worker process (graph/sparql/workers.py): past its limit of
+computing time or memory it is killed, and the server stays as it was."""
 
 from __future__ import annotations
 
@@ -17,13 +20,15 @@ from govgraph.graph.sparql import formats
 from govgraph.graph.sparql.catalog import NamedQuery, all_queries
 from govgraph.graph.sparql.guard import check_query
 from govgraph.graph.sparql.runner import PreparedQuery, bind_params, prepare, run
+from govgraph.graph.sparql.workers import Limits, QueryPool, StoreSource
 
 from . import params
 from .errors import BadRequest, NotFound, TooLarge
 from .pages import resolve
 from .render import SHOWN_ROWS, Ctx, page
 
-MAX_QUERY_CHARS = 5000  # a GET request must stay well below the server's 16 KiB header limit
+MAX_QUERY_CHARS = 5000  # a GET request must stay well below the server's URL limit (guards.py)
+QUERY_WORKERS = 2  # queries running at once (each in its own process): one per core here
 
 DOWNLOADS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
@@ -115,17 +120,16 @@ def sparql(ctx: Ctx) -> Response:
     wanted = prepared is not None and (params.flag(ctx.query, "run") or bool(own.strip()) or fmt)
     outcome = None
     if wanted:
-        checked = check_query(prepared.text, False)  # updates, SERVICE, FROM, LOAD refused
+        settings = ctx.graph.settings
+        # updates, SERVICE, FROM, LOAD refused here already; the parse runs in the worker
+        checked = check_query(prepared.text, False, parse=False)
         backend = ctx.graph.sparql_backend()
         bindings = bind_params(prepared, _given(ctx, prepared), backend, ctx.lang)
-        outcome = run(backend, prepared, bindings, False, checked)
-        limit = ctx.graph.settings.sparql_rows
-        total = len(outcome.rows) if outcome.form == "SELECT" else len(outcome.triples)
-        if total > limit:
-            raise TooLarge(
-                f"{total} {bilingual('web.error.results_at_most')} {limit}: "
-                f"{bilingual('web.error.add_limit')}"
-            )
+        limits = Limits(settings.sparql_timeout, settings.sparql_rows)
+        pool = query_pool(ctx)
+        if pool is None:  # a remote endpoint evaluates; its deadline applies (store/remote.py)
+            checked = check_query(prepared.text, False)
+        outcome = run(backend, prepared, bindings, False, checked, pool, limits)
         if fmt:
             return _download(outcome, fmt, selected.name if selected else "query")
     rows = []
@@ -143,6 +147,16 @@ def sparql(ctx: Ctx) -> Response:
         download_url=lambda f: _download_url(ctx, f),
         triples_text=_turtle(outcome) if outcome is not None and outcome.triples else "",
     )
+
+
+def query_pool(ctx: Ctx) -> QueryPool | None:
+    """The app's query workers over the graph it serves (None when an endpoint answers)."""
+    state = ctx.request.app.state
+    with state.queries_lock:
+        if state.queries is None and not ctx.graph.settings.endpoint:
+            source = StoreSource.of(ctx.graph.settings.data())
+            state.queries = QueryPool(source, size=QUERY_WORKERS).start()
+        return state.queries
 
 
 def _formats_for(outcome) -> list[str]:

@@ -1,0 +1,352 @@
+"""A user's own query runs in a worker process that can be killed.
+
+Why a process and not a thread: pyoxigraph cannot stop an evaluation once it has started. A
+thread past its time limit goes on computing, holding gigabytes and a core, until the process
+ends (the web server held 1.8 GB after answering 503). A process can be killed, and its memory
+comes back at once.
+
+Each worker opens the graph itself (read-only: the on-disk store cache, or the same files parsed
+into memory) and runs one query at a time under three limits:
+- memory: RLIMIT_AS, so a query that builds huge intermediate results dies, not the server;
+- computing time: RLIMIT_CPU, set before each query to the CPU seconds the worker has used plus
+  the limit. CPU time, not wall-clock time, because under load a query waits for a core: a
+  1.7 s query must not fail at 10 s because twenty others ran beside it. The caller still
+  waits only a bounded wall-clock time (Limits.wall) and kills the worker after that;
+- rows: results are read one by one and the query stops at limit + 1, so `LIMIT 1000000`
+  never builds a million rows before being refused.
+The guard's parse (graph/sparql/guard.py) runs in the worker too: parsing is cheap, but an ASK
+it checks is evaluated, and a crafted one takes minutes.
+
+A killed worker is replaced straight away, so the next query does not wait for a start.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from govgraph.graph.errors import (
+    GovgraphError,
+    QueryBusy,
+    QueryError,
+    QueryTimeout,
+    TooManyResults,
+)
+from govgraph.graph.i18n import bilingual
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from govgraph.graph.sparql.binding import Term
+    from govgraph.graph.store.dataset import DataSelection
+
+MEMORY_ENV = "GOVGRAPH_QUERY_MEMORY_MB"
+DEFAULT_MEMORY_MB = 1024  # a worker's address space; the shipped graph needs ~60 MB of it
+WALL_FACTOR = 3.0  # the caller waits at most this many times the CPU limit …
+WALL_EXTRA = 10.0  # … plus this many seconds (a worker that has to start, a busy machine)
+
+
+def memory_limit() -> int:
+    """Bytes of address space per worker: GOVGRAPH_QUERY_MEMORY_MB, else DEFAULT_MEMORY_MB."""
+    raw = os.environ.get(MEMORY_ENV, "")
+    try:
+        megabytes = int(raw) if raw.strip() else DEFAULT_MEMORY_MB
+    except ValueError:
+        megabytes = DEFAULT_MEMORY_MB
+    return max(megabytes, 128) << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one query may use. `rows` counts SELECT rows or CONSTRUCT triples (None: any)."""
+
+    cpu_seconds: float
+    rows: int | None = None
+
+    @property
+    def wall_seconds(self) -> float:
+        return self.cpu_seconds * WALL_FACTOR + WALL_EXTRA
+
+
+@dataclass(frozen=True)
+class StoreSource:
+    """How a worker opens the graph: the store cache's folder (read-only), else the files."""
+
+    files: tuple[Path, ...] = ()
+    folder: Path | None = None
+
+    @classmethod
+    def of(cls, selection: DataSelection) -> StoreSource:
+        """The same choice as graph/store/session.open_backend: big inputs from the store
+        cache (built by the caller's own open), small ones parsed into memory."""
+        from govgraph.graph.store.session import CACHE_MIN_BYTES
+
+        files = selection.files()
+        threshold = int(os.environ.get("GOVGRAPH_CACHE_MIN_BYTES", CACHE_MIN_BYTES))
+        big = sum(f.stat().st_size for f in files) >= threshold
+        if big and not os.environ.get("GOVGRAPH_NO_CACHE"):
+            from govgraph.graph.store.cache import open_cached_folder
+
+            try:
+                _, folder = open_cached_folder(files)
+                return cls(folder=folder)
+            except OSError:
+                pass
+        return cls(files=tuple(files))
+
+    def open(self) -> ox.Store:
+        import pyoxigraph as ox
+
+        if self.folder is not None:
+            return ox.Store.read_only(str(self.folder))
+        from govgraph.graph.store.dataset import load_store
+
+        return load_store(self.files)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One query: its text, the parameter terms to bind, and whether SERVICE is allowed."""
+
+    text: str
+    bindings: Mapping[str, Term]
+    allow_service: bool = False
+
+
+# -- in the worker process ----------------------------------------------------------------
+
+
+def evaluate(store: ox.Store, job: Job, rows: int | None) -> Any:
+    """Check, bind and evaluate; rows are read one at a time and refused past `rows`."""
+    import pyoxigraph as ox
+
+    from govgraph.graph.sparql.binding import bind
+    from govgraph.graph.sparql.guard import check_query
+    from govgraph.graph.sparql.runner import QueryOutcome
+
+    checked = check_query(job.text, job.allow_service)
+    text = bind(job.text, job.bindings)
+    if job.bindings:
+        check_query(text, job.allow_service, parse=False)
+    try:
+        result = store.query(text)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryOutcome("ASK", boolean=bool(result))
+        found: list = []
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            for solution in result:
+                if rows is not None and len(found) >= rows:
+                    raise TooManyResults(rows)
+                found.append({n: v for n, v in zip(names, solution, strict=True) if v is not None})
+            return QueryOutcome("SELECT", checked.variables, found)
+        for triple in result:
+            if rows is not None and len(found) >= rows:
+                raise TooManyResults(rows)
+            found.append(triple)
+        found.sort(key=str)
+        return QueryOutcome(checked.form, triples=found)
+    except SyntaxError as err:
+        raise QueryError(f"{bilingual('sparql.syntax_error')}: {err}") from None
+    except OSError as err:
+        raise QueryError(f"query failed: {err}") from None
+
+
+def _cpu_used() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _worker(conn: Connection, source: StoreSource, memory: int) -> None:
+    """The worker's life: limit memory, open the store, answer jobs until the pipe closes.
+
+    SIGXCPU keeps its default action (the process ends): a Python handler would run only once
+    pyoxigraph hands control back, which a long evaluation does not do.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)  # Rust's "memory allocation failed" must not reach the user's terminal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    try:
+        store = source.open()
+    except BaseException as err:  # noqa: BLE001 - reported to the parent as one line
+        conn.send(("error", _plain(err)))
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    while True:
+        try:
+            job, limits = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone or closed the pipe
+        soft = math.ceil(_cpu_used() + limits.cpu_seconds)
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+        try:
+            reply = ("ok", evaluate(store, job, limits.rows))
+        except MemoryError:
+            reply = ("memory", None)
+        except BaseException as err:  # noqa: BLE001 - every error goes back as one line
+            reply = ("error", _plain(err))
+        resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
+        try:
+            conn.send(reply)
+        except (OSError, ValueError):
+            return
+
+
+def _plain(err: BaseException) -> GovgraphError:
+    """An error that pickles and carries one line: ours as they are, others as QueryError."""
+    if isinstance(err, GovgraphError):
+        return err
+    return QueryError(f"query failed: {type(err).__name__}: {err}")
+
+
+# -- in the caller's process --------------------------------------------------------------
+
+
+class _Worker:
+    """One process and the parent's end of its pipe."""
+
+    def __init__(self, source: StoreSource, memory: int) -> None:
+        context = multiprocessing.get_context("spawn")  # a server has threads: never fork
+        self.conn, child = context.Pipe()
+        self.process = context.Process(
+            target=_worker, args=(child, source, memory), name="govgraph-query", daemon=True
+        )
+        self.process.start()
+        child.close()
+
+    def run(self, job: Job, limits: Limits, memory: int) -> Any:
+        try:
+            self.conn.send((job, limits))
+            if not self.conn.poll(limits.wall_seconds):
+                self.kill()
+                raise _timeout(limits)
+            kind, value = self.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            raise self._died(limits, memory) from None
+        if kind == "ok":
+            return value
+        if kind == "memory":
+            self.kill()  # after a MemoryError the worker's heap is not to be trusted
+            raise _memory(memory)
+        raise value
+
+    def _died(self, limits: Limits, memory: int) -> GovgraphError:
+        """Why the process ended: past its CPU limit (SIGXCPU), else out of memory."""
+        self.process.join(5)
+        code = self.process.exitcode
+        self.kill()
+        if code == -signal.SIGXCPU:
+            return _timeout(limits)
+        if code == -signal.SIGKILL:  # the kernel's OOM killer, or our own kill
+            return _memory(memory)
+        return _memory(memory) if code in (-signal.SIGABRT, -signal.SIGSEGV) else _gone(code)
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+def _timeout(limits: Limits) -> QueryTimeout:
+    return QueryTimeout(
+        f"query stopped after {limits.cpu_seconds:g} s (--timeout): "
+        f"{bilingual('sparql.narrow_down')}"
+    )
+
+
+def _memory(memory: int) -> QueryError:
+    return QueryTimeout(
+        f"query stopped: {bilingual('sparql.memory')} ({memory >> 20} MB, {MEMORY_ENV}); "
+        f"{bilingual('sparql.narrow_down')}"
+    )
+
+
+def _gone(code: int | None) -> QueryError:
+    return QueryError(f"query failed: the query process ended (exit code {code})")
+
+
+class QueryPool:
+    """A few workers over one graph; `run` gives a query to an idle one.
+
+    At most `size` queries run at once; a caller that finds none free within `wait` seconds
+    gets QueryBusy (the web answers 429) rather than queueing without bound.
+    """
+
+    def __init__(self, source: StoreSource, size: int = 2, wait: float = 5.0) -> None:
+        self.source = source
+        self.size = size
+        self.wait = wait
+        self.memory = memory_limit()
+        self._slots = threading.BoundedSemaphore(size)
+        self._idle: list[_Worker] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def start(self) -> QueryPool:
+        """Start every worker now, so that the first queries do not wait for one."""
+        with self._lock:
+            while len(self._idle) < self.size:
+                self._idle.append(_Worker(self.source, self.memory))
+        return self
+
+    def run(self, job: Job, limits: Limits) -> Any:
+        """The QueryOutcome of `job` within `limits`; QueryTimeout when a limit stopped it."""
+        if not self._slots.acquire(timeout=self.wait):
+            raise QueryBusy(bilingual("sparql.busy"))
+        try:
+            worker = self._take()
+            try:
+                return worker.run(job, limits, self.memory)
+            finally:
+                self._give_back(worker)
+        finally:
+            self._slots.release()
+
+    def _take(self) -> _Worker:
+        with self._lock:
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.alive():
+                    return worker
+                worker.kill()
+        return _Worker(self.source, self.memory)
+
+    def _give_back(self, worker: _Worker) -> None:
+        if not worker.alive():
+            worker.kill()
+            if self._closed:
+                return
+            worker = _Worker(self.source, self.memory)  # the replacement starts now
+        with self._lock:
+            if self._closed:
+                worker.kill()
+            else:
+                self._idle.append(worker)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.kill()
+
+    def pids(self) -> list[int]:
+        """The process ids of the idle workers (for tests and diagnostics)."""
+        with self._lock:
+            return [w.process.pid for w in self._idle if w.process.pid is not None]
