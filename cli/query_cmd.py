@@ -137,7 +137,7 @@ def query(
     # while being parsed).
     from govgraph.graph.sparql.guard import check_query
 
-    checked = check_query(prepared.text, allow_service, parse=app.endpoint is None)
+    checked = check_query(prepared.text, allow_service, parse=bool(app.endpoint))
     backend = app.backend()
     bindings = bind_params(prepared, given, backend, app.lang)
     if app.endpoint:

@@ -193,3 +193,37 @@ def test_booleans_written_as_1_and_0_read_as_true_and_false(fake_endpoint):  # n
     [row] = RemoteBackend(url).select(SELECT)
     assert (row["yes"].value, row["no"].value, row["count"].value) == ("true", "false", "1")
     assert row["yes"].datatype.value == boolean
+
+
+def dripping(in_headers: bool):
+    """A server that answers one byte every 0.5 s for a minute: every read gets a byte in time,
+    so only a deadline for the whole exchange ends it."""
+    body = b'{"head":{},"boolean":true}' + b" " * 200
+
+    def respond(handler) -> None:
+        head = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+            + f"Content-Length: {len(body)}\r\n".encode()
+            + b"X-Padding: "
+            + b"x" * 200
+            + b"\r\n\r\n"
+        )
+        fast, slow = (head[:20], head[20:] + body) if in_headers else (head, body)
+        handler.wfile.write(fast)
+        handler.wfile.flush()
+        for byte in slow[:120]:  # 60 s at most
+            time.sleep(0.5)
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+
+    return respond
+
+
+@pytest.mark.parametrize("in_headers", [False, True], ids=["body", "headers"])
+def test_a_dripping_endpoint_stops_at_the_total_deadline(govgraph, fake_endpoint, in_headers):  # noqa: F811
+    url, _ = fake_endpoint(dripping(in_headers))
+    started = time.monotonic()
+    line = one_line_exit_3(govgraph("--endpoint", url, "--timeout", "2", "query", "-e", ASK))
+    elapsed = time.monotonic() - started
+    assert "within 2 s (timeout)" in line
+    assert elapsed < 5, elapsed
