@@ -167,3 +167,49 @@ def test_runaway_named_answer_stops_at_timeout():
         timeout=60,
     )
     assert "stopped after 0.5 s" in result.stdout, result.stderr
+
+
+def _query_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-c", "from govgraph.cli.main import run; run()", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_a_query_that_needs_too_much_memory_is_stopped_in_one_line():
+    """ORDER BY over a cross product sorts 46 million rows: the worker's memory limit stops
+    it long before the machine's memory runs out, and the user reads one line."""
+    started = time.monotonic()
+    result = _query_process(
+        "--timeout",
+        "20",
+        "query",
+        "-e",
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
+        env={"GOVGRAPH_QUERY_MEMORY_MB": "300"},
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Speichergrenze erreicht / memory limit reached (300 MB" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert time.monotonic() - started < 20
+
+
+def test_checking_a_crafted_ask_stays_within_the_time_limit():
+    """An ASK is evaluated while it is parsed; four VALUES blocks of 100 numbers make that
+    100 million combinations. The check runs in the worker, under --timeout."""
+    numbers = " ".join(str(i) for i in range(100))
+    crafted = (
+        "ASK { "
+        + " ".join(f"VALUES ?v{k} {{ {numbers} }}" for k in range(4))
+        + " FILTER(?v0 + ?v1 + ?v2 + ?v3 < 0) }"
+    )
+    started = time.monotonic()
+    result = _query_process("--timeout", "1", "query", "-e", crafted)
+    assert result.returncode == 1, result.stderr
+    assert "stopped after 1 s" in result.stderr
+    assert time.monotonic() - started < 8
