@@ -133,25 +133,25 @@ def query(
     prepared = prepare(query, expression, stdin)
     given = parse_param_options(params)
     # Refuse an UPDATE, SERVICE or FROM before the store is even opened: that costs nothing.
-    # The full parse runs where the query runs, within its limits (a crafted ASK is evaluated
+    # The full parse runs in the query worker, within the limits (a crafted ASK is evaluated
     # while being parsed).
     from govgraph.graph.sparql.guard import check_query
+    from govgraph.graph.sparql.workers import Limits, QueryPool, StoreSource
 
-    checked = check_query(prepared.text, allow_service, parse=bool(app.endpoint))
+    check_query(prepared.text, allow_service, parse=False)
     backend = app.backend()
     bindings = bind_params(prepared, given, backend, app.lang)
-    if app.endpoint:
-        outcome = run(backend, prepared, bindings, allow_service, checked)
-    else:
-        from govgraph.graph.sparql.workers import Limits, QueryPool, StoreSource
-
-        pool = QueryPool(StoreSource.of(app.selection), size=1)
-        try:
-            outcome = run(
-                backend, prepared, bindings, allow_service, None, pool, Limits(app.timeout)
-            )
-        finally:
-            pool.close()
+    limits = Limits(app.timeout)
+    # With an endpoint the worker only checks the text (it has no store): the endpoint answers.
+    pool = QueryPool(StoreSource() if app.endpoint else StoreSource.of(app.selection), size=1)
+    try:
+        if app.endpoint:
+            checked = pool.check(prepared.text, allow_service, app.timeout)
+            outcome = run(backend, prepared, bindings, allow_service, checked)
+        else:
+            outcome = run(backend, prepared, bindings, allow_service, None, pool, limits)
+    finally:
+        pool.close()
     _check_format(fmt, outcome.form)
     _print(outcome, fmt, app.lang)
 

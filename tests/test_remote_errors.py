@@ -227,3 +227,25 @@ def test_a_dripping_endpoint_stops_at_the_total_deadline(govgraph, fake_endpoint
     elapsed = time.monotonic() - started
     assert "within 2 s (timeout)" in line
     assert elapsed < 5, elapsed
+
+
+def test_a_crafted_ask_is_checked_within_the_time_limit_before_sending(govgraph, fake_endpoint):  # noqa: F811
+    """pyoxigraph evaluates an ASK while parsing it: the check of the text runs in a query
+    worker under --timeout, so four VALUES blocks stop there, and nothing is sent."""
+    url, recorder = fake_endpoint(
+        answer(200, b'{"boolean":true}', "application/sparql-results+json")
+    )
+    numbers = " ".join(str(i) for i in range(100))
+    crafted = (
+        "ASK { "
+        + " ".join(f"VALUES ?v{k} {{ {numbers} }}" for k in range(4))
+        + " FILTER(?v0 + ?v1 + ?v2 + ?v3 < 0) }"
+    )
+    started = time.monotonic()
+    result = govgraph("--endpoint", url, "--timeout", "1", "query", "-e", crafted)
+    assert result.code == 1 and "stopped after 1 s" in result.err, result.err
+    assert time.monotonic() - started < 8
+    assert recorder.requests == []
+    # an ordinary ASK is checked there too, and then sent once
+    assert govgraph("--endpoint", url, "query", "-e", ASK).code == 0
+    assert len(recorder.requests) == 1

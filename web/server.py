@@ -77,12 +77,9 @@ def serve(
     sock = bind(host, port)
     name = f"[{host}]" if ":" in host else host
     url = f"http://{name}:{sock.getsockname()[1]}/"
-    if not settings.endpoint:  # the query workers start with the server, not on first use
-        from govgraph.graph.sparql.workers import QueryPool, StoreSource
+    from .sparql_page import start_pool
 
-        from .sparql_page import QUERY_WORKERS
-
-        app.state.queries = QueryPool(StoreSource.of(settings.data()), QUERY_WORKERS).start()
+    app.state.queries = start_pool(settings)  # with the server, not on the first query
     config = uvicorn.Config(
         app,
         http=LimitedHttpTools,  # request heads limited (uvicorn's httptools has no limit)

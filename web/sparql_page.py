@@ -121,15 +121,16 @@ def sparql(ctx: Ctx) -> Response:
     outcome = None
     if wanted:
         settings = ctx.graph.settings
-        # updates, SERVICE, FROM, LOAD refused here already; the parse runs in the worker
-        checked = check_query(prepared.text, False, parse=False)
+        check_query(prepared.text, False, parse=False)  # no UPDATE, SERVICE, FROM, LOAD
         backend = ctx.graph.sparql_backend()
         bindings = bind_params(prepared, _given(ctx, prepared), backend, ctx.lang)
         limits = Limits(settings.sparql_timeout, settings.sparql_rows)
         pool = query_pool(ctx)
-        if pool is None:  # a remote endpoint evaluates; its deadline applies (store/remote.py)
-            checked = check_query(prepared.text, False)
-        outcome = run(backend, prepared, bindings, False, checked, pool, limits)
+        if settings.endpoint:  # checked in a worker; the endpoint evaluates, within a deadline
+            checked = pool.check(prepared.text, False, settings.sparql_timeout)
+            outcome = run(backend, prepared, bindings, False, checked, None, limits)
+        else:
+            outcome = run(backend, prepared, bindings, False, None, pool, limits)
         if fmt:
             return _download(outcome, fmt, selected.name if selected else "query")
     rows = []
@@ -149,14 +150,19 @@ def sparql(ctx: Ctx) -> Response:
     )
 
 
-def query_pool(ctx: Ctx) -> QueryPool | None:
-    """The app's query workers over the graph it serves (None when an endpoint answers)."""
+def query_pool(ctx: Ctx) -> QueryPool:
+    """The app's query workers (started here unless the server started them)."""
     state = ctx.request.app.state
     with state.queries_lock:
-        if state.queries is None and not ctx.graph.settings.endpoint:
-            source = StoreSource.of(ctx.graph.settings.data())
-            state.queries = QueryPool(source, size=QUERY_WORKERS).start()
+        if state.queries is None:
+            state.queries = start_pool(ctx.graph.settings)
         return state.queries
+
+
+def start_pool(settings) -> QueryPool:
+    """Workers over the graph served; with an endpoint they only check queries (no store)."""
+    source = StoreSource() if settings.endpoint else StoreSource.of(settings.data())
+    return QueryPool(source, size=QUERY_WORKERS).start()
 
 
 def _formats_for(outcome) -> list[str]:

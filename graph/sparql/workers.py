@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
     from govgraph.graph.sparql.binding import Term
+    from govgraph.graph.sparql.guard import CheckedQuery
     from govgraph.graph.store.dataset import DataSelection
 
 MEMORY_ENV = "GOVGRAPH_QUERY_MEMORY_MB"
@@ -104,6 +105,7 @@ class StoreSource:
         return cls(files=tuple(files))
 
     def open(self) -> ox.Store:
+        """The store; an empty one for a pool that only checks queries (remote endpoints)."""
         import pyoxigraph as ox
 
         if self.folder is not None:
@@ -115,11 +117,13 @@ class StoreSource:
 
 @dataclass(frozen=True)
 class Job:
-    """One query: its text, the parameter terms to bind, and whether SERVICE is allowed."""
+    """One query: its text, the parameter terms to bind, and whether SERVICE is allowed.
+    With `check_only` the worker only checks it (for a query a remote endpoint answers)."""
 
     text: str
     bindings: Mapping[str, Term]
     allow_service: bool = False
+    check_only: bool = False
 
 
 # -- in the worker process ----------------------------------------------------------------
@@ -134,6 +138,8 @@ def evaluate(store: ox.Store, job: Job, rows: int | None) -> Any:
     from govgraph.graph.sparql.runner import QueryOutcome
 
     checked = check_query(job.text, job.allow_service)
+    if job.check_only:
+        return checked
     text = bind(job.text, job.bindings)
     if job.bindings:
         check_query(text, job.allow_service, parse=False)
@@ -317,6 +323,16 @@ class QueryPool:
                 self._give_back(worker)
         finally:
             self._slots.release()
+
+    def check(self, text: str, allow_service: bool, cpu_seconds: float) -> CheckedQuery:
+        """The guard's full check of `text`, made in a worker within `cpu_seconds`, and
+        remembered in this process (guard.vetted), so that a remote backend sends the text
+        without parsing it again."""
+        from govgraph.graph.sparql.guard import vetted
+
+        checked = self.run(Job(text, {}, allow_service, check_only=True), Limits(cpu_seconds))
+        vetted(checked, allow_service)
+        return checked
 
     def _take(self) -> _Worker:
         with self._lock:
