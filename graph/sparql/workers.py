@@ -23,10 +23,11 @@ A killed worker is replaced straight away, so the next query does not wait for a
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
 import resource
 import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -172,20 +173,17 @@ def _cpu_used() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _worker(conn: Connection, source: StoreSource, memory: int) -> None:
+def _worker(conn: Connection, reply: Connection, source: StoreSource, memory: int) -> None:
     """The worker's life: limit memory, open the store, answer jobs until the pipe closes.
 
     SIGXCPU keeps its default action (the process ends): a Python handler would run only once
     pyoxigraph hands control back, which a long evaluation does not do.
     """
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)  # Rust's "memory allocation failed" must not reach the user's terminal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
         store = source.open()
     except BaseException as err:  # noqa: BLE001 - reported to the parent as one line
-        conn.send(("error", _plain(err)))
+        reply.send(("error", _plain(err)))
         return
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
     while True:
@@ -198,14 +196,14 @@ def _worker(conn: Connection, source: StoreSource, memory: int) -> None:
             soft = min(soft, hard)
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
         try:
-            reply = ("ok", evaluate(store, job, limits.rows))
+            answer: tuple = ("ok", evaluate(store, job, limits.rows))
         except MemoryError:
-            reply = ("memory", None)
+            answer = ("memory", None)
         except BaseException as err:  # noqa: BLE001 - every error goes back as one line
-            reply = ("error", _plain(err))
+            answer = ("error", _plain(err))
         resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
         try:
-            conn.send(reply)
+            reply.send(answer)
         except (OSError, ValueError):
             return
 
@@ -221,25 +219,37 @@ def _plain(err: BaseException) -> GovgraphError:
 
 
 class _Worker:
-    """One process and the parent's end of its pipe."""
+    """One process and the parent's ends of its two pipes.
+
+    Started as `python -c …` rather than by multiprocessing: its "spawn" runs the caller's
+    main script again in the child (a script read from stdin cannot be, and a script without a
+    `__main__` guard would run twice), and "fork" is unsafe in a server with threads."""
 
     def __init__(self, source: StoreSource, memory: int) -> None:
-        context = multiprocessing.get_context("spawn")  # a server has threads: never fork
-        self.conn, child = context.Pipe()
-        self.process = context.Process(
-            target=_worker, args=(child, source, memory), name="govgraph-query", daemon=True
+        from_parent, to_child = os.pipe()  # (read, write)
+        from_child, to_parent = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _START, str(from_parent), str(to_parent)],
+            pass_fds=(from_parent, to_parent),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,  # Rust's "memory allocation failed" is not for users
+            start_new_session=True,  # Ctrl-C in a terminal reaches the caller, who decides
         )
-        self.process.start()
-        child.close()
+        os.close(from_parent)
+        os.close(to_parent)
+        self._send = Connection(to_child, readable=False)
+        self.conn = Connection(from_child, writable=False)
+        self._send.send((source, memory))
 
     def run(self, job: Job, limits: Limits, memory: int) -> Any:
         try:
-            self.conn.send((job, limits))
+            self._send.send((job, limits))
             if not self.conn.poll(limits.wall_seconds):
                 self.kill()
                 raise _timeout(limits)
             kind, value = self.conn.recv()
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError):
             raise self._died(limits, memory) from None
         if kind == "ok":
             return value
@@ -250,23 +260,44 @@ class _Worker:
 
     def _died(self, limits: Limits, memory: int) -> GovgraphError:
         """Why the process ended: past its CPU limit (SIGXCPU), else out of memory."""
-        self.process.join(5)
-        code = self.process.exitcode
+        try:
+            code = self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            code = None
         self.kill()
         if code == -signal.SIGXCPU:
             return _timeout(limits)
-        if code == -signal.SIGKILL:  # the kernel's OOM killer, or our own kill
-            return _memory(memory)
-        return _memory(memory) if code in (-signal.SIGABRT, -signal.SIGSEGV) else _gone(code)
+        if code in (-signal.SIGKILL, -signal.SIGABRT, -signal.SIGSEGV):
+            return _memory(memory)  # Rust aborts when an allocation fails; the OOM killer kills
+        return _gone(code)
 
     def alive(self) -> bool:
-        return self.process.is_alive()
+        return self.process.poll() is None
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
 
     def kill(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join(5)
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
+        self._send.close()
         self.conn.close()
+
+
+_START = "from govgraph.graph.sparql.workers import main; main()"
+
+
+def main() -> None:
+    """The worker's entry point: `python -c _START READ_FD WRITE_FD`."""
+    conn = Connection(int(sys.argv[1]), writable=False)
+    reply = Connection(int(sys.argv[2]), readable=False)
+    source, memory = conn.recv()
+    _worker(conn, reply, source, memory)
 
 
 def _timeout(limits: Limits) -> QueryTimeout:
@@ -365,4 +396,4 @@ class QueryPool:
     def pids(self) -> list[int]:
         """The process ids of the idle workers (for tests and diagnostics)."""
         with self._lock:
-            return [w.process.pid for w in self._idle if w.process.pid is not None]
+            return [w.pid for w in self._idle]
