@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from govgraph.graph.i18n import bilingual
+from govgraph.graph.i18n import LANGS, message
 
 from .errors import WebError
 
@@ -87,7 +87,7 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         if cross_site(scope):
-            await self._refuse(scope, receive, send, Forbidden(bilingual("web.error.cross_site")))
+            await self._refuse(scope, receive, send, Forbidden, "web.error.cross_site")
             return
         client = scope["client"][0] if scope.get("client") else ""
         with self._lock:
@@ -96,8 +96,7 @@ class RequestGuard:
                 self._running[client] += 1
                 self._total += 1
         if not admitted:
-            busy = TooManyRequests(bilingual("web.error.too_many_requests"))
-            await self._refuse(scope, receive, send, busy)
+            await self._refuse(scope, receive, send, TooManyRequests, "web.error.too_many_requests")
             return
         try:
             await self.app(scope, receive, send)
@@ -108,10 +107,16 @@ class RequestGuard:
                     del self._running[client]
                 self._total -= 1
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send, err: WebError) -> None:
+    async def _refuse(
+        self, scope: Scope, receive: Receive, send: Send, kind: type[WebError], key: str
+    ) -> None:
+        """The error page, its message in the page's language."""
         from .render import error_page
 
-        await error_page(Request(scope, receive), err)(scope, receive, send)
+        request = Request(scope, receive)
+        lang = request.query_params.get("lang") or request.app.state.graph.settings.lang
+        error = kind(message(key, lang if lang in LANGS else "de"))
+        await error_page(request, error)(scope, receive, send)
 
 
 class LimitedHttpTools(HttpToolsProtocol):
