@@ -57,9 +57,8 @@ def cross_site(scope: Scope) -> bool:
         return True
     if site not in ("same-site", "cross-site"):
         return False  # same-origin, typed or bookmarked (none), or an older client
-    navigation = headers.get("sec-fetch-mode") == "navigate" and headers.get(
-        "sec-fetch-dest", "document"
-    ) in ("document", "")
+    # a link followed (also from the network view's sandboxed frame, whose origin is opaque)
+    navigation = headers.get("sec-fetch-mode") == "navigate"
     path = scope.get("path", "")
     querying = path.startswith(QUERYING) and (path.startswith("/api/") or scope["query_string"])
     return not navigation or bool(querying)
