@@ -213,3 +213,17 @@ def test_checking_a_crafted_ask_stays_within_the_time_limit():
     assert result.returncode == 1, result.stderr
     assert "stopped after 1 s" in result.stderr
     assert time.monotonic() - started < 8
+
+
+def test_a_worker_reads_the_store_cache_read_only(tmp_path):
+    """Above the cache threshold the worker opens the on-disk store (read-only) that the
+    command built, answers from it, and still stops a runaway query."""
+    env = {"GOVGRAPH_CACHE_MIN_BYTES": "1", "GOVGRAPH_CACHE_DIR": str(tmp_path / "cache")}
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    first = _query_process("query", "--format", "csv", "-e", count, env=env)
+    assert first.returncode == 0, first.stderr
+    assert list((tmp_path / "cache").glob("store-*/READY"))
+    again = _query_process("query", "--format", "csv", "-e", count, env=env)
+    assert again.stdout == first.stdout and int(first.stdout.split()[1]) > 1000
+    stopped = _query_process("--timeout", "1", "query", "-e", RUNAWAY, env=env)
+    assert stopped.returncode == 1 and "stopped after 1 s" in stopped.stderr

@@ -105,6 +105,14 @@ class StoreSource:
                 pass
         return cls(files=tuple(files))
 
+    def memo(self) -> Path | None:
+        """The store cache's folder of remembered answers (graph/store/backend.py), if any."""
+        if self.folder is None or os.environ.get("GOVGRAPH_NO_ANSWER_MEMO"):
+            return None
+        from govgraph.graph.store.cache import ANSWERS
+
+        return self.folder / ANSWERS
+
     def open(self) -> ox.Store:
         """The store; an empty one for a pool that only checks queries (remote endpoints)."""
         import pyoxigraph as ox
@@ -130,7 +138,7 @@ class Job:
 # -- in the worker process ----------------------------------------------------------------
 
 
-def evaluate(store: ox.Store, job: Job, rows: int | None) -> Any:
+def evaluate(store: ox.Store, job: Job, rows: int | None, memo: Path | None = None) -> Any:
     """Check, bind and evaluate; rows are read one at a time and refused past `rows`."""
     import pyoxigraph as ox
 
@@ -145,6 +153,14 @@ def evaluate(store: ox.Store, job: Job, rows: int | None) -> Any:
     if job.bindings:
         check_query(text, job.allow_service, parse=False)
     try:
+        if rows is None and memo is not None and checked.form == "SELECT":
+            # no row limit (the CLI): the store cache's remembered answers serve, as before
+            from govgraph.graph.store.backend import LocalBackend
+
+            backend = LocalBackend(store, None, memo)
+            backend.allow_service = job.allow_service  # (remembered only without SERVICE)
+            found = backend.select(text)
+            return QueryOutcome("SELECT", checked.variables, found)
         result = store.query(text)
         if isinstance(result, ox.QueryBoolean):
             return QueryOutcome("ASK", boolean=bool(result))
@@ -180,6 +196,7 @@ def _worker(conn: Connection, reply: Connection, source: StoreSource, memory: in
     pyoxigraph hands control back, which a long evaluation does not do.
     """
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    memo = source.memo()
     try:
         store = source.open()
     except BaseException as err:  # noqa: BLE001 - reported to the parent as one line
@@ -196,7 +213,7 @@ def _worker(conn: Connection, reply: Connection, source: StoreSource, memory: in
             soft = min(soft, hard)
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
         try:
-            answer: tuple = ("ok", evaluate(store, job, limits.rows))
+            answer: tuple = ("ok", evaluate(store, job, limits.rows, memo))
         except MemoryError:
             answer = ("memory", None)
         except BaseException as err:  # noqa: BLE001 - every error goes back as one line
