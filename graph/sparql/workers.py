@@ -8,10 +8,12 @@ comes back at once.
 Each worker opens the graph itself (read-only: the on-disk store cache, or the same files parsed
 into memory) and runs one query at a time under three limits:
 - memory: RLIMIT_AS, so a query that builds huge intermediate results dies, not the server;
-- computing time: RLIMIT_CPU, set before each query to the CPU seconds the worker has used plus
-  the limit. CPU time, not wall-clock time, because under load a query waits for a core: a
-  1.7 s query must not fail at 10 s because twenty others ran beside it. The caller still
-  waits only a bounded wall-clock time (Limits.wall) and kills the worker after that;
+- computing time: the caller reads the worker's CPU time (/proc) while it waits and kills it at
+  the limit; RLIMIT_CPU, set before each query to the CPU seconds used so far plus the limit,
+  ends it where /proc is not there (in whole seconds). CPU time, not wall-clock time, because
+  under load a query waits for a core: a 1.7 s query must not fail at 10 s because twenty
+  others ran beside it. The caller still waits only a bounded wall-clock time
+  (Limits.wall_seconds) and kills the worker after that;
 - rows: results are read one by one and the query stops at limit + 1, so `LIMIT 1000000`
   never builds a million rows before being refused.
 The guard's parse (graph/sparql/guard.py) runs in the worker too: parsing is cheap, but an ASK
@@ -29,6 +31,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -55,6 +58,7 @@ MEMORY_ENV = "GOVGRAPH_QUERY_MEMORY_MB"
 DEFAULT_MEMORY_MB = 1024  # a worker's address space; the shipped graph needs ~60 MB of it
 WALL_FACTOR = 3.0  # the caller waits at most this many times the CPU limit …
 WALL_EXTRA = 10.0  # … plus this many seconds (a worker that has to start, a busy machine)
+CPU_POLL = 0.1  # seconds between two looks at a running worker's CPU time
 
 
 def memory_limit() -> int:
@@ -262,7 +266,7 @@ class _Worker:
     def run(self, job: Job, limits: Limits, memory: int) -> Any:
         try:
             self._send.send((job, limits))
-            if not self.conn.poll(limits.wall_seconds):
+            if not self._answered(limits):
                 self.kill()
                 raise _timeout(limits)
             kind, value = self.conn.recv()
@@ -274,6 +278,20 @@ class _Worker:
             self.kill()  # after a MemoryError the worker's heap is not to be trusted
             raise _memory(memory)
         raise value
+
+    def _answered(self, limits: Limits) -> bool:
+        """Waits for the answer, at most the wall-clock backstop. Where /proc tells the
+        worker's CPU time, it is read every CPU_POLL seconds and the query stopped at its
+        limit to a fraction of a second (RLIMIT_CPU counts whole seconds)."""
+        start = _cpu_of(self.pid)
+        end = time.monotonic() + limits.wall_seconds
+        while (left := end - time.monotonic()) > 0:
+            if self.conn.poll(min(left, CPU_POLL)):
+                return True
+            used = _cpu_of(self.pid)
+            if start is not None and used is not None and used - start >= limits.cpu_seconds:
+                return False
+        return False
 
     def _died(self, limits: Limits, memory: int) -> GovgraphError:
         """Why the process ended: past its CPU limit (SIGXCPU), else out of memory."""
@@ -307,6 +325,17 @@ class _Worker:
 
 
 _START = "from govgraph.graph.sparql.workers import main; main()"
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_of(pid: int) -> float | None:
+    """CPU seconds a process has used (Linux /proc), or None where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def main() -> None:
