@@ -8,6 +8,7 @@ project, and a listening socket records any connection that reaches it from any 
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -227,3 +228,40 @@ def test_a_worker_reads_the_store_cache_read_only(tmp_path):
     assert again.stdout == first.stdout and int(first.stdout.split()[1]) > 1000
     stopped = _query_process("--timeout", "1", "query", "-e", RUNAWAY, env=env)
     assert stopped.returncode == 1 and "stopped after 1 s" in stopped.stderr
+
+
+def test_a_full_pool_says_busy_and_a_killed_worker_is_replaced():
+    """With every worker busy a caller waits `wait` seconds, then hears QueryBusy (the web's
+    429); the worker killed at its limit is replaced, and the next query is answered."""
+    from govgraph.graph.errors import QueryBusy, QueryTimeout
+    from govgraph.graph.sparql.workers import Job, Limits, QueryPool, StoreSource
+    from govgraph.graph.store.dataset import DataSelection
+
+    pool = QueryPool(StoreSource.of(DataSelection()), size=1, wait=0.5).start()
+    try:
+        [first] = pool.pids()
+        outcome: list = []
+
+        def runaway() -> None:
+            try:
+                pool.run(Job(RUNAWAY, {}), Limits(1.0))
+            except QueryTimeout as err:
+                outcome.append(err)
+
+        busy = threading.Thread(target=runaway)
+        busy.start()
+        time.sleep(0.3)
+        started = time.monotonic()
+        try:
+            pool.run(Job("ASK {}", {}), Limits(5))
+            raise AssertionError("a second query ran while the only worker was busy")
+        except QueryBusy as err:
+            assert time.monotonic() - started < 2 and "busy" in str(err)
+        busy.join(60)
+        assert outcome and "stopped after 1 s" in str(outcome[0])
+        [second] = pool.pids()
+        assert second != first
+        assert not os.path.exists(f"/proc/{first}")
+        assert pool.run(Job("ASK { ?s ?p ?o }", {}), Limits(5)).boolean is True
+    finally:
+        pool.close()
