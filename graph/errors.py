@@ -48,9 +48,7 @@ class TooManyResults(QueryError):
     def __init__(self, limit: int) -> None:
         from govgraph.graph.i18n import bilingual
 
-        super().__init__(
-            f"{bilingual('sparql.more_than')} {limit}: {bilingual('sparql.add_limit')}"
-        )
+        super().__init__(bilingual("sparql.too_many", limit=limit))
         self.limit = limit
 
     def __reduce__(self):  # pickles as its limit (it crosses from a query worker)

@@ -195,7 +195,8 @@ def test_a_query_that_needs_too_much_memory_is_stopped_in_one_line():
         env={"GOVGRAPH_QUERY_MEMORY_MB": "300"},
     )
     assert result.returncode == 1, result.stderr
-    assert "Speichergrenze erreicht / memory limit reached (300 MB" in result.stderr
+    assert "Speichergrenze von 300 MB erreicht" in result.stderr
+    assert "memory limit of 300 MB reached" in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert time.monotonic() - started < 20
 

@@ -188,7 +188,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "give either name or query",
     },
     "web.error.no_named_query": {"de": "keine benannte Abfrage", "en": "no named query"},
-    "web.error.results_at_most": {"de": "Ergebnisse, höchstens", "en": "results, at most"},
-    "web.error.add_limit": {"de": "bitte mit LIMIT eingrenzen", "en": "please add a LIMIT"},
     "web.error.for": {"de": "für", "en": "for"},
 }

@@ -347,17 +347,11 @@ def main() -> None:
 
 
 def _timeout(limits: Limits) -> QueryTimeout:
-    return QueryTimeout(
-        f"query stopped after {limits.cpu_seconds:g} s (--timeout): "
-        f"{bilingual('sparql.narrow_down')}"
-    )
+    return QueryTimeout(bilingual("sparql.stopped", seconds=f"{limits.cpu_seconds:g}"))
 
 
-def _memory(memory: int) -> QueryError:
-    return QueryTimeout(
-        f"query stopped: {bilingual('sparql.memory')} ({memory >> 20} MB, {MEMORY_ENV}); "
-        f"{bilingual('sparql.narrow_down')}"
-    )
+def _memory(memory: int) -> QueryTimeout:
+    return QueryTimeout(bilingual("sparql.memory", mb=memory >> 20, env=MEMORY_ENV))
 
 
 def _gone(code: int | None) -> QueryError:
