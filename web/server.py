@@ -75,6 +75,8 @@ def serve(
         daemon=True,
     ).start()
     sock = bind(host, port)
+    if host in ("0.0.0.0", "::"):  # a URL visitors can open: a name the Host check accepts
+        host = allow_hosts[0]
     name = f"[{host}]" if ":" in host else host
     url = f"http://{name}:{sock.getsockname()[1]}/"
     from .sparql_page import start_pool

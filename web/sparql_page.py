@@ -24,6 +24,7 @@ from govgraph.graph.sparql.workers import Limits, QueryPool, StoreSource
 
 from . import params
 from .errors import BadRequest, NotFound, TooLarge
+from .graph import Settings
 from .pages import resolve
 from .render import SHOWN_ROWS, Ctx, page
 
@@ -127,8 +128,11 @@ def sparql(ctx: Ctx) -> Response:
         limits = Limits(settings.sparql_timeout, settings.sparql_rows)
         pool = query_pool(ctx)
         if settings.endpoint:  # checked in a worker; the endpoint evaluates, within a deadline
+            from govgraph.graph.store.remote import RemoteBackend
+
             checked = pool.check(prepared.text, False, settings.sparql_timeout)
-            outcome = run(backend, prepared, bindings, False, checked, None, limits)
+            remote = RemoteBackend(settings.endpoint, timeout=settings.sparql_timeout)
+            outcome = run(remote, prepared, bindings, False, checked, None, limits)
         else:
             outcome = run(backend, prepared, bindings, False, None, pool, limits)
         if fmt:
@@ -159,7 +163,7 @@ def query_pool(ctx: Ctx) -> QueryPool:
         return state.queries
 
 
-def start_pool(settings) -> QueryPool:
+def start_pool(settings: Settings) -> QueryPool:
     """Workers over the graph served; with an endpoint they only check queries (no store)."""
     source = StoreSource() if settings.endpoint else StoreSource.of(settings.data())
     return QueryPool(source, size=QUERY_WORKERS).start()
