@@ -175,6 +175,9 @@ def test_requests_from_other_sites_are_refused():
         assert httpx.get(run, headers=link).status_code == 403  # never runs a query for them
         # a link from elsewhere to an ordinary page opens; our own pages and typed URLs work
         assert httpx.get(f"{base}/who?subject=NOOTS", headers=link).status_code == 200
+        named = f"{base}/sparql?name=who-responsible"
+        assert httpx.get(named, headers=link).status_code == 200  # the form, not run
+        assert httpx.get(named + "&run=1", headers=link).status_code == 403
         own = {"Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "navigate"}
         assert httpx.get(run, headers=own).status_code == 200
         typed = {"Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate"}

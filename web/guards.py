@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from starlette.datastructures import Headers
 from starlette.requests import Request
@@ -33,8 +33,8 @@ GLOBAL_LIMIT = 32  # in progress over all clients: below the 40 worker threads
 RETRY_AFTER = "2"
 HEAD_LIMIT = 64 * 1024  # request line and headers together, in bytes
 URL_LIMIT = 32 * 1024  # the request target alone (a 5,000-character query, percent-encoded)
-# Paths that do work on another site's behalf when they carry a query string.
-QUERYING = ("/sparql", "/api/")
+# Parameters with which the SPARQL page runs a query (a link without them shows the form).
+RUNNING = {"query", "run", "format"}
 
 
 class Forbidden(WebError):
@@ -59,9 +59,16 @@ def cross_site(scope: Scope) -> bool:
         return False  # same-origin, typed or bookmarked (none), or an older client
     # a link followed (also from the network view's sandboxed frame, whose origin is opaque)
     navigation = headers.get("sec-fetch-mode") == "navigate"
+    return not navigation or _runs_a_query(scope)
+
+
+def _runs_a_query(scope: Scope) -> bool:
+    """The search API, or the SPARQL page asked to run (not just to show a query's form)."""
     path = scope.get("path", "")
-    querying = path.startswith(QUERYING) and (path.startswith("/api/") or scope["query_string"])
-    return not navigation or bool(querying)
+    if path.startswith("/api/"):
+        return True
+    given = parse_qs(scope["query_string"].decode("latin-1"))
+    return path == "/sparql" and bool(RUNNING & given.keys())
 
 
 def _same_origin(origin: str, host: str) -> bool:
