@@ -19,15 +19,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-import pytest
 from sparql_server import oxigraph_server  # noqa: F401  (pytest fixture)
 from web_server import server_process
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ISSUE_QUERY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # as it was reported
 TICKS = os.sysconf("SC_CLK_TCK")
-
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 
 
 def family(pid: int) -> list[int]:
