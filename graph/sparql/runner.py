@@ -107,7 +107,9 @@ def _iri_value(value: str, param: Param, backend: Backend, lang: str) -> ox.Name
         if re.match(r"^(https?://|urn:)\S+$", text):
             return param.term(text)
     except ValueError:  # a space or `<` in the IRI: the user's mistake, not ours
-        raise UsageError(f"{param.name}: {bilingual('sparql.bad_iri')}: {text!r}") from None
+        raise UsageError(
+            f"parameter {param.name}: {bilingual('sparql.bad_iri')}: {text!r}"
+        ) from None
     from govgraph.graph.answers.resolve import EntityIndex
 
     return ox.NamedNode(EntityIndex(backend, lang).resolve(text).iri)
