@@ -43,7 +43,7 @@ def allowed_hosts(host: str, names: tuple[str, ...] = ()) -> list[str]:
     if host in LOOPBACK_NAMES:
         return LOOPBACK_HOSTS + list(names)
     if not names:
-        raise UsageError(f"--host {host} {bilingual('cli.web.not_loopback')}")
+        raise UsageError(bilingual("cli.web.not_loopback", host=host))
     specific = [] if host in ("0.0.0.0", "::") else [f"[{host}]" if ":" in host else host]
     return LOOPBACK_HOSTS + specific + list(names)
 

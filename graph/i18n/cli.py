@@ -267,9 +267,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "use to reach the server; repeatable. Other Host names are refused.",
     },
     "cli.web.not_loopback": {
-        "de": "ist nicht nur lokal erreichbar; mit --allow-host NAME angeben, unter welchem "
-        "Namen Besucher den Server aufrufen",
-        "en": "is reachable from the network; name the address visitors use with --allow-host NAME",
+        "de": "--host {host} ist von anderen Rechnern erreichbar: bitte mit --allow-host NAME "
+        "angeben, unter welchem Namen Besucher ihn aufrufen",
+        "en": "--host {host} is reachable from other machines: name the address visitors use "
+        "with --allow-host NAME",
     },
     "cli.web.exposed": {
         "de": "Achtung: der Server ist von anderen Rechnern erreichbar; angenommene Host-Namen",
