@@ -136,12 +136,16 @@ def query(
     # The full parse runs in the query worker, within the limits (a crafted ASK is evaluated
     # while being parsed).
     from govgraph.graph.sparql.guard import check_query
-    from govgraph.graph.sparql.workers import Limits, QueryPool, StoreSource
+    from govgraph.graph.sparql.workers import AVAILABLE, Limits, QueryPool, StoreSource
 
-    check_query(prepared.text, allow_service, parse=False)
+    check_query(prepared.text, allow_service, parse=not AVAILABLE)
     backend = app.backend()
     bindings = bind_params(prepared, given, backend, app.lang)
-    limits = Limits(app.timeout)
+    if not AVAILABLE:  # no worker processes on this system: evaluated here, within --timeout
+        outcome = run(backend, prepared, bindings, allow_service)
+        _check_format(fmt, outcome.form)
+        _print(outcome, fmt, app.lang)
+        return
     # With an endpoint the worker only checks the text (it has no store): the endpoint answers.
     pool = QueryPool(StoreSource() if app.endpoint else StoreSource.of(app.selection), size=1)
     try:
@@ -149,6 +153,7 @@ def query(
             checked = pool.check(prepared.text, allow_service, app.timeout)
             outcome = run(backend, prepared, bindings, allow_service, checked)
         else:
+            limits = Limits(app.timeout)
             outcome = run(backend, prepared, bindings, allow_service, None, pool, limits)
     finally:
         pool.close()

@@ -266,3 +266,15 @@ def test_a_full_pool_says_busy_and_a_killed_worker_is_replaced():
         assert pool.run(Job("ASK { ?s ?p ?o }", {}), Limits(5)).boolean is True
     finally:
         pool.close()
+
+
+def test_without_worker_processes_queries_run_in_the_caller(govgraph, monkeypatch):
+    """Where there are no worker processes (Windows: no rlimits, no pass_fds) `query` runs
+    the query itself, as before, with the same guard."""
+    import govgraph.graph.sparql.workers as workers
+
+    monkeypatch.setattr(workers, "AVAILABLE", False)
+    result = govgraph("query", "--format", "csv", "-e", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+    assert result.code == 0 and int(result.out.split()[1]) > 1000
+    refused = govgraph("query", "-e", "ASK {")
+    assert refused.code == 1 and "SPARQL-Syntaxfehler" in refused.err

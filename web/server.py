@@ -79,9 +79,12 @@ def serve(
         host = allow_hosts[0]
     name = f"[{host}]" if ":" in host else host
     url = f"http://{name}:{sock.getsockname()[1]}/"
+    from govgraph.graph.sparql.workers import AVAILABLE
+
     from .sparql_page import start_pool
 
-    app.state.queries = start_pool(settings)  # with the server, not on the first query
+    if AVAILABLE:
+        app.state.queries = start_pool(settings)  # with the server, not on the first query
     config = uvicorn.Config(
         app,
         http=LimitedHttpTools,  # request heads limited (uvicorn's httptools has no limit)

@@ -20,7 +20,7 @@ from govgraph.graph.sparql import formats
 from govgraph.graph.sparql.catalog import NamedQuery, all_queries
 from govgraph.graph.sparql.guard import check_query
 from govgraph.graph.sparql.runner import PreparedQuery, bind_params, prepare, run
-from govgraph.graph.sparql.workers import Limits, QueryPool, StoreSource
+from govgraph.graph.sparql.workers import AVAILABLE, Limits, QueryPool, StoreSource
 
 from . import params
 from .errors import BadRequest, NotFound, TooLarge
@@ -127,7 +127,9 @@ def sparql(ctx: Ctx) -> Response:
         bindings = bind_params(prepared, _given(ctx, prepared), backend, ctx.lang)
         limits = Limits(settings.sparql_timeout, settings.sparql_rows)
         pool = query_pool(ctx)
-        if settings.endpoint:  # checked in a worker; the endpoint evaluates, within a deadline
+        if pool is None:  # no worker processes on this system (Windows): evaluated here
+            outcome = run(backend, prepared, bindings, False, None, None, limits)
+        elif settings.endpoint:  # checked in a worker; the endpoint evaluates, within a deadline
             from govgraph.graph.store.remote import RemoteBackend
 
             checked = pool.check(prepared.text, False, settings.sparql_timeout)
@@ -154,8 +156,11 @@ def sparql(ctx: Ctx) -> Response:
     )
 
 
-def query_pool(ctx: Ctx) -> QueryPool:
-    """The app's query workers (started here unless the server started them)."""
+def query_pool(ctx: Ctx) -> QueryPool | None:
+    """The app's query workers (started here unless the server started them); None where
+    this system has none."""
+    if not AVAILABLE:
+        return None
     state = ctx.request.app.state
     with state.queries_lock:
         if state.queries is None:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import math
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -54,6 +53,13 @@ if TYPE_CHECKING:
     from govgraph.graph.sparql.guard import CheckedQuery
     from govgraph.graph.store.dataset import DataSelection
 
+try:
+    import resource
+except ImportError:  # Windows: no rlimits, no pass_fds; queries run in the caller as before
+    resource = None  # type: ignore[assignment]
+
+# Whether queries can run in worker processes here (POSIX: Linux, macOS).
+AVAILABLE = resource is not None and os.name == "posix"
 MEMORY_ENV = "GOVGRAPH_QUERY_MEMORY_MB"
 DEFAULT_MEMORY_MB = 1024  # a worker's address space; the shipped graph needs ~60 MB of it
 WALL_FACTOR = 3.0  # the caller waits at most this many times the CPU limit …
