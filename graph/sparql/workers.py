@@ -231,6 +231,12 @@ def _worker(conn: Connection, reply: Connection, source: StoreSource, memory: in
         resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
         try:
             reply.send(answer)
+        except MemoryError:  # the answer is too big to hand over within the limit
+            del answer
+            try:
+                reply.send(("memory", None))
+            except (OSError, ValueError, MemoryError):
+                return
         except (OSError, ValueError):
             return
 
