@@ -127,27 +127,49 @@ def query(
     """
     QUERY is the name of a query in `govgraph queries`, a .rq file, or - for stdin.
     """
-    from govgraph.graph.errors import UsageError
     from govgraph.graph.sparql.runner import bind_params, parse_param_options, prepare, run
 
     stdin = sys.stdin.read() if query == "-" else None
     prepared = prepare(query, expression, stdin)
     given = parse_param_options(params)
-    # Check the text before the store is even opened: a refused UPDATE costs nothing.
+    # Refuse an UPDATE, SERVICE or FROM before the store is even opened: that costs nothing.
+    # The full parse runs in the query worker, within the limits (a crafted ASK is evaluated
+    # while being parsed).
+    from govgraph.graph.sparql.workers import AVAILABLE, Limits, QueryPool, StoreSource
     from govgraph.graph.store.guard import check_query
 
-    checked = check_query(prepared.text, allow_service)
-    form = checked.form
+    check_query(prepared.text, allow_service, parse=not AVAILABLE)
+    backend = app.backend()
+    bindings = bind_params(prepared, given, backend, app.lang)
+    if not AVAILABLE:  # no worker processes on this system: evaluated here, within --timeout
+        outcome = run(backend, prepared, bindings, allow_service)
+        _check_format(fmt, outcome.form)
+        _print(outcome, fmt, app.lang)
+        return
+    # With an endpoint the worker only checks the text (it has no store): the endpoint answers.
+    pool = QueryPool(StoreSource() if app.endpoint else StoreSource.of(app.selection), size=1)
+    try:
+        if app.endpoint:
+            checked = pool.check(prepared.text, allow_service, app.timeout)
+            outcome = run(backend, prepared, bindings, allow_service, checked)
+        else:
+            limits = Limits(app.timeout)
+            outcome = run(backend, prepared, bindings, allow_service, None, pool, limits)
+    finally:
+        pool.close()
+    _check_format(fmt, outcome.form)
+    _print(outcome, fmt, app.lang)
+
+
+def _check_format(fmt: str | None, form: str) -> None:
+    from govgraph.graph.errors import UsageError
+
     if fmt in _GRAPH_FORMATS and form in ("SELECT", "ASK"):
         raise UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
     if fmt in ("table", "csv", "tsv", "json") and form in ("CONSTRUCT", "DESCRIBE"):
         raise UsageError(
             f"--format {fmt} is for SELECT/ASK; for CONSTRUCT/DESCRIBE use ttl, nt or jsonld"
         )
-    backend = app.backend()
-    bindings = bind_params(prepared, given, backend, app.lang)
-    outcome = run(backend, prepared, bindings, allow_service, checked)
-    _print(outcome, fmt, app.lang)
 
 
 def _cell(term) -> str:

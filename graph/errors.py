@@ -44,3 +44,18 @@ class RemoteError(GovgraphError):
 
 class QueryTimeout(QueryError):
     """A query was stopped at its limit of computing time or memory (the web answers 503)."""
+
+
+class TooManyResults(QueryError):
+    """A query gave more rows (or triples) than the caller takes; it was stopped there."""
+
+    def __init__(self, limit: int, text: str) -> None:
+        super().__init__(text)  # the raiser words it (errors sit below the message catalogue)
+        self.limit = limit
+
+    def __reduce__(self):  # pickles as its limit and text (it crosses from a query worker)
+        return (TooManyResults, (self.limit, str(self)))
+
+
+class QueryBusy(GovgraphError):
+    """Every query worker is busy; the caller should try again shortly (the web answers 429)."""

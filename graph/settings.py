@@ -47,6 +47,8 @@ class Settings:
     sparql_timeout: float = 10.0  # the web's SPARQL page: seconds per researcher's query
     sparql_rows: int = 10_000  # the web's SPARQL page: rows shown at most
     cache_pages: int = 512  # the web's finished pages kept (0: none, `govgraph web --no-cache`)
+    query_memory_mb: int = 1024  # address space of one query worker (free SPARQL)
+    graphviz: str = "auto"  # the layout engine of pictures: auto, pygraphviz, dot, off
 
     def day(self) -> date:
         """The day answers are computed for."""
@@ -94,6 +96,8 @@ ENVIRONMENT: tuple[Variable, ...] = (
         "GOVGRAPH_NO_ANSWER_MEMO", "no_answer_memo", "any value: remember no slow answers", _flag
     ),
     Variable("GOVGRAPH_CHROMIUM", "chromium", "the Chromium program for PNG/PDF pictures"),
+    Variable("GOVGRAPH_QUERY_MEMORY_MB", "query_memory_mb", "memory of one query worker", int),
+    Variable("GOVGRAPH_GRAPHVIZ", "graphviz", "layout engine: auto, pygraphviz, dot, off"),
     Variable("GOVGRAPH_USER", "user", "user name for HTTP basic auth at an endpoint"),
     Variable("GOVGRAPH_PASSWORD", "password", "password for HTTP basic auth at an endpoint"),
 )

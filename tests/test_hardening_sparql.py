@@ -8,6 +8,7 @@ project, and a listening socket records any connection that reaches it from any 
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -167,3 +168,113 @@ def test_runaway_named_answer_stops_at_timeout():
         timeout=60,
     )
     assert "stopped after 0.5 s" in result.stdout, result.stderr
+
+
+def _query_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-c", "from govgraph.cli.main import run; run()", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_a_query_that_needs_too_much_memory_is_stopped_in_one_line():
+    """ORDER BY over a cross product sorts 46 million rows: the worker's memory limit stops
+    it long before the machine's memory runs out, and the user reads one line."""
+    started = time.monotonic()
+    result = _query_process(
+        "--timeout",
+        "20",
+        "query",
+        "-e",
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
+        env={"GOVGRAPH_QUERY_MEMORY_MB": "300"},
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Speichergrenze von 300 MB erreicht" in result.stderr
+    assert "memory limit of 300 MB reached" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert time.monotonic() - started < 20
+
+
+def test_checking_a_crafted_ask_stays_within_the_time_limit():
+    """An ASK is evaluated while it is parsed; four VALUES blocks of 100 numbers make that
+    100 million combinations. The check runs in the worker, under --timeout."""
+    numbers = " ".join(str(i) for i in range(100))
+    crafted = (
+        "ASK { "
+        + " ".join(f"VALUES ?v{k} {{ {numbers} }}" for k in range(4))
+        + " FILTER(?v0 + ?v1 + ?v2 + ?v3 < 0) }"
+    )
+    started = time.monotonic()
+    result = _query_process("--timeout", "1", "query", "-e", crafted)
+    assert result.returncode == 1, result.stderr
+    assert "stopped after 1 s" in result.stderr
+    assert time.monotonic() - started < 8
+
+
+def test_a_worker_reads_the_store_cache_read_only(tmp_path):
+    """Above the cache threshold the worker opens the on-disk store (read-only) that the
+    command built, answers from it, and still stops a runaway query."""
+    env = {"GOVGRAPH_CACHE_MIN_BYTES": "1", "GOVGRAPH_CACHE_DIR": str(tmp_path / "cache")}
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    first = _query_process("query", "--format", "csv", "-e", count, env=env)
+    assert first.returncode == 0, first.stderr
+    assert list((tmp_path / "cache").glob("store-*/READY"))
+    again = _query_process("query", "--format", "csv", "-e", count, env=env)
+    assert again.stdout == first.stdout and int(first.stdout.split()[1]) > 1000
+    stopped = _query_process("--timeout", "1", "query", "-e", RUNAWAY, env=env)
+    assert stopped.returncode == 1 and "stopped after 1 s" in stopped.stderr
+
+
+def test_a_full_pool_says_busy_and_a_killed_worker_is_replaced():
+    """With every worker busy a caller waits `wait` seconds, then hears QueryBusy (the web's
+    429); the worker killed at its limit is replaced, and the next query is answered."""
+    from govgraph.graph.errors import QueryBusy, QueryTimeout
+    from govgraph.graph.sparql.workers import Job, Limits, QueryPool, StoreSource
+    from govgraph.graph.store.dataset import DataSelection
+
+    pool = QueryPool(StoreSource.of(DataSelection()), size=1, wait=0.5).start()
+    try:
+        [first] = pool.pids()
+        outcome: list = []
+
+        def runaway() -> None:
+            try:
+                pool.run(Job(RUNAWAY, {}), Limits(1.0))
+            except QueryTimeout as err:
+                outcome.append(err)
+
+        busy = threading.Thread(target=runaway)
+        busy.start()
+        time.sleep(0.3)
+        started = time.monotonic()
+        try:
+            pool.run(Job("ASK {}", {}), Limits(5))
+            raise AssertionError("a second query ran while the only worker was busy")
+        except QueryBusy as err:
+            assert time.monotonic() - started < 2 and "busy" in str(err)
+        busy.join(60)
+        assert outcome and "stopped after 1 s" in str(outcome[0])
+        [second] = pool.pids()
+        assert second != first
+        assert not os.path.exists(f"/proc/{first}")
+        assert pool.run(Job("ASK { ?s ?p ?o }", {}), Limits(5)).boolean is True
+    finally:
+        pool.close()
+
+
+def test_without_worker_processes_queries_run_in_the_caller(govgraph, monkeypatch):
+    """Where there are no worker processes (Windows: no rlimits, no pass_fds) `query` runs
+    the query itself, as before, with the same guard."""
+    import govgraph.graph.sparql.workers as workers
+
+    monkeypatch.setattr(workers, "AVAILABLE", False)
+    result = govgraph("query", "--format", "csv", "-e", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+    assert result.code == 0 and int(result.out.split()[1]) > 1000
+    refused = govgraph("query", "-e", "ASK {")
+    assert refused.code == 1 and "SPARQL-Syntaxfehler" in refused.err

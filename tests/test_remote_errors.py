@@ -193,3 +193,59 @@ def test_booleans_written_as_1_and_0_read_as_true_and_false(fake_endpoint):  # n
     [row] = RemoteBackend(url).select(SELECT)
     assert (row["yes"].value, row["no"].value, row["count"].value) == ("true", "false", "1")
     assert row["yes"].datatype.value == boolean
+
+
+def dripping(in_headers: bool):
+    """A server that answers one byte every 0.5 s for a minute: every read gets a byte in time,
+    so only a deadline for the whole exchange ends it."""
+    body = b'{"head":{},"boolean":true}' + b" " * 200
+
+    def respond(handler) -> None:
+        head = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+            + f"Content-Length: {len(body)}\r\n".encode()
+            + b"X-Padding: "
+            + b"x" * 200
+            + b"\r\n\r\n"
+        )
+        fast, slow = (head[:20], head[20:] + body) if in_headers else (head, body)
+        handler.wfile.write(fast)
+        handler.wfile.flush()
+        for byte in slow[:120]:  # 60 s at most
+            time.sleep(0.5)
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+
+    return respond
+
+
+@pytest.mark.parametrize("in_headers", [False, True], ids=["body", "headers"])
+def test_a_dripping_endpoint_stops_at_the_total_deadline(govgraph, fake_endpoint, in_headers):  # noqa: F811
+    url, _ = fake_endpoint(dripping(in_headers))
+    started = time.monotonic()
+    line = one_line_exit_3(govgraph("--endpoint", url, "--timeout", "2", "query", "-e", ASK))
+    elapsed = time.monotonic() - started
+    assert "within 2 s (timeout)" in line
+    assert elapsed < 5, elapsed
+
+
+def test_a_crafted_ask_is_checked_within_the_time_limit_before_sending(govgraph, fake_endpoint):  # noqa: F811
+    """pyoxigraph evaluates an ASK while parsing it: the check of the text runs in a query
+    worker under --timeout, so four VALUES blocks stop there, and nothing is sent."""
+    url, recorder = fake_endpoint(
+        answer(200, b'{"boolean":true}', "application/sparql-results+json")
+    )
+    numbers = " ".join(str(i) for i in range(100))
+    crafted = (
+        "ASK { "
+        + " ".join(f"VALUES ?v{k} {{ {numbers} }}" for k in range(4))
+        + " FILTER(?v0 + ?v1 + ?v2 + ?v3 < 0) }"
+    )
+    started = time.monotonic()
+    result = govgraph("--endpoint", url, "--timeout", "1", "query", "-e", crafted)
+    assert result.code == 1 and "stopped after 1 s" in result.err, result.err
+    assert time.monotonic() - started < 8
+    assert recorder.requests == []
+    # an ordinary ASK is checked there too, and then sent once
+    assert govgraph("--endpoint", url, "query", "-e", ASK).code == 0
+    assert len(recorder.requests) == 1

@@ -15,13 +15,32 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 TODAY = "2026-11-27"
+
+
+@dataclass
+class Server:
+    """A running `govgraph web`: its base URL (no slash) and its process."""
+
+    url: str
+    process: subprocess.Popen
+    announced: list[str]
 
 
 @contextmanager
 def running_server(*options: str, timeout: float = 60.0) -> Iterator[str]:
     """`govgraph --today … OPTIONS web --port 0`; yields the base URL without the slash."""
+    with server_process(*options, timeout=timeout) as server:
+        yield server.url
+
+
+@contextmanager
+def server_process(
+    *options: str, web_options: tuple[str, ...] = (), timeout: float = 60.0
+) -> Iterator[Server]:
+    """`govgraph --today … OPTIONS web --port 0 WEB_OPTIONS`; yields the Server."""
     command = [
         sys.executable,
         "-c",
@@ -32,16 +51,18 @@ def running_server(*options: str, timeout: float = 60.0) -> Iterator[str]:
         "web",
         "--port",
         "0",
+        *web_options,
     ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
     )
+    announced: list[str] = []
     try:
-        url = _wait_for_url(process, timeout)
+        url = _wait_for_url(process, timeout, announced)
         with urllib.request.urlopen(url + "/", timeout=timeout) as response:
             assert response.status == 200
-        yield url
+        yield Server(url, process, announced)
     finally:
         process.terminate()
         try:
@@ -50,14 +71,14 @@ def running_server(*options: str, timeout: float = 60.0) -> Iterator[str]:
             process.kill()
             process.wait()
         if process.stderr:
+            announced.append(process.stderr.read())  # the rest of its log, for the tests
             process.stderr.close()
 
 
-def _wait_for_url(process: subprocess.Popen, timeout: float) -> str:
+def _wait_for_url(process: subprocess.Popen, timeout: float, seen: list[str]) -> str:
     selector = selectors.DefaultSelector()
     selector.register(process.stderr, selectors.EVENT_READ)
     deadline = time.monotonic() + timeout
-    seen = []
     while time.monotonic() < deadline:
         if not selector.select(timeout=deadline - time.monotonic()):
             break

@@ -8,6 +8,7 @@ network_page.py).
 
 from __future__ import annotations
 
+import threading
 from importlib.resources import files
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from . import network_page, pages, source_pages, sparql_page
 from .cache import PageCache, ServeKept
 from .errors import NotFound, WebError
 from .graph import Settings, WebState
+from .guards import RETRY_AFTER, RequestGuard
 from .render import error_page
 
 CSP = (
@@ -61,6 +63,8 @@ class SecurityHeaders:
                 for key, value in SECURITY_HEADERS.items():
                     if key not in present:
                         headers.append((key.encode("latin-1"), value.encode("latin-1")))
+                if message["status"] == 429 and "retry-after" not in present:
+                    headers.append((b"retry-after", RETRY_AFTER.encode()))  # when to come back
                 message["headers"] = headers
             await send(message)
 
@@ -112,6 +116,7 @@ def create_app(
     middleware = [Middleware(SecurityHeaders)]
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+    middleware.append(Middleware(RequestGuard))  # other sites' requests, too many at once
     middleware.append(Middleware(ServeKept))  # after the host check: kept pages are pages too
     app = Starlette(
         routes=routes,
@@ -120,4 +125,14 @@ def create_app(
     )
     app.state.graph = graph
     app.state.pages = PageCache(graph.settings.cache_pages)
+    app.state.queries = None  # the query workers (sparql_page.query_pool), started on demand
+    app.state.queries_lock = threading.Lock()
     return app
+
+
+def close_queries(app: Starlette) -> None:
+    """Stop the query workers with the server."""
+    with app.state.queries_lock:
+        pool, app.state.queries = app.state.queries, None
+    if pool is not None:
+        pool.close()

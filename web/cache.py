@@ -2,15 +2,16 @@
 same URL on the same day gives the same page.
 
 An answer costs tens of milliseconds of SPARQL (more at 1M triples); 20 people clicking the
-same briefing links should not pay it 20 times. Only 200 answers are kept (and 503s for a while,
-see TIMEOUT_KEPT_SECONDS), in LRU order, within an entry and a byte budget. Concurrent requests for
-a page not yet kept wait for the one request computing it instead of all computing it at once.
+same briefing links should not pay it 20 times. Only 200 answers are kept, in LRU order, within
+an entry and a byte budget: never a 503 or 429, which say "not now", not "this is the answer" (a
+query stopped at its limit runs in a worker that is killed, so asking again costs no stray
+evaluation). Concurrent requests for a page not yet kept wait for the one request computing it
+instead of all computing it at once.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
@@ -18,10 +19,6 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 MAX_BODY = 4_000_000  # bigger pages (a huge SPARQL result) are not kept
-# A page that ran out of time (503) is kept for a while: the graph has not changed, so asking
-# again would only start another evaluation, and an evaluation past its time limit cannot be
-# stopped (graph/store/backend.py) - repeated requests would pile them up.
-TIMEOUT_KEPT_SECONDS = 300.0
 
 
 class PageCache:
@@ -29,7 +26,7 @@ class PageCache:
         self.entries = entries
         self.budget = budget
         self.used = 0
-        self._pages: OrderedDict[Hashable, tuple[int, bytes, list, float]] = OrderedDict()
+        self._pages: OrderedDict[Hashable, tuple[int, bytes, list]] = OrderedDict()
         self._lock = threading.Lock()
         self._computing: dict[Hashable, threading.Lock] = {}
 
@@ -38,12 +35,8 @@ class PageCache:
             page = self._pages.get(key)
             if page is None:
                 return None
-            if page[3] and page[3] < time.monotonic():
-                del self._pages[key]
-                self.used -= len(page[1])
-                return None
             self._pages.move_to_end(key)
-        status, body, headers, _ = page
+        status, body, headers = page
         response = Response(body, status_code=status)
         response.raw_headers = list(headers)
         return response
@@ -68,16 +61,15 @@ class PageCache:
 
     def _keep(self, key: Hashable, response: Response) -> None:
         body = getattr(response, "body", None)
-        if response.status_code not in (200, 503) or not isinstance(body, bytes):
+        if response.status_code != 200 or not isinstance(body, bytes):
             return
         if len(body) > MAX_BODY:
             return
-        expires = time.monotonic() + TIMEOUT_KEPT_SECONDS if response.status_code == 503 else 0.0
         with self._lock:
-            self._pages[key] = (response.status_code, body, list(response.raw_headers), expires)
+            self._pages[key] = (response.status_code, body, list(response.raw_headers))
             self.used += len(body)
             while self._pages and (len(self._pages) > self.entries or self.used > self.budget):
-                _, (_, old, _, _) = self._pages.popitem(last=False)
+                _, (_, old, _) = self._pages.popitem(last=False)
                 self.used -= len(old)
 
 

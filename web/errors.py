@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from govgraph.graph.errors import (
     GovgraphError,
     NotFoundError,
+    QueryBusy,
     QueryError,
     QueryTimeout,
     RemoteError,
+    TooManyResults,
     UsageError,
 )
 
@@ -67,7 +69,11 @@ def problem(err: Exception) -> Problem:
     if isinstance(err, WebError):
         return Problem(err.status, err.title_key, err.message, err.candidates)
     if isinstance(err, QueryTimeout):
-        return Problem(503, "timeout", str(err))  # the backend's time limit: try again later
+        return Problem(503, "timeout", str(err))  # a query's time or memory limit: try again later
+    if isinstance(err, TooManyResults):
+        return Problem(413, "too_large", str(err))
+    if isinstance(err, QueryBusy):
+        return Problem(429, "busy", str(err))
     if isinstance(err, NotFoundError):
         return Problem(404, "not_found", str(err))
     if isinstance(err, UsageError | QueryError):

@@ -1,5 +1,8 @@
 """Run the app with uvicorn on a socket bound here, so a busy port is one clear error line and
-port 0 picks a free port whose URL is printed (tests and scripts wait for that line)."""
+port 0 picks a free port whose URL is printed (tests and scripts wait for that line).
+
+Loopback by default. Another address only with the Host names visitors use (--allow-host): the
+Host check stays on (it stops DNS rebinding), and a warning says the server is reachable."""
 
 from __future__ import annotations
 
@@ -10,11 +13,14 @@ import webbrowser
 from collections.abc import Callable
 
 from govgraph.graph.errors import UsageError
+from govgraph.graph.i18n import bilingual
 
-from .app import create_app
+from .app import close_queries, create_app
 from .graph import Settings
+from .guards import LimitedHttpTools
 
 LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -31,11 +37,15 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def allowed_hosts(host: str) -> list[str] | None:
-    """On loopback only the loopback names are accepted as Host (stops DNS rebinding)."""
+def allowed_hosts(host: str, names: tuple[str, ...] = ()) -> list[str]:
+    """The Host header values accepted: the loopback names, and on another address the names
+    given with --allow-host (a UsageError without them: no silent exposure, no open Host)."""
     if host in LOOPBACK_NAMES:
-        return ["127.0.0.1", "localhost", "[::1]", "::1"]
-    return None
+        return LOOPBACK_HOSTS + list(names)
+    if not names:
+        raise UsageError(bilingual("cli.web.not_loopback", host=host))
+    specific = [] if host in ("0.0.0.0", "::") else [f"[{host}]" if ":" in host else host]
+    return LOOPBACK_HOSTS + specific + list(names)
 
 
 def serve(
@@ -44,11 +54,15 @@ def serve(
     port: int,
     open_browser: bool = False,
     announce: Callable[[str], None] = print,
+    allow_hosts: tuple[str, ...] = (),
 ) -> None:
     """Open the graph (errors surface now, not on the first request), then serve until Ctrl-C."""
     import uvicorn
 
-    app = create_app(settings, allowed_hosts(host))
+    hosts = allowed_hosts(host, allow_hosts)
+    if host not in LOOPBACK_NAMES:
+        announce(f"govgraph: {bilingual('cli.web.exposed')}: {', '.join(hosts)}")
+    app = create_app(settings, hosts)
     graph = app.state.graph
     graph.backend()
     graph.index(settings.lang)
@@ -61,9 +75,23 @@ def serve(
         daemon=True,
     ).start()
     sock = bind(host, port)
+    if host in ("0.0.0.0", "::"):  # a URL visitors can open: a name the Host check accepts
+        host = allow_hosts[0]
     name = f"[{host}]" if ":" in host else host
     url = f"http://{name}:{sock.getsockname()[1]}/"
-    config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False)
+    from govgraph.graph.sparql.workers import AVAILABLE
+
+    from .sparql_page import start_pool
+
+    if AVAILABLE:
+        app.state.queries = start_pool(settings)  # with the server, not on the first query
+    config = uvicorn.Config(
+        app,
+        http=LimitedHttpTools,  # request heads limited (uvicorn's httptools has no limit)
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+    )
     server = uvicorn.Server(config)
 
     def ready() -> None:
@@ -76,4 +104,7 @@ def serve(
                 webbrowser.open(url)
 
     threading.Thread(target=ready, name="govgraph-web-ready", daemon=True).start()
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    finally:
+        close_queries(app)

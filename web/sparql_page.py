@@ -1,6 +1,9 @@
 """The SPARQL page: the named queries with a form for their parameters, and an editor for a
 researcher's own SELECT / CONSTRUCT / ASK — guarded exactly like `govgraph query` (read-only, no
-SERVICE/FROM/LOAD), with a time limit and a row limit; results as a table or as downloads."""
+SERVICE/FROM/LOAD), with a time limit and a row limit; results as a table or as downloads.
+
+Every query run here goes to a worker process (graph/sparql/workers.py): past its limit of
+computing time or memory it is killed, and the server stays as it was."""
 
 from __future__ import annotations
 
@@ -16,14 +19,17 @@ from govgraph.graph.namespaces import PREFIXES, compact
 from govgraph.graph.sparql import formats
 from govgraph.graph.sparql.catalog import NamedQuery, all_queries
 from govgraph.graph.sparql.runner import PreparedQuery, bind_params, prepare, run
+from govgraph.graph.sparql.workers import AVAILABLE, Limits, QueryPool, StoreSource
 from govgraph.graph.store.guard import check_query
 
 from . import params
 from .errors import BadRequest, NotFound, TooLarge
+from .graph import Settings
 from .pages import resolve
 from .render import SHOWN_ROWS, Ctx, page
 
-MAX_QUERY_CHARS = 5000  # a GET request must stay well below the server's 16 KiB header limit
+MAX_QUERY_CHARS = 5000  # a GET request must stay well below the server's URL limit (guards.py)
+QUERY_WORKERS = 2  # queries running at once (each in its own process): one per core here
 
 DOWNLOADS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
@@ -117,17 +123,22 @@ def sparql(ctx: Ctx) -> Response:
     wanted = prepared is not None and (params.flag(ctx.query, "run") or bool(own.strip()) or fmt)
     outcome = None
     if wanted:
-        checked = check_query(prepared.text, False)  # updates, SERVICE, FROM, LOAD refused
+        settings = ctx.graph.settings
+        check_query(prepared.text, False, parse=False)  # no UPDATE, SERVICE, FROM, LOAD
         backend = ctx.graph.sparql_backend()
         bindings = bind_params(prepared, _given(ctx, prepared), backend, ctx.lang)
-        outcome = run(backend, prepared, bindings, False, checked)
-        limit = ctx.graph.settings.sparql_rows
-        total = len(outcome.rows) if outcome.form == "SELECT" else len(outcome.triples)
-        if total > limit:
-            raise TooLarge(
-                f"{total} {bilingual('web.error.results_at_most')} {limit}: "
-                f"{bilingual('web.error.add_limit')}"
-            )
+        limits = Limits(settings.sparql_timeout, settings.sparql_rows)
+        pool = query_pool(ctx)
+        if pool is None:  # no worker processes on this system (Windows): evaluated here
+            outcome = run(backend, prepared, bindings, False, None, None, limits)
+        elif settings.endpoint:  # checked in a worker; the endpoint evaluates, within a deadline
+            from govgraph.graph.store.remote import RemoteBackend
+
+            checked = pool.check(prepared.text, False, settings.sparql_timeout)
+            remote = RemoteBackend(settings.endpoint, timeout=settings.sparql_timeout)
+            outcome = run(remote, prepared, bindings, False, checked, None, limits)
+        else:
+            outcome = run(backend, prepared, bindings, False, None, pool, limits)
         if fmt:
             return _download(outcome, fmt, selected.name if selected else "query")
     rows = []
@@ -145,6 +156,26 @@ def sparql(ctx: Ctx) -> Response:
         download_url=lambda f: _download_url(ctx, f),
         triples_text=_turtle(outcome) if outcome is not None and outcome.triples else "",
     )
+
+
+def query_pool(ctx: Ctx) -> QueryPool | None:
+    """The app's query workers (started here unless the server started them); None where
+    this system has none."""
+    if not AVAILABLE:
+        return None
+    state = ctx.request.app.state
+    with state.queries_lock:
+        if state.queries is None:
+            state.queries = start_pool(ctx.graph.settings)
+        return state.queries
+
+
+def start_pool(settings: Settings) -> QueryPool:
+    """Workers over the graph served; with an endpoint they only check queries (no store)."""
+    from govgraph.graph.store.dataset import DataSelection
+
+    source = StoreSource() if settings.endpoint else StoreSource.of(DataSelection.of(settings))
+    return QueryPool(source, size=QUERY_WORKERS).start()
 
 
 def _formats_for(outcome) -> list[str]:

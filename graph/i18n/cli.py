@@ -266,6 +266,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Do not keep finished pages in memory.",
     },
     "cli.help.web.open": {"de": "Im Browser öffnen.", "en": "Open it in the browser."},
+    "cli.help.web.allow_host": {
+        "de": "Nötig für eine --host-Adresse außer 127.0.0.1/::1: der Name (oder die Adresse), "
+        "unter dem Besucher den Server aufrufen; wiederholbar. Andere Host-Namen werden "
+        "abgewiesen.",
+        "en": "Needed for a --host other than 127.0.0.1/::1: the name (or address) visitors "
+        "use to reach the server; repeatable. Other Host names are refused.",
+    },
+    "cli.web.not_loopback": {
+        "de": "--host {host} ist von anderen Rechnern erreichbar: bitte mit --allow-host NAME "
+        "angeben, unter welchem Namen Besucher ihn aufrufen",
+        "en": "--host {host} is reachable from other machines: name the address visitors use "
+        "with --allow-host NAME",
+    },
+    "cli.web.exposed": {
+        "de": "Achtung: der Server ist von anderen Rechnern erreichbar; angenommene Host-Namen",
+        "en": "warning: the server is reachable from other machines; accepted Host names",
+    },
     "cli.help.web.port": {
         "de": "Port (0 = einen freien wählen).",
         "en": "Port (0 = any free one).",

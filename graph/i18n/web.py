@@ -135,6 +135,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.too_large": {"de": "Zu groß", "en": "Too large"},
     "web.server_error": {"de": "Interner Fehler", "en": "Internal error"},
     "web.timeout": {"de": "Zeitlimit überschritten", "en": "Time limit exceeded"},
+    "web.busy": {"de": "Zu viele Anfragen", "en": "Too many requests"},
+    "web.forbidden": {"de": "Nicht erlaubt", "en": "Not allowed"},
+    "web.error.cross_site": {
+        "de": "Anfragen von einer fremden Seite werden nicht beantwortet; "
+        "bitte die Abfrage auf der SPARQL-Seite dieses Servers öffnen",
+        "en": "requests from another site are not answered; "
+        "please open the query on this server's SPARQL page",
+    },
+    "web.error.too_many_requests": {
+        "de": "zu viele gleichzeitige Anfragen, bitte gleich noch einmal versuchen",
+        "en": "too many requests at once, please try again in a moment",
+    },
     "web.candidates": {"de": "Meinten Sie:", "en": "Did you mean:"},
     "web.back_home": {"de": "Zur Startseite", "en": "Back to the start page"},
     "web.intro": {
@@ -185,7 +197,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "give either name or query",
     },
     "web.error.no_named_query": {"de": "keine benannte Abfrage", "en": "no named query"},
-    "web.error.results_at_most": {"de": "Ergebnisse, höchstens", "en": "results, at most"},
-    "web.error.add_limit": {"de": "bitte mit LIMIT eingrenzen", "en": "please add a LIMIT"},
     "web.error.for": {"de": "für", "en": "for"},
 }

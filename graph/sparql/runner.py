@@ -9,12 +9,13 @@ backend — never spliced into the query text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from govgraph.graph.errors import UsageError
+from govgraph.graph.errors import TooManyResults, UsageError
 from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sparql.catalog import (
@@ -29,9 +30,13 @@ from govgraph.graph.sparql.catalog import (
 # run_named lives in named.py (the entity index runs it, and runner binds labels through the
 # entity index: one module would import itself in a circle); re-exported for its callers.
 from govgraph.graph.sparql.named import Value, run_named  # noqa: F401
+from govgraph.graph.sparql.outcome import QueryOutcome
 from govgraph.graph.store.backend import Backend
 from govgraph.graph.store.binding import Term
 from govgraph.graph.store.guard import CheckedQuery, check_query
+
+if TYPE_CHECKING:
+    from govgraph.graph.sparql.workers import Limits, QueryPool
 
 _NUMBER = {
     "integer": re.compile(r"^[+-]?\d+$"),
@@ -55,15 +60,6 @@ class PreparedQuery:
         known = ", ".join(p.name for p in self.params) or bilingual("sparql.none")
         unknown = bilingual("sparql.unknown_param")
         raise UsageError(f"{self.name}: {unknown} {name!r} ({known})")
-
-
-@dataclass
-class QueryOutcome:
-    form: str  # SELECT, ASK, CONSTRUCT, DESCRIBE
-    variables: tuple[str, ...] = ()
-    rows: list[dict[str, Term]] = field(default_factory=list)
-    boolean: bool | None = None
-    triples: list[ox.Triple] = field(default_factory=list)
 
 
 def _from_text(name: str, text: str) -> PreparedQuery:
@@ -100,10 +96,15 @@ def _iri_value(value: str, param: Param, backend: Backend, lang: str) -> ox.Name
     if text.startswith("<") and text.endswith(">"):
         return param.term(text)
     prefix, sep, local = text.partition(":")
-    if sep and prefix in PREFIXES:
-        return ox.NamedNode(PREFIXES[prefix] + local)
-    if re.match(r"^(https?://|urn:)\S+$", text):
-        return param.term(text)
+    try:
+        if sep and prefix in PREFIXES:
+            return ox.NamedNode(PREFIXES[prefix] + local)
+        if re.match(r"^(https?://|urn:)\S+$", text):
+            return param.term(text)
+    except ValueError:  # a space or `<` in the IRI: the user's mistake, not ours
+        raise UsageError(
+            f"parameter {param.name}: {bilingual('sparql.bad_iri')}: {text!r}"
+        ) from None
     from govgraph.graph.sparql.entities import EntityIndex
 
     return ox.NamedNode(EntityIndex(backend, lang).resolve(text).iri)
@@ -172,8 +173,33 @@ def run(
     bindings: dict[str, Term],
     allow_service: bool = False,
     checked: CheckedQuery | None = None,
+    pool: QueryPool | None = None,
+    limits: Limits | None = None,
 ) -> QueryOutcome:
-    """Check (unless done already), then evaluate with the backend method for the query's form."""
+    """Check (unless done already), then evaluate with the backend method for the query's form.
+
+    With a pool (a local graph), the check and the evaluation run in one of its worker
+    processes under `limits` (graph/sparql/workers.py): that is how a user's own query runs,
+    from `govgraph query` and from the web. Without one (a remote endpoint does the work), the
+    row limit is applied to what came back."""
+    if pool is not None and limits is not None:
+        from govgraph.graph.sparql.workers import Job
+
+        return pool.run(Job(query.text, bindings, allow_service), limits)
+    outcome = _run_here(backend, query, bindings, allow_service, checked)
+    found = len(outcome.rows) + len(outcome.triples)
+    if limits is not None and limits.rows is not None and found > limits.rows:
+        raise TooManyResults(limits.rows, bilingual("sparql.too_many", limit=limits.rows))
+    return outcome
+
+
+def _run_here(
+    backend: Backend,
+    query: PreparedQuery,
+    bindings: dict[str, Term],
+    allow_service: bool,
+    checked: CheckedQuery | None,
+) -> QueryOutcome:
     checked = checked or check_query(query.text, allow_service)
     if allow_service and hasattr(backend, "allow_service"):
         backend.allow_service = True

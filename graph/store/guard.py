@@ -10,6 +10,8 @@ parser decide whether the text is a valid query and of which form.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,7 +152,22 @@ def _neutralised(text: str, words: list[Keyword]) -> str:
     return "".join(chars)
 
 
-@lru_cache(maxsize=256)  # the named queries are checked again and again; failures are not cached
+# Checks done in a query worker (graph/sparql/workers.py), for a query a remote endpoint then
+# answers: remembered here so that the remote backend does not parse the text again outside the
+# worker's limits.
+_VETTED: OrderedDict[tuple[str, bool], CheckedQuery] = OrderedDict()
+_VETTED_KEEP = 64
+_VETTED_LOCK = threading.Lock()
+
+
+def vetted(checked: CheckedQuery, allow_service: bool) -> None:
+    """Remember a check made elsewhere (in a query worker, within its limits)."""
+    with _VETTED_LOCK:
+        _VETTED[(checked.text, allow_service)] = checked
+        while len(_VETTED) > _VETTED_KEEP:
+            _VETTED.popitem(last=False)
+
+
 def check_query(text: str, allow_service: bool = False, parse: bool = True) -> CheckedQuery:
     """Refuse updates and (unless allowed) remote access; parse; return the query form.
 
@@ -158,8 +175,22 @@ def check_query(text: str, allow_service: bool = False, parse: bool = True) -> C
     with pyoxigraph right after (its parser then reports syntax errors; parsing costs up to
     ~30 ms for a large query).
 
+    Parsing may cost more than that: pyoxigraph evaluates an ASK (and a GROUP BY or ORDER BY)
+    while parsing, and four VALUES blocks of a hundred numbers took 40 s. A user's own query is
+    therefore checked in a query worker, within its limits; a check made there is not repeated.
+
     Raises QueryError with line and column for a syntax error or a refused keyword.
     """
+    if parse:
+        with _VETTED_LOCK:
+            found = _VETTED.get((text, allow_service))
+        if found is not None:
+            return found
+    return _check(text, allow_service, parse)
+
+
+@lru_cache(maxsize=256)  # the named queries are checked again and again; failures are not cached
+def _check(text: str, allow_service: bool, parse: bool) -> CheckedQuery:
     words = keywords(text)
     first = _first_operation(words)
     if first is not None and first.word in UPDATE_VERBS:

@@ -3,7 +3,9 @@
 SPARQLWrapper does the HTTP; everything it is lax about is checked here:
 - the query is parsed and guarded *before* anything is sent (sparql_guard), and its form is set
   explicitly, so a comment cannot make SPARQLWrapper send it to the update endpoint;
-- queries go by POST with an explicit User-Agent and a timeout (SPARQLWrapper has none);
+- queries go by POST with an explicit User-Agent and a timeout (SPARQLWrapper has none) that
+  bounds the whole exchange, not each read: a server sending one byte every half second would
+  never trip a read timeout, so a timer closes the connection at the deadline;
 - the response is parsed by pyoxigraph from the raw bytes after checking its content type, so an
   HTML page with status 200, or results cut off mid-way, become one clear error;
 - HTTP basic auth comes from GOVGRAPH_USER / GOVGRAPH_PASSWORD only, never from the command line.
@@ -14,8 +16,11 @@ from __future__ import annotations
 import http.client
 import re
 import socket
+import threading
+import time
 import urllib.error
 import urllib.parse
+import urllib.request
 from collections.abc import Mapping
 
 import pyoxigraph as ox
@@ -63,17 +68,6 @@ def server_message(body: bytes | str | None, limit: int = 200) -> str:
 
 def _media_type(content_type: str | None) -> str:
     return (content_type or "").split(";")[0].strip().lower()
-
-
-def _bytes_message(err: Exception) -> str:
-    """SPARQLWrapper's exceptions carry the response body after 'Response:'."""
-    text = str(err)
-    if "Response:" in text:
-        text = text.split("Response:", 1)[1].strip()
-        m = re.fullmatch(r"b(['\"])(.*)\1", text, re.DOTALL)
-        if m:
-            text = m.group(2).encode().decode("unicode_escape", "replace")
-    return server_message(text)
 
 
 def split_endpoint(url: str) -> tuple[str, list[str]]:
@@ -195,50 +189,111 @@ class RemoteBackend:
         return sw
 
     def _send(self, text: str, form: str) -> tuple[bytes, str | None]:
-        """POST the query; the raw body and its content type, or one clear RemoteError."""
-        from SPARQLWrapper.SPARQLExceptions import (
-            EndPointInternalError,
-            EndPointNotFound,
-            QueryBadFormed,
-            SPARQLWrapperException,
-            Unauthorized,
-            URITooLong,
-        )
+        """POST the query; the raw body and its content type, or one clear RemoteError.
 
-        sw = self._wrapper(text, form)
-        statuses = {
-            QueryBadFormed: 400,
-            Unauthorized: 401,
-            EndPointNotFound: 404,
-            URITooLong: 414,
-            EndPointInternalError: 500,
-        }
+        SPARQLWrapper builds the request (method, headers, auth); a deadline-aware opener
+        sends it, since SPARQLWrapper's own urlopen knows only a timeout per read."""
+        request = self._wrapper(text, form)._createRequest()
+        deadline = Deadline(self.timeout)
         try:
-            result = sw.query()
-            response = result.response
-            body = response.read()
-            content_type = response.headers.get("Content-Type")
+            with deadline.opener().open(request, timeout=self.timeout) as response:
+                body = response.read()
+                content_type = response.headers.get("Content-Type")
+            if deadline.passed:
+                raise TimeoutError
             return body, content_type
-        except SPARQLWrapperException as err:
-            status = statuses.get(type(err), "error")
-            hint = " (set GOVGRAPH_USER and GOVGRAPH_PASSWORD)" if status == 401 else ""
-            raise self._error(f"HTTP {status}{hint}: {_bytes_message(err)}") from None
-        except urllib.error.HTTPError as err:
+        except Exception as err:  # noqa: BLE001 - each becomes one line below
+            raise self._failure(err, deadline) from None
+        finally:
+            deadline.cancel()
+
+    def _failure(self, err: Exception, deadline: Deadline) -> RemoteError:
+        """One clear line for whatever went wrong on the way."""
+        if deadline.passed:  # the connection was shut down under the reader: say why
+            return self._error(f"no complete answer within {self.timeout:g} s (timeout)")
+        if isinstance(err, urllib.error.HTTPError):
             try:
                 detail = server_message(err.read())
             except OSError:
                 detail = ""
-            raise self._error(f"HTTP {err.code} {err.reason}: {detail}".rstrip(": ")) from None
-        except TimeoutError:
-            raise self._error(f"no answer within {self.timeout:g} s (timeout)") from None
-        except urllib.error.URLError as err:
-            raise self._error(_reason(err.reason, self.timeout)) from None
-        except http.client.IncompleteRead as err:
-            raise self._error(
-                f"response cut off after {len(err.partial)} bytes (truncated)"
-            ) from None
-        except (http.client.HTTPException, ConnectionError) as err:
-            raise self._error(f"connection failed: {err or type(err).__name__}") from None
+            hint = " (set GOVGRAPH_USER and GOVGRAPH_PASSWORD)" if err.code == 401 else ""
+            return self._error(f"HTTP {err.code} {err.reason}{hint}: {detail}".rstrip(": "))
+        if isinstance(err, TimeoutError):
+            return self._error(f"no answer within {self.timeout:g} s (timeout)")
+        if isinstance(err, urllib.error.URLError):
+            return self._error(_reason(err.reason, self.timeout))
+        if isinstance(err, http.client.IncompleteRead):
+            return self._error(f"response cut off after {len(err.partial)} bytes (truncated)")
+        if isinstance(err, http.client.HTTPException | OSError):
+            return self._error(f"connection failed: {err or type(err).__name__}")
+        raise err
+
+
+class Deadline:
+    """A total time for one HTTP exchange: when it passes, the connection's socket is shut
+    down, so a read blocked on a trickling server returns at once."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+        self.passed = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.passed = True
+            for sock in self._sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.passed:
+                self._expire_now(sock)
+
+    @staticmethod
+    def _expire_now(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+        if time.monotonic() >= self.end:
+            self.passed = True
+
+    def opener(self) -> urllib.request.OpenerDirector:
+        """An opener whose connections are watched by this deadline."""
+        deadline = self
+
+        def watched(base):
+            class Watched(base):
+                def connect(self) -> None:
+                    super().connect()
+                    deadline.watch(self.sock)
+
+            return Watched
+
+        http_conn = watched(http.client.HTTPConnection)
+        https_conn = watched(http.client.HTTPSConnection)
+
+        class HTTPHandler(urllib.request.HTTPHandler):
+            def http_open(self, req):
+                return self.do_open(http_conn, req)
+
+        class HTTPSHandler(urllib.request.HTTPSHandler):
+            def https_open(self, req):
+                return self.do_open(https_conn, req, context=self._context)
+
+        return urllib.request.build_opener(HTTPHandler, HTTPSHandler)
 
 
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"

@@ -14,7 +14,6 @@ layout, e.g. to compare).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -34,7 +33,9 @@ class EngineFailed(Exception):
 
 
 def choice() -> str:
-    value = os.environ.get("GOVGRAPH_GRAPHVIZ", "auto").strip().lower() or "auto"
+    from govgraph.graph.settings import read
+
+    value = read().graphviz.strip().lower() or "auto"
     return value if value in ENGINES else "auto"
 
 
