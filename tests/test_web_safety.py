@@ -147,7 +147,7 @@ def test_a_burst_gets_429_and_the_server_stays_responsive():
         with ThreadPoolExecutor(40) as pool:
             responses = list(pool.map(ask, range(40)))
         statuses = [r.status_code for r in responses]
-        assert statuses.count(429) >= 20, statuses
+        assert statuses.count(429) >= 8, statuses  # 40 at once from one address
         assert set(statuses) <= {429, 503}, statuses
         busy = next(r for r in responses if r.status_code == 429)
         assert busy.headers["retry-after"] == "2"
