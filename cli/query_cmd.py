@@ -135,7 +135,13 @@ def query(
     # Refuse an UPDATE, SERVICE or FROM before the store is even opened: that costs nothing.
     # The full parse runs in the query worker, within the limits (a crafted ASK is evaluated
     # while being parsed).
-    from govgraph.graph.sparql.workers import AVAILABLE, Limits, QueryPool, StoreSource
+    from govgraph.graph.sparql.workers import (
+        AVAILABLE,
+        Limits,
+        QueryPool,
+        StoreSource,
+        machine_share_mb,
+    )
     from govgraph.graph.store.guard import check_query
 
     check_query(prepared.text, allow_service, parse=not AVAILABLE)
@@ -147,7 +153,8 @@ def query(
         _print(outcome, fmt, app.lang)
         return
     # With an endpoint the worker only checks the text (it has no store): the endpoint answers.
-    pool = QueryPool(StoreSource() if app.endpoint else StoreSource.of(app.selection), size=1)
+    source = StoreSource() if app.endpoint else StoreSource.of(app.selection)
+    pool = QueryPool(source, size=1, memory_mb=machine_share_mb())
     try:
         if app.endpoint:
             checked = pool.check(prepared.text, allow_service, app.timeout)
@@ -203,7 +210,7 @@ def _print(outcome, fmt: str | None, lang: str) -> None:
         return
     if fmt == "table":
         rows = [{v: _cell(r.get(v)) for v in outcome.variables} for r in outcome.rows]
-        if rows:
+        if rows and outcome.variables:  # (a SELECT with no variables has empty rows)
             emit(rows, [(v, v) for v in outcome.variables], "table")
         n = len(rows)
         rows_text = (

@@ -47,7 +47,7 @@ class Settings:
     sparql_timeout: float = 10.0  # the web's SPARQL page: seconds per researcher's query
     sparql_rows: int = 10_000  # the web's SPARQL page: rows shown at most
     cache_pages: int = 512  # the web's finished pages kept (0: none, `govgraph web --no-cache`)
-    query_memory_mb: int = 1024  # address space of one query worker (free SPARQL)
+    query_memory_mb: int | None = None  # one query worker's memory (None: web 1 GB, CLI more)
     graphviz: str = "auto"  # the layout engine of pictures: auto, pygraphviz, dot, off
 
     def day(self) -> date:

@@ -15,6 +15,8 @@ import sys
 import threading
 import time
 
+import pyoxigraph as ox
+
 from conftest import REPO
 
 AUDITED = r"""
@@ -278,3 +280,42 @@ def test_without_worker_processes_queries_run_in_the_caller(govgraph, monkeypatc
     assert result.code == 0 and int(result.out.split()[1]) > 1000
     refused = govgraph("query", "-e", "ASK {")
     assert refused.code == 1 and "SPARQL-Syntaxfehler" in refused.err
+
+
+def test_answers_cross_from_the_worker_unchanged():
+    """Rows (with unbound variables, language tags, an empty row) and triples come back from a
+    worker exactly as the store gives them in the caller's process; blank nodes stay blank
+    nodes, the same node under the same label. (Each process parses the files itself, so
+    blank node labels differ between the two.)"""
+    from govgraph.graph.sparql.workers import Job, Limits, QueryPool, StoreSource
+    from govgraph.graph.store.backend import LocalBackend
+    from govgraph.graph.store.dataset import DataSelection, load_store
+
+    here = LocalBackend(load_store(DataSelection().files()))
+    select = (
+        "SELECT ?s ?label ?none WHERE { ?s ?p ?label FILTER(isIRI(?s) && !isBlank(?label)) "
+        "OPTIONAL { ?s <urn:nothing> ?none } } ORDER BY ?s ?label LIMIT 400"
+    )
+    construct = (
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isIRI(?s) && !isBlank(?o)) } "
+        "ORDER BY ?s ?p ?o LIMIT 300"
+    )
+    blank = "SELECT ?e ?b ?q WHERE { ?e <http://www.w3.org/ns/prov#wasDerivedFrom> ?b . ?b ?p ?q }"
+    pool = QueryPool(StoreSource.of(DataSelection()), size=1)
+    try:
+        rows = pool.run(Job(select, {}), Limits(30)).rows
+        assert rows == here.select(select) and len(rows) == 400
+        assert any(getattr(r["label"], "language", None) for r in rows)
+        assert all("none" not in r for r in rows)
+        triples = pool.run(Job(construct, {}), Limits(30)).triples
+        assert sorted(triples, key=str) == sorted(here.construct(construct), key=str)
+        linked = pool.run(Job(blank, {}), Limits(30)).rows
+        assert len(linked) == len(here.select(blank)) > 0
+        assert all(isinstance(r["b"], ox.BlankNode) for r in linked)
+        per_node = {}
+        for r in linked:
+            per_node.setdefault(r["b"].value, set()).add(r["e"].value)
+        assert all(len(owners) == 1 for owners in per_node.values())
+        assert pool.run(Job("SELECT * WHERE { }", {}), Limits(30)).rows == [{}]
+    finally:
+        pool.close()

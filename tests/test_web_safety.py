@@ -147,7 +147,7 @@ def test_a_burst_gets_429_and_the_server_stays_responsive():
         with ThreadPoolExecutor(40) as pool:
             responses = list(pool.map(ask, range(40)))
         statuses = [r.status_code for r in responses]
-        assert statuses.count(429) >= 20, statuses
+        assert statuses.count(429) >= 8, statuses  # 40 at once from one address
         assert set(statuses) <= {429, 503}, statuses
         busy = next(r for r in responses if r.status_code == 429)
         assert busy.headers["retry-after"] == "2"
@@ -248,7 +248,12 @@ def _web(*web_options: str) -> subprocess.Popen:
 
 def test_a_public_address_needs_allow_host_and_keeps_the_host_check():
     refused = _web("--host", "0.0.0.0")
-    _, err = refused.communicate(timeout=60)
+    try:
+        _, err = refused.communicate(timeout=60)
+    finally:  # a server that did start (as before) must not outlive the test
+        if refused.poll() is None:
+            refused.kill()
+            refused.communicate()
     assert refused.returncode == 2, err
     assert err.startswith("govgraph: --host 0.0.0.0 ") and "--allow-host" in err
     assert err.count("\n") == 1 and "Traceback" not in err

@@ -61,17 +61,27 @@ except ImportError:  # Windows: no rlimits, no pass_fds; queries run in the call
 # Whether queries can run in worker processes here (POSIX: Linux, macOS).
 AVAILABLE = resource is not None and os.name == "posix"
 MEMORY_ENV = "GOVGRAPH_QUERY_MEMORY_MB"
-DEFAULT_MEMORY_MB = 1024  # a worker's address space; the shipped graph needs ~60 MB of it
+SERVER_MEMORY_MB = 1024  # a web worker's address space; the shipped graph needs ~60 MB of it
 WALL_FACTOR = 3.0  # the caller waits at most this many times the CPU limit …
 WALL_EXTRA = 10.0  # … plus this many seconds (a worker that has to start, a busy machine)
 CPU_POLL = 0.1  # seconds between two looks at a running worker's CPU time
 
 
-def memory_limit() -> int:
-    """Bytes of address space per worker: GOVGRAPH_QUERY_MEMORY_MB, else DEFAULT_MEMORY_MB."""
+def machine_share_mb() -> int:
+    """A quarter of this machine's memory (at least 1 GB): the default for `govgraph query`,
+    which may legitimately hand a million triples back (1.2 GB in the worker at 1M)."""
+    try:
+        total = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, OSError, ValueError):
+        return SERVER_MEMORY_MB
+    return max(SERVER_MEMORY_MB, total // 4 >> 20)
+
+
+def memory_limit(default_mb: int) -> int:
+    """Bytes of address space per worker: GOVGRAPH_QUERY_MEMORY_MB, else `default_mb`."""
     from govgraph.graph.settings import read
 
-    return max(read().query_memory_mb or DEFAULT_MEMORY_MB, 128) << 20
+    return max(read().query_memory_mb or default_mb, 128) << 20
 
 
 @dataclass(frozen=True)
@@ -148,10 +158,10 @@ class Job:
 
 
 def evaluate(store: ox.Store, job: Job, rows: int | None, memo: Path | None = None) -> Any:
-    """Check, bind and evaluate; rows are read one at a time and refused past `rows`."""
+    """Check, bind and evaluate; rows are read one at a time and refused past `rows`.
+    The answer comes back packed (see Packed), the check alone as a CheckedQuery."""
     import pyoxigraph as ox
 
-    from govgraph.graph.sparql.outcome import QueryOutcome
     from govgraph.graph.store.binding import bind
     from govgraph.graph.store.guard import check_query
 
@@ -169,28 +179,91 @@ def evaluate(store: ox.Store, job: Job, rows: int | None, memo: Path | None = No
             backend = LocalBackend(store, None, memo)
             backend.allow_service = job.allow_service  # (remembered only without SERVICE)
             found = backend.select(text)
-            return QueryOutcome("SELECT", checked.variables, found)
+            return Packed.rows(checked.variables, (row.items() for row in found))
         result = store.query(text)
         if isinstance(result, ox.QueryBoolean):
-            return QueryOutcome("ASK", boolean=bool(result))
-        found: list = []
+            return Packed("ASK", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
-            for solution in result:
-                if rows is not None and len(found) >= rows:
-                    raise TooManyResults(rows, bilingual("sparql.too_many", limit=rows))
-                found.append({n: v for n, v in zip(names, solution, strict=True) if v is not None})
-            return QueryOutcome("SELECT", checked.variables, found)
-        for triple in result:
-            if rows is not None and len(found) >= rows:
-                raise TooManyResults(rows, bilingual("sparql.too_many", limit=rows))
-            found.append(triple)
-        found.sort(key=str)
-        return QueryOutcome(checked.form, triples=found)
+            solutions = (zip(names, solution, strict=True) for solution in result)
+            return Packed.rows(checked.variables, _at_most(solutions, rows))
+        triples = list(_at_most(iter(result), rows))
+        triples.sort(key=str)
+        return Packed(checked.form, data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
     except SyntaxError as err:
         raise QueryError(f"{bilingual('sparql.syntax_error')}: {err}") from None
     except OSError as err:
         raise QueryError(f"query failed: {err}") from None
+
+
+def _at_most(items, rows: int | None):
+    """The items, refused (TooManyResults) at the first one past `rows`."""
+    for n, item in enumerate(items):
+        if rows is not None and n >= rows:
+            raise TooManyResults(rows, bilingual("sparql.too_many", limit=rows))
+        yield item
+
+
+_ROW = "urn:govgraph:row"
+_NEXT = "urn:govgraph:next"
+_VAR = "urn:govgraph:var:"
+
+
+@dataclass(frozen=True)
+class Packed:
+    """An answer as it crosses the pipe: rows and triples as N-Triples bytes.
+
+    Why not pickled terms: pickling pyoxigraph terms one by one costs about 25 µs each, so a
+    million triples took a minute to hand over; serialising and parsing N-Triples is done in
+    Rust, 30 times faster. A row is the line `row next row` followed by one line per bound
+    variable, `row var:NAME value`, so unbound variables and empty rows survive."""
+
+    form: str
+    variables: tuple[str, ...] = ()
+    data: bytes = b""
+    boolean: bool | None = None
+
+    @classmethod
+    def rows(cls, variables: tuple[str, ...], rows) -> Packed:
+        import pyoxigraph as ox
+
+        row, following = ox.NamedNode(_ROW), ox.NamedNode(_NEXT)
+        names: dict[str, ox.NamedNode] = {}
+        triples = []
+        for bound in rows:
+            triples.append(ox.Triple(row, following, row))
+            for name, value in bound:
+                if value is not None:
+                    predicate = names.get(name) or names.setdefault(name, ox.NamedNode(_VAR + name))
+                    triples.append(ox.Triple(row, predicate, value))
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        return cls("SELECT", variables, data)
+
+    def outcome(self) -> Any:
+        """The QueryOutcome, in the caller's process."""
+        import pyoxigraph as ox
+
+        from govgraph.graph.sparql.outcome import QueryOutcome
+
+        if self.form == "ASK":
+            return QueryOutcome("ASK", boolean=self.boolean)
+        parsed = ox.parse(self.data, format=ox.RdfFormat.N_TRIPLES)
+        if self.form != "SELECT":
+            return QueryOutcome(self.form, triples=[q.triple for q in parsed])
+        found: list[dict] = []
+        skip = len(_VAR)
+        for quad in parsed:
+            predicate = quad.predicate.value
+            if predicate == _NEXT:
+                found.append({})
+            else:
+                found[-1][predicate[skip:]] = quad.object
+        return QueryOutcome("SELECT", self.variables, found)
+
+
+def _peak_bytes() -> int:
+    """The most memory this process has held (ru_maxrss is in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def _cpu_used() -> float:
@@ -226,7 +299,11 @@ def _worker(conn: Connection, reply: Connection, source: StoreSource, memory: in
         except MemoryError:
             answer = ("memory", None)
         except BaseException as err:  # noqa: BLE001 - every error goes back as one line
-            answer = ("error", _plain(err))
+            # pyo3 turns a failed allocation in pyoxigraph into a panic: near the memory
+            # limit that is what it means
+            near_limit = _peak_bytes() > memory // 2
+            panic = type(err).__name__ == "PanicException"
+            answer = ("memory", None) if panic and near_limit else ("error", _plain(err))
         resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
         try:
             reply.send(answer)
@@ -267,6 +344,9 @@ class _Worker:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,  # Rust's "memory allocation failed" is not for users
             start_new_session=True,  # Ctrl-C in a terminal reaches the caller, who decides
+            # A panic that prints a backtrace allocates; out of memory that deadlocks in Rust's
+            # backtrace lock (seen at 1M triples: the worker hung until the wall-clock limit).
+            env={**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"},
         )
         os.close(from_parent)
         os.close(to_parent)
@@ -284,7 +364,7 @@ class _Worker:
         except (EOFError, OSError):
             raise self._died(limits, memory) from None
         if kind == "ok":
-            return value
+            return value.outcome() if isinstance(value, Packed) else value
         if kind == "memory":
             self.kill()  # after a MemoryError the worker's heap is not to be trusted
             raise _memory(memory)
@@ -376,11 +456,17 @@ class QueryPool:
     gets QueryBusy (the web answers 429) rather than queueing without bound.
     """
 
-    def __init__(self, source: StoreSource, size: int = 2, wait: float = 5.0) -> None:
+    def __init__(
+        self,
+        source: StoreSource,
+        size: int = 2,
+        wait: float = 5.0,
+        memory_mb: int = SERVER_MEMORY_MB,
+    ) -> None:
         self.source = source
         self.size = size
         self.wait = wait
-        self.memory = memory_limit()
+        self.memory = memory_limit(memory_mb)
         self._slots = threading.BoundedSemaphore(size)
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
