@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import answers, cli, sources, sparql, views, web
+from . import answers, cli, curation, sources, sparql, views, web
 
-_AREAS = (answers, cli, sources, sparql, views, web)
+_AREAS = (answers, cli, curation, sources, sparql, views, web)
 
 
 def _merge() -> dict[str, dict[str, str]]:

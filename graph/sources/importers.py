@@ -128,7 +128,9 @@ def _plain(path: Path, data: bytes, kind: str) -> Imported:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise DataError(f"{path}: {bilingual('sources.file.not_utf8', byte=err.start)}") from None
-    text = text.removeprefix("\ufeff")
+    # One form of line ending and no byte-order mark, once, here: quotes are checked against
+    # this text, and a stray "\r" would make every quote of a CRLF file differ from it.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return Imported(kind, text, _units_of_lines(text, kind == "markdown"))
 
 

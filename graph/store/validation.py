@@ -281,9 +281,17 @@ class _Checker:
         return found
 
 
-def validate(selection: DataSelection) -> Report:
-    """Check every file of the selection; never raises for problems in the data."""
-    report = Report(files=selection.files())
+def validate(selection: DataSelection, substitute: tuple[Path, Path] | None = None) -> Report:
+    """Check every file of the selection; never raises for problems in the data.
+
+    `substitute` (target, pending) checks the graph as it would be with `pending` in place of
+    `target` (which may not exist yet): review validates a facts file before it is put there.
+    """
+    files = selection.files()
+    if substitute is not None:
+        target, pending = substitute
+        files = [f for f in files if f.resolve() != target.resolve()] + [pending]
+    report = Report(files=files)
     parsed = []
     for path in report.files:
         try:
