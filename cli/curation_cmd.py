@@ -105,7 +105,7 @@ def review(
         for problem in problems:
             click.echo(problem, err=True)
         raise DataError(
-            f"{file}: {bilingual('cli.review.invalid')} ({len(problems)} problems); "
+            f"{file}: {bilingual('cli.review.invalid')} ({len(problems)} problems), "
             f"{bilingual('curation.review.refused')}"
         )
     taken = sum(1 for d in decisions.values() if d == "accept")

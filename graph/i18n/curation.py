@@ -82,10 +82,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Aussage, die zu keinem angenommenen Kandidaten gehört",
         "en": "statement that belongs to no accepted candidate",
     },
-    "curation.review.refused": {
-        "de": "nichts übernommen, Entwurf unverändert",
-        "en": "nothing taken over, draft unchanged",
-    },
+    "curation.review.refused": {"de": "Entwurf unverändert", "en": "draft unchanged"},
     # cli/curation_cmd.py: draft over a reviewed draft
     "curation.draft.reviewed": {
         "de": "enthält schon Prüfentscheidungen; --force legt einen neuen Entwurf an und hebt den "
