@@ -51,6 +51,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "ist kein gültiges Datum (JJJJ oder JJJJ-MM-TT)",
         "en": "is not a valid date (YYYY or YYYY-MM-DD)",
     },
+    # graph/sources/importers.py, gii.py: files refused by name
+    "curation.pdf.encrypted": {
+        "de": "verschlüsseltes PDF, das ein Kennwort zum Öffnen braucht; bitte entschlüsselt "
+        "speichern",
+        "en": "encrypted PDF that needs a password to open; please save it decrypted",
+    },
+    "curation.xml.too_deep": {
+        "de": "XML zu tief verschachtelt",
+        "en": "XML nested too deeply",
+    },
     # graph/sources/review.py: what review refuses to write
     "curation.review.source_gone": {
         "de": "die Quelle dieses Entwurfs ist nicht (mehr) in der Bibliothek",

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from govgraph.graph import __version__
 from govgraph.graph.answers.labelkeys import LABEL_PREDICATES, key_quads
 from govgraph.graph.errors import DataError
-from govgraph.graph.store.turtle import parse_file, syntax_error_message
+from govgraph.graph.store.turtle import parse_file, syntax_error_message, too_large_message
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
 
@@ -143,6 +143,8 @@ def _load_into(store: ox.Store, files: Sequence[Path], progress: Progress | None
                     _load_in_chunks(store, source, path)
             except SyntaxError as err:
                 raise DataError(syntax_error_message(path, err)) from None
+            except MemoryError as err:  # one term longer than the parser's 16 MB buffer
+                raise DataError(too_large_message(path, err)) from None
         done += size
         if progress:
             progress(done, total)

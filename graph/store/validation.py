@@ -56,6 +56,11 @@ class Report:
         return self.loaded and not self.problems
 
 
+def _plain_name(name: str) -> bool:
+    """A file name without any folder part: what gg:localFile and gg:originalFile may hold."""
+    return bool(name) and name not in (".", "..") and Path(name).name == name and "\\" not in name
+
+
 def _lexical_ok(datatype: str, value: str) -> bool:
     """Whether a literal's text is a valid value of its XSD datatype."""
     kind = datatype[len(XSD) :] if datatype.startswith(XSD) else None
@@ -125,6 +130,10 @@ class _Checker:
         return found
 
     def _source_path(self, local_file: str) -> Path | None:
+        """The stored file a record names: a plain file name in a sources folder, never a path
+        that leads elsewhere (`../../etc/passwd`); None where there is no such file."""
+        if not _plain_name(local_file):
+            return None
         for root in self.source_roots:
             for candidate in (root / local_file, root / "sources" / local_file):
                 if candidate.is_file():
@@ -133,7 +142,24 @@ class _Checker:
 
     def _source_text(self, local_file: str) -> str | None:
         path = self._source_path(local_file)
-        return path.read_text(encoding="utf-8") if path else None
+        if path is None:
+            return None
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            return None
+        except OSError:
+            return None
+
+    def _missing_text(self, local_file: str) -> str:
+        """Why a source text cannot be read, in words."""
+        from govgraph.graph.i18n import bilingual
+
+        if not _plain_name(local_file):
+            return f"{local_file!r}: {bilingual('curation.validate.outside')}"
+        if self._source_path(local_file) is not None:
+            return f"{local_file}: {bilingual('curation.validate.not_utf8')}"
+        return f"source text {local_file!r} not found"
 
     def hashes(self) -> list[Problem]:
         """Every source file must still be the one its record describes (gg:sha256)."""
@@ -147,6 +173,9 @@ class _Checker:
             }"""
         found = []
         for row in self.store.query(query):
+            if not _plain_name(row["file"].value):
+                found.append(self.problem(row["src"], self._missing_text(row["file"].value)))
+                continue
             path = self._source_path(row["file"].value)
             if path is None:
                 continue  # reported by quotes()
@@ -179,7 +208,9 @@ class _Checker:
             if path is None:
                 continue
             original = self._source_path(row["original"].value) if row["original"] else None
-            text = path.read_text(encoding="utf-8")
+            text = self._source_text(row["file"].value)
+            if text is None:
+                continue  # reported by quotes()
             where = locate(text, row["exact"].value, original)
             if where is not None and where != row["locator"].value:
                 found.append(
@@ -210,7 +241,7 @@ class _Checker:
             if name not in texts:
                 texts[name] = self._source_text(name)
             if texts[name] is None:
-                found.append(self.problem(row["ev"], f"source text {name!r} not found", text=exact))
+                found.append(self.problem(row["ev"], self._missing_text(name), text=exact))
                 continue
             checked += 1
             if exact not in texts[name]:
