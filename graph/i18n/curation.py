@@ -119,6 +119,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "source text is not UTF-8",
     },
     # graph/files.py, cli output: where a file could not be written
+    "curation.output.csv_needs_file": {
+        "de": "CSV braucht einen Dateinamen, neben den zwei Dateien gelegt werden (kein Gerät)",
+        "en": "CSV needs a file name to put two files beside (not a device)",
+    },
     "curation.output.is_dir": {
         "de": "ist ein Ordner; Dateiname fehlt",
         "en": "is a folder; a file name is missing",
