@@ -102,12 +102,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "curation.draft.kept_as": {"de": "alter Entwurf aufgehoben als", "en": "old draft kept as"},
     # graph/store/cache.py: a cache that could not be used
     "curation.cache.rebuilt": {
-        "de": "Zwischenspeicher unbrauchbar ({why}), beiseitegelegt und neu aufgebaut",
-        "en": "cache unusable ({why}), moved aside and rebuilt",
+        "de": "Zwischenspeicher unbrauchbar, beiseitegelegt und neu aufgebaut",
+        "en": "cache unusable, moved aside and rebuilt",
     },
     "curation.cache.unwritable": {
-        "de": "Zwischenspeicher nicht beschreibbar ({why}); Daten direkt geladen",
-        "en": "cache not writable ({why}); data loaded directly",
+        "de": "Zwischenspeicher nicht beschreibbar, Daten direkt geladen",
+        "en": "cache not writable, data loaded directly",
     },
     # graph/store/validation.py: a record naming a file outside the library
     "curation.validate.outside": {
