@@ -15,9 +15,7 @@ import pyoxigraph as ox
 
 from govgraph.graph.errors import DataError
 from govgraph.graph.store.dataset import DataSelection
-from govgraph.graph.store.rdflib_bridge import from_rdflib_term, to_rdflib_graph
 from govgraph.graph.store.resources import shapes_file, sources_dir
-from govgraph.graph.store.turtle import parse_file
 from govgraph.graph.views.locate import Locator
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -113,8 +111,11 @@ class _Checker:
         return Problem(str(where[0]), where[1], name, message)
 
     def literals(self) -> list[Problem]:
+        """Literals whose text is not a value of their datatype; counts the triples too."""
         found = []
-        for quad in self.store:
+        self.triples = 0
+        for quad in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            self.triples += 1
             obj = quad.object
             if isinstance(obj, ox.Literal) and not _lexical_ok(obj.datatype.value, obj.value):
                 self.ill_typed.append(quad)
@@ -283,33 +284,77 @@ class _Checker:
         return found
 
     def shapes(self) -> list[Problem]:
+        """The SHACL shapes, checked target by target in bounded batches (shacl_stream)."""
         import logging
 
-        import pyshacl
         import rdflib
+
+        from govgraph.graph.store import shacl_stream
 
         # Ill-typed literals are reported by literals(); rdflib would log and pyshacl crash on them.
         logging.getLogger("rdflib.term").setLevel(logging.ERROR)
-        skip = set(self.ill_typed)
-        data = to_rdflib_graph(q for q in self.store if q not in skip)
         shapes = rdflib.Graph().parse(shapes_file(), format="turtle")
+        found = set()
         try:
-            _, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+            for result in shacl_stream.check(self.store, shapes, set(self.ill_typed)):
+                message = result.message
+                if result.value is not None:
+                    message += f' (value "{result.value}")'
+                if result.path is not None:
+                    message = f"{self.locator.compact(result.path)}: {message}"
+                found.add(self.problem(result.focus, message))
         except Exception as err:  # noqa: BLE001 - a checker bug must not hide the other checks
             return [Problem("", 0, "", f"SHACL check could not run: {err}")]
-        sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
-        found = []
-        for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
-            focus = results.value(result, sh.focusNode)
-            message = str(results.value(result, sh.resultMessage) or "does not conform")
-            value = results.value(result, sh.value)
-            if isinstance(value, rdflib.Literal):
-                message += f' (value "{value}")'
-            path = results.value(result, sh.resultPath)
-            if isinstance(path, rdflib.URIRef):
-                message = f"{self.locator.compact(str(path))}: {message}"
-            found.append(self.problem(from_rdflib_term(focus), message))
-        return found
+        return sorted(found)
+
+
+def _syntax(path: Path) -> str | None:
+    """The file's syntax error as one line (file:line:col: what), or None. The file is parsed as
+    a stream and nothing is kept: at 1M triples a list of them took ~600 MB."""
+    from govgraph.graph.store.turtle import (
+        NO_TRIPLES,
+        read_data_file,
+        syntax_error_message,
+        too_large_message,
+    )
+
+    try:
+        read_data_file(path)  # unreadable or empty: its own message
+        count = 0
+        for _ in ox.parse(
+            path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()
+        ):
+            count += 1
+    except DataError as err:
+        return str(err)
+    except SyntaxError as err:
+        return syntax_error_message(path, err)
+    except MemoryError as err:
+        return too_large_message(path, err)
+    except OSError as err:
+        return f"{path}: cannot read: {err.strerror or err}"
+    return None if count else f"{path}:1:1: {NO_TRIPLES}"
+
+
+def _store(files: list[Path]) -> ox.Store:
+    """The graph to check: from the store cache when the files are large (on disk, so 1M
+    triples do not sit in memory twice), else parsed into memory."""
+    import os
+
+    from govgraph.graph.store.dataset import load_store
+    from govgraph.graph.store.session import CACHE_MIN_BYTES
+
+    threshold = int(os.environ.get("GOVGRAPH_CACHE_MIN_BYTES", CACHE_MIN_BYTES))
+    if sum(f.stat().st_size for f in files) >= threshold and not os.environ.get(
+        "GOVGRAPH_NO_CACHE"
+    ):
+        from govgraph.graph.store.cache import open_cached
+
+        try:
+            return open_cached(files)
+        except OSError:
+            pass  # reported by the cache; check from memory
+    return load_store(files)
 
 
 def validate(selection: DataSelection, substitute: tuple[Path, Path] | None = None) -> Report:
@@ -323,22 +368,19 @@ def validate(selection: DataSelection, substitute: tuple[Path, Path] | None = No
         target, pending = substitute
         files = [f for f in files if f.resolve() != target.resolve()] + [pending]
     report = Report(files=files)
-    parsed = []
     for path in report.files:
-        try:
-            parsed.append(parse_file(path))
-        except DataError as err:
-            report.syntax.append(Problem("", 0, "", str(err)))
+        problem = _syntax(path)
+        if problem is not None:
+            report.syntax.append(Problem("", 0, "", problem))
     report.checks.append("syntax")
     if report.syntax:
         return report
-    store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object) for triples in parsed for t in triples)
-    report.triples = len(store)
+    store = _store(report.files)
     extra_roots = [p if p.is_dir() else p.parent for p in map(Path, selection.extra)]
     extra_roots += [selection.library] if selection.library is not None else []
     checker = _Checker(report.files, store, extra_roots)
     report.problems.extend(checker.literals())
+    report.triples = checker.triples
     report.checks.append("literals")
     report.problems.extend(checker.shapes())
     report.checks.append("shapes")
