@@ -388,3 +388,15 @@ def test_kill_during_review_validation_leaves_no_invalid_facts(govgraph):
     edit(draft, re.sub(r"\n    gg:actor [^;]+;", "", block), block)
     assert govgraph("review", str(draft), "--accept", n).code == 0
     assert list(library().glob(".review-*.ttl")) == []
+
+
+def test_orphan_facts_without_a_record_can_still_be_removed(govgraph):
+    draft = drafted(govgraph)
+    assert govgraph("review", str(draft), "--accept", "1").code == 0
+    (library() / "records" / "pressemitteilung.ttl").unlink()  # lost by hand
+    assert govgraph("validate").code == 1  # the facts cite a source that is gone
+    result = govgraph("source", "remove", "pressemitteilung")
+    assert result.code == 0, result.err
+    assert list((library() / "facts").glob("*.ttl")) == []
+    assert govgraph("validate").code == 0
+    one_line_error(govgraph("source", "remove", "pressemitteilung"), 2)

@@ -337,7 +337,12 @@ class Library:
         so an interrupted removal leaves a source that `source remove` still finds, never facts
         whose source has gone."""
         with self.lock():
-            info = self.get(name, exact=True)
+            try:
+                info = self.get(name, exact=True)
+            except UsageError:
+                info = self._orphan(name)
+                if info is None:
+                    raise
             self._retire(info.id)
             paths = [self.facts_path(info.id), self.draft_path(info.id), self.text_path(info)]
             if info.original_file:
@@ -349,6 +354,16 @@ class Library:
                     p.unlink()
                     removed.append(p)
         return info, removed
+
+    def _orphan(self, name: str) -> SourceInfo | None:
+        """Files of a source whose record is gone (left by hand or by an old govgraph): its
+        facts or draft under exactly this id, so that `source remove` can still clear them."""
+        key = name.strip()
+        if not _ID.fullmatch(key):
+            return None
+        if not (self.facts_path(key).exists() or self.draft_path(key).exists()):
+            return None
+        return SourceInfo(key, "", "", f"{key}.txt", "")
 
 
 def _iso(value: str) -> str:
