@@ -85,12 +85,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the name",
     },
     "curation.review.changes_existing": {
-        "de": "würde Angaben über {iri} ändern (nur Belege dürfen hinzukommen)",
-        "en": "would change what is said about {iri} (only evidence may be added)",
-    },
-    "curation.review.stray_triple": {
-        "de": "Aussage, die zu keinem angenommenen Kandidaten gehört",
-        "en": "statement that belongs to no accepted candidate",
+        "de": "vorhandene Entität: nur Belege dürfen hinzukommen, keine anderen Angaben",
+        "en": "existing entity: only evidence may be added, nothing else",
     },
     "curation.review.refused": {"de": "Entwurf unverändert", "en": "draft unchanged"},
     # cli/curation_cmd.py: draft over a reviewed draft

@@ -248,7 +248,7 @@ def check_facts(
             continue
         changed = {p for p in facts.predicates(subject) if p != PROV.wasDerivedFrom}
         if changed:
-            problems.append(f"{iri}: {bilingual('curation.review.changes_existing', iri=iri)}")
+            problems.append(f"{iri}: {bilingual('curation.review.changes_existing')}")
     return problems
 
 
