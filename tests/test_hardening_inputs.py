@@ -120,7 +120,9 @@ def test_today_at_the_end_of_the_calendar(govgraph, tmp_path):
     assert out.read_text(encoding="utf-8").startswith("<")
 
 
-@pytest.mark.parametrize("url", ["http://[::1", "http://host:port/query", "http://[zz]/query"])
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://host:port/query", "http://[zz]/query", "http://a b/query"]
+)
 def test_push_to_a_malformed_endpoint_is_one_line(govgraph, url):
     err = clean_error(govgraph("push", "--endpoint", url), 2)
     assert url in err
