@@ -313,3 +313,43 @@ def test_an_unwritable_cache_says_so_once_and_answers(govgraph, tmp_path, monkey
     result = govgraph("--data", str(synthetic), "stats")
     assert result.code == 0 and "Tripel" in result.out
     assert result.err.count("\n") == 1 and "cache not writable" in result.err
+
+
+def _read_only_run(cache_dir: Path, data: Path) -> subprocess.CompletedProcess:
+    """`govgraph --data DATA stats` with the cache folder mounted read-only (a private mount
+    namespace: root ignores file modes, a read-only mount it cannot)."""
+    command = (
+        f"mount --bind {cache_dir} {cache_dir} && mount -o remount,bind,ro {cache_dir} && "
+        f'exec "{sys.executable}" -c "from govgraph.cli.main import run; run()" '
+        f"--data {data} stats"
+    )
+    env = {**os.environ, "GOVGRAPH_CACHE_DIR": str(cache_dir), "GOVGRAPH_CACHE_MIN_BYTES": "0"}
+    return subprocess.run(
+        ["unshare", "-m", "sh", "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+@pytest.mark.parametrize("state", ["whole", "damaged", "empty"])
+def test_a_read_only_cache_answers(govgraph, fresh_cache, synthetic, state):
+    right = govgraph("--data", str(synthetic), "stats")
+    assert right.code == 0
+    if state == "empty":
+        shutil.rmtree(fresh_cache)
+        fresh_cache.mkdir()
+    elif state == "damaged":
+        (store,) = fresh_cache.glob("store-*")
+        os.truncate(_sst(store), 100)
+    before = sorted(p.name for p in fresh_cache.iterdir())
+    done = _read_only_run(fresh_cache, synthetic)
+    assert done.returncode == 0 and done.stdout == right.out, done.stderr
+    assert "Traceback" not in done.stderr
+    if state == "whole":
+        assert done.stderr == ""
+    else:
+        assert done.stderr.count("\n") == 1 and "cache not writable" in done.stderr
+        assert "Read-only file system" in done.stderr
+    assert sorted(p.name for p in fresh_cache.iterdir()) == before

@@ -321,15 +321,16 @@ def open_cached_folder(
     """
     root = cache_root()
     target = root / f"store-{selection_key(files)}"
+    damage = ""
     if target.exists() or target.is_symlink():
         try:
             store = _open(target)
         except Damaged as err:
-            _notice("curation.cache.rebuilt", f"{target.name[:18]}…: {err}")
+            damage = f"{target.name[:18]}…: {err}"
             try:
                 _aside(target)
             except OSError as why:
-                _notice("curation.cache.unwritable", f"{root}: {why.strerror or why}")
+                _notice("curation.cache.unwritable", f"{damage}; {root}: {why.strerror or why}")
                 raise
         else:
             try:
@@ -339,7 +340,11 @@ def open_cached_folder(
             return store, target
     try:
         build(files, target, progress)
-        return _open(target), target
+        store = _open(target)
     except (OSError, RuntimeError, Damaged) as err:  # RocksDB reports a full disk as RuntimeError
-        _notice("curation.cache.unwritable", f"{root}: {getattr(err, 'strerror', None) or err}")
+        why = f"{root}: {getattr(err, 'strerror', None) or err}"
+        _notice("curation.cache.unwritable", f"{damage}; {why}" if damage else why)
         raise OSError(str(err)) from None
+    if damage:
+        _notice("curation.cache.rebuilt", damage)
+    return store, target
