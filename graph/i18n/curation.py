@@ -7,13 +7,13 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     # cli/source_cmd.py, cli/curation_cmd.py: option help
     "curation.help.version_of": {
-        "de": "neue Fassung dieser Quelle (Id)",
-        "en": "a new version of this source (its id)",
+        "de": "Neue Fassung dieser Quelle (Id)",
+        "en": "a new version of this source (its id).",
     },
-    "curation.help.id": {"de": "eigene Id der Quelle", "en": "the id to give the source"},
+    "curation.help.id": {"de": "Eigene Id der Quelle", "en": "the id to give the source."},
     "curation.help.force": {
-        "de": "geprüften Entwurf ersetzen (der alte wird aufgehoben)",
-        "en": "replace a reviewed draft (the old one is kept)",
+        "de": "Geprüften Entwurf ersetzen (der alte wird aufgehoben)",
+        "en": "replace a reviewed draft (the old one is kept).",
     },
     # graph/sources/library.py: names, ids, versions and the lock
     "curation.name.empty": {"de": "leerer Name", "en": "empty name"},
