@@ -253,10 +253,11 @@ def check_facts(
 
 
 def described(files: list[Path]) -> set[str]:
-    """Every IRI that the files say something about (as subject)."""
-    from govgraph.graph.store.dataset import load_store
+    """Every IRI that the files say something about (as subject); a large graph comes from the
+    store cache, as validate takes it."""
+    from govgraph.graph.store.validation import graph_store
 
-    store = load_store(files)
+    store = graph_store(files)
     query = "SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) }"
     return {row["s"].value for row in store.query(query)}
 

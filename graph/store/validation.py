@@ -343,7 +343,7 @@ def _syntax(path: Path) -> str | None:
     return None if count else f"{path}:1:1: {NO_TRIPLES}"
 
 
-def _store(files: list[Path]) -> ox.Store:
+def graph_store(files: list[Path]) -> ox.Store:
     """The graph to check: from the store cache when the files are large (on disk, so 1M
     triples do not sit in memory twice), else parsed into memory."""
     import os
@@ -382,7 +382,7 @@ def validate(selection: DataSelection, substitute: tuple[Path, Path] | None = No
     report.checks.append("syntax")
     if report.syntax:
         return report
-    store = _store(report.files)
+    store = graph_store(report.files)
     extra_roots = [p if p.is_dir() else p.parent for p in map(Path, selection.extra)]
     extra_roots += [selection.library] if selection.library is not None else []
     checker = _Checker(report.files, store, extra_roots)
