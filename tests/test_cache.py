@@ -316,8 +316,8 @@ def test_an_unwritable_cache_says_so_once_and_answers(govgraph, tmp_path, monkey
 
 
 def _read_only_run(cache_dir: Path, data: Path) -> subprocess.CompletedProcess:
-    """`govgraph --data DATA stats` with the cache folder mounted read-only (a private mount
-    namespace: root ignores file modes, a read-only mount it cannot)."""
+    """`govgraph --data DATA stats` with the cache folder mounted read-only, in a private user
+    and mount namespace (root ignores file modes, not a read-only mount; no root needed)."""
     command = (
         f"mount --bind {cache_dir} {cache_dir} && mount -o remount,bind,ro {cache_dir} && "
         f'exec "{sys.executable}" -c "from govgraph.cli.main import run; run()" '
@@ -325,7 +325,7 @@ def _read_only_run(cache_dir: Path, data: Path) -> subprocess.CompletedProcess:
     )
     env = {**os.environ, "GOVGRAPH_CACHE_DIR": str(cache_dir), "GOVGRAPH_CACHE_MIN_BYTES": "0"}
     return subprocess.run(
-        ["unshare", "-m", "sh", "-c", command],
+        ["unshare", "--map-root-user", "--mount", "sh", "-c", command],
         capture_output=True,
         text=True,
         timeout=120,
