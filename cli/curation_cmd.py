@@ -18,13 +18,15 @@ from .context import AppContext
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help=bilingual("cli.help.draft.output")
 )
+@click.option("--force", is_flag=True, help=bilingual("curation.help.force"))
 @click.pass_obj
-def draft(app: AppContext, source_name: str, output: Path | None) -> None:
+def draft(app: AppContext, source_name: str, output: Path | None, force: bool) -> None:
     """Kandidaten aus einer Quelle vorschlagen (Entwurf zur Prüfung).
 
     Propose candidates from SOURCE (its id in `govgraph source list`): known entities, new
     names, dates with precision, money and shares, and facts. Written as Turtle, every candidate
-    marked draft, with its verbatim quote, locator and confidence.
+    marked draft, with its verbatim quote, locator and confidence. A draft that already holds
+    review decisions is replaced only with --force, and then kept beside the new one.
     """
     from govgraph.graph.curation.curate import draft_candidates, write_draft
     from govgraph.graph.sources.library import Library
@@ -32,12 +34,16 @@ def draft(app: AppContext, source_name: str, output: Path | None) -> None:
     library = Library()
     info = library.get(source_name)
     candidates = draft_candidates(library, info, app.selection)
-    path = write_draft(library, info, candidates, output, app.today)
+    with library.lock():
+        info = library.get(info.id, exact=True)  # removed meanwhile: one line, nothing written
+        path, kept = write_draft(library, info, candidates, output, app.today, force)
     counts: dict[str, int] = {}
     for c in candidates:
         counts[c.kind] = counts.get(c.kind, 0) + 1
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     click.echo(f"{path}: {len(candidates)} {bilingual('cli.draft.candidates')} ({summary})")
+    if kept is not None:
+        click.echo(f"{bilingual('curation.draft.kept_as')} {kept}")
 
 
 @click.command()
@@ -62,7 +68,8 @@ def review(
 
     Accept or reject candidates of a draft FILE, by number (`--accept 3 --accept 7`) or, without
     options, one by one at the prompt (a/r/s/q). The accepted facts are validated with the SHACL
-    shapes, the quote check and the link check before they join the graph.
+    shapes, the quote check and the link check before they join the graph; a refused review
+    changes nothing, not even the draft.
     """
     from govgraph.graph.curation import review as rv
     from govgraph.graph.errors import DataError, UsageError
@@ -90,21 +97,33 @@ def review(
         decisions[iri] = "reject"
     if not decisions:
         decisions = _interactive(items)
-    sources = {str(o) for o in graph.objects(None, rv.URIRef(rv.PREFIXES["oa"] + "hasSource"))}
-    if len(sources) != 1:
-        raise DataError(f"{file}: {bilingual('cli.review.one_source')}")
-    source_id = sources.pop().removeprefix(rv.PREFIXES["ggd"] + "source-")
-    rv.set_status(file, graph, decisions)
+    rv.draft_source(file, graph)  # one source, or one line before anything else
     library = Library()
     selection = dataclasses.replace(app.selection, include_drafts=False)  # drafts: never
-    problems = rv.apply_review(library, source_id, file, graph, selection)
+    with library.lock():
+        # Read again under the lock: a review that ran meanwhile keeps its decisions.
+        graph = rv.load_draft(file)
+        source_id = rv.draft_source(file, graph)
+        try:
+            info = library.get(source_id, exact=True)
+        except UsageError:
+            raise DataError(f"{file}: {bilingual('curation.review.source_gone')}") from None
+        known = {item.iri for item in rv.items(graph)}
+        for iri in decisions:
+            if iri not in known:
+                raise DataError(f"{file}: {iri}: {bilingual('sources.review.no_candidate')}")
+        draft_bytes = rv.status_text(file, graph, decisions)
+        problems = rv.apply_review(library, info, file, graph, draft_bytes, selection)
     if problems:
         for problem in problems:
             click.echo(problem, err=True)
-        raise DataError(f"{file}: {bilingual('cli.review.invalid')} ({len(problems)} problems)")
+        raise DataError(
+            f"{file}: {bilingual('cli.review.invalid')} ({len(problems)} problems), "
+            f"{bilingual('curation.review.refused')}"
+        )
     taken = sum(1 for d in decisions.values() if d == "accept")
     dropped = len(decisions) - taken
-    path = library.facts_path(source_id)
+    path = library.facts_path(info.id)
     accepted, rejected = bilingual("cli.review.accepted"), bilingual("cli.review.rejected")
     click.echo(f"{file}: {taken} {accepted}, {dropped} {rejected}; → {path}")
 

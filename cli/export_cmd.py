@@ -39,11 +39,10 @@ def csv_paths(output: Path) -> tuple[Path, Path]:
 @click.pass_obj
 def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: bool) -> None:
     """Export ontology and facts."""
-    from govgraph.graph.files import write_atomic
+    from govgraph.graph.errors import DataError, UsageError
+    from govgraph.graph.files import is_regular_or_new
 
     if void and (output is None or fmt not in RDF_FORMATS):
-        from govgraph.graph.errors import UsageError
-
         raise UsageError(f"--void: {bilingual('cli.export.void_needs_rdf')}")
     if fmt in DATASET_FORMATS and app.endpoint is None:
         from govgraph.graph.publish.export import export_dataset
@@ -57,7 +56,6 @@ def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: boo
 
         data = export_graph(app.backend(), fmt)
     else:
-        from govgraph.graph.errors import UsageError
         from govgraph.graph.views.network import project
         from govgraph.graph.views.network_export import export_network, to_csv
 
@@ -65,22 +63,54 @@ def export(app: AppContext, fmt: str, output: Path | None, facts: str, void: boo
         if fmt == "csv":
             if output is None:
                 raise UsageError(f"csv: {bilingual('cli.export.csv_needs_output')}")
-            for path, table in zip(csv_paths(output), to_csv(g), strict=True):
-                write_atomic(path, table)
+            if not is_regular_or_new(output):  # -o /dev/full: never files beside a device
+                raise UsageError(f"{output}: {bilingual('curation.output.csv_needs_file')}")
+            paths = csv_paths(output)
+            tables = to_csv(g)
+            write_together(list(zip(paths, tables, strict=True)))
+            for path, table in zip(paths, tables, strict=True):
                 click.echo(f"{path}: {len(table)} bytes", err=True)
             return
         data = export_network(g, fmt)
     if output is None:
-        sys.stdout.buffer.write(data)
-    else:
-        write_atomic(output, data)
-        click.echo(f"{output}: {len(data)} bytes", err=True)
-        if void and fmt in RDF_FORMATS:
-            from govgraph.graph.publish.void import void_path, void_turtle
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise DataError(f"stdout: {err.strerror or err}") from None
+        return
+    files = [(output, data)]
+    if void and fmt in RDF_FORMATS:
+        from govgraph.graph.publish.void import void_path, void_turtle
 
-            description = void_path(output)
-            write_atomic(description, void_turtle(app.backend(), output.name, fmt))
-            click.echo(f"{description}: VoID/DCAT", err=True)
+        # The description is made before anything is written: a failure leaves no export.
+        files.append((void_path(output), void_turtle(app.backend(), output.name, fmt)))
+    write_together(files)
+    click.echo(f"{output}: {len(data)} bytes", err=True)
+    if len(files) > 1:
+        click.echo(f"{files[1][0]}: VoID/DCAT", err=True)
+
+
+def write_together(files: list[tuple[Path, bytes]]) -> None:
+    """Write every file or none: a failure puts back what the earlier ones replaced."""
+    from govgraph.graph.files import output_target, write_atomic
+
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for path, data in files:
+            target = output_target(path)
+            old = target.read_bytes() if target.is_file() else None
+            write_atomic(path, data)
+            done.append((path, old))
+    except BaseException:
+        for path, old in reversed(done):
+            if old is None:
+                output_target(path).unlink(missing_ok=True)
+            else:
+                write_atomic(path, old)
+        raise
 
 
 COMMANDS = [export]

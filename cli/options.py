@@ -85,11 +85,21 @@ def flag_option(*decls: str, help: str) -> Decorator:
     return click.option(*decls, is_flag=True, help=help)
 
 
+def output_file_value(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """A file name; `newdir/` (a folder, existing or not) is refused before anything is made,
+    where Path("newdir/") would silently write a file called `newdir`."""
+    if value is None:
+        return None
+    if value.endswith(("/", "\\")) or Path(value).is_dir():
+        from govgraph.graph.errors import UsageError
+
+        raise UsageError(f"{param.opts[-1]} {value}: {bilingual('curation.output.is_dir')}")
+    return Path(value)
+
+
 def output_file_option(help: str) -> Decorator:
     """`-o/--output FILE` (as `output`, a Path or None): where a picture or export is written."""
-    return click.option(
-        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=help
-    )
+    return click.option("-o", "--output", metavar="FILE", callback=output_file_value, help=help)
 
 
 def facts_option(help: str) -> Decorator:

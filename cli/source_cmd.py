@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
@@ -30,6 +29,12 @@ def source() -> None:
     help="primary: Gesetz/Vertrag · official: amtlich · secondary: Bericht, Presse.",
 )
 @click.option("--url", help=bilingual("cli.help.source.add.url"))
+@click.option(
+    "--version-of",
+    metavar="ID",
+    help=bilingual("curation.help.version_of"),
+)
+@click.option("--id", "new_id", metavar="ID", help=bilingual("curation.help.id"))
 def add(
     file: Path,
     title: str | None,
@@ -37,22 +42,35 @@ def add(
     issued: str | None,
     kind: str | None,
     url: str | None,
+    version_of: str | None,
+    new_id: str | None,
 ) -> None:
     """Eine Datei byte-genau mit SHA-256 und Quellenbeschreibung ablegen.
 
     Store FILE byte-identical with its SHA-256 and a source record. The same file again changes
-    nothing; a changed file becomes a new version that keeps the old one.
+    nothing. A new version (that keeps the old one) is made of the source named by --version-of,
+    or of the source with the same title; ids are never given twice.
     """
     from govgraph.graph.errors import UsageError
-    from govgraph.graph.sources.library import Library, shipped_hashes
+    from govgraph.graph.sources import library as lib
 
-    if issued and not re.fullmatch(r"\d{4}(-\d\d-\d\d)?", issued):
-        raise UsageError(f"--issued: {issued!r} {bilingual('cli.source.not_a_date')}")
+    if issued:
+        lib.check_issued(issued)
     if url and not url.startswith(("http://", "https://")):
         raise UsageError(f"--url: {url!r} {bilingual('cli.source.not_http')}")
+    if url:
+        lib.check_url(url)
     given = dict(title=title, publisher=publisher, issued=issued, kind=kind, url=url)
     meta = {k: v for k, v in given.items() if v}
-    result = Library().add(file, meta, shipped_hashes())
+    library = lib.Library()
+    result = library.add(
+        file,
+        meta,
+        lib.shipped_hashes(),
+        version_of=version_of,
+        new_id=new_id,
+        shipped=lib.shipped_sources(),
+    )
     info = result.info
     if not result.added:
         click.echo(f"{file}: {bilingual('cli.source.already_as')} {info.id} (unverändert)")
@@ -113,9 +131,7 @@ def remove(name: str) -> None:
     """
     from govgraph.graph.sources.library import Library
 
-    library = Library()
-    info = library.get(name)
-    removed = library.remove(info)
+    info, removed = Library().remove(name)
     removed_word, files = bilingual("cli.source.removed"), bilingual("cli.source.files")
     click.echo(f"{info.id}: {removed_word} ({len(removed)} {files})")
 

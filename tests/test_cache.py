@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -197,3 +198,158 @@ def test_key_index_stays_out_of_the_default_graph(fresh_cache):
         "FILTER(STRSTARTS(STR(?p), 'https://w3id.org/govgraph/index#')) }"
     )
     assert rows[0]["n"].value == "0"
+
+
+# --- a cache that heals (issue 26) ----------------------------------------------------------
+
+
+def test_an_edit_with_the_same_size_and_time_is_seen(fresh_cache, write_ttl):
+    """`cp -p` and `rsync -t` keep size and modification time: only the content tells."""
+    path = write_ttl("mine.ttl", _entity(1))
+    selection = DataSelection(extra=(path,))
+    _count(selection)
+    stat = path.stat()
+    path.write_text(path.read_text().replace("Probe 1", "Probe 7"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    rows = open_backend(selection).select(
+        'SELECT ?x WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> "Probe 7"@de }'
+    )
+    assert len(rows) == 1
+
+
+def _sst(store: Path, n: int = 0) -> Path:
+    return sorted(store.glob("*.sst"), key=lambda p: p.stat().st_size, reverse=True)[n]
+
+
+def _keep_time(path: Path, change) -> None:
+    stat = path.stat()
+    change(path)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def _flip(path: Path) -> None:
+    with path.open("r+b") as f:
+        f.seek(path.stat().st_size // 3)
+        f.write(b"\xff" * 8)
+
+
+FAULTS = {
+    "truncate-sst": lambda s: os.truncate(_sst(s), _sst(s).stat().st_size // 2),
+    "delete-sst": lambda s: _sst(s).unlink(),
+    "overwrite-sst": lambda s: _sst(s).write_bytes(os.urandom(_sst(s).stat().st_size)),
+    "overwrite-sst-keep-time": lambda s: _keep_time(
+        _sst(s), lambda p: p.write_bytes(os.urandom(p.stat().st_size))
+    ),
+    "flip-bytes-keep-time": lambda s: _keep_time(_sst(s), _flip),
+    "empty-current": lambda s: (s / "CURRENT").write_bytes(b""),
+    "delete-current": lambda s: (s / "CURRENT").unlink(),
+    "overwrite-manifest": lambda s: [
+        p.write_bytes(os.urandom(p.stat().st_size)) for p in s.glob("MANIFEST-*")
+    ],
+    "delete-manifest": lambda s: [p.unlink() for p in s.glob("MANIFEST-*")],
+    "delete-logs": lambda s: [p.unlink() for p in s.glob("*.log")],
+    "truncate-options": lambda s: [os.truncate(p, 10) for p in s.glob("OPTIONS-*")],
+    "delete-ready": lambda s: (s / cache.READY).unlink(),
+    "empty-ready": lambda s: (s / cache.READY).write_bytes(b""),
+    "ready-wrong-json": lambda s: (s / cache.READY).write_text('{"files": [1, 2]}'),
+    "ready-wrong-entries": lambda s: (s / cache.READY).write_text('{"files": {"CURRENT": [1]}}'),
+    "store-is-a-file": lambda s: (shutil.rmtree(s), s.write_text("x")),
+    "store-is-empty": lambda s: (shutil.rmtree(s), s.mkdir()),
+    "hashes-json-wrong-shape": lambda s: (s.parent / "hashes.json").write_text("[1, 2]"),
+    "hashes-json-garbage": lambda s: (s.parent / "hashes.json").write_bytes(os.urandom(300)),
+}
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    """A few thousand triples shaped like the real facts (benchmarks/generate.py)."""
+    folder = tmp_path_factory.mktemp("synthetic")
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+    out = folder / "syn.ttl"
+    subprocess.run(
+        [sys.executable, str(script), "--triples", "20000", "-o", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_every_fault_answers_correctly_or_rebuilds(govgraph, fresh_cache, synthetic, fault):
+    args = ("--data", str(synthetic), "stats")
+    right = govgraph(*args)
+    assert right.code == 0 and right.err == "", right.err
+    (store,) = fresh_cache.glob("store-*")
+    FAULTS[fault](store)
+    for _ in range(2):  # the first run heals, the second uses the healed store silently
+        result = govgraph(*args)
+        assert result.code == 0, result.err
+        assert result.out == right.out
+        assert "Traceback" not in result.err and result.err.count("\n") <= 1
+    healed = govgraph(*args)
+    assert healed.err == "" and healed.out == right.out
+    assert cache.check(store) is None  # the store in place is whole again
+    assert list(fresh_cache.glob(".damaged-*")) == []
+
+
+def test_a_damaged_store_is_rebuilt_with_one_notice(govgraph, fresh_cache, synthetic):
+    assert govgraph("--data", str(synthetic), "stats").code == 0
+    (store,) = fresh_cache.glob("store-*")
+    os.truncate(_sst(store), 100)
+    result = govgraph("--data", str(synthetic), "stats")
+    assert result.code == 0
+    assert result.err.startswith("govgraph: ") and "cache unusable, moved aside and rebuilt" in (
+        result.err
+    )
+    assert result.err.count("\n") == 1 and ".sst" in result.err
+
+
+def test_an_unwritable_cache_says_so_once_and_answers(govgraph, tmp_path, monkeypatch, synthetic):
+    blocker = tmp_path / "datei"
+    blocker.write_text("x")
+    monkeypatch.setenv("GOVGRAPH_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setenv("GOVGRAPH_CACHE_MIN_BYTES", "0")
+    result = govgraph("--data", str(synthetic), "stats")
+    assert result.code == 0 and "Tripel" in result.out
+    assert result.err.count("\n") == 1 and "cache not writable" in result.err
+
+
+def _read_only_run(cache_dir: Path, data: Path) -> subprocess.CompletedProcess:
+    """`govgraph --data DATA stats` with the cache folder mounted read-only, in a private user
+    and mount namespace (root ignores file modes, not a read-only mount; no root needed)."""
+    command = (
+        f"mount --bind {cache_dir} {cache_dir} && mount -o remount,bind,ro {cache_dir} && "
+        f'exec "{sys.executable}" -c "from govgraph.cli.main import run; run()" '
+        f"--data {data} stats"
+    )
+    env = {**os.environ, "GOVGRAPH_CACHE_DIR": str(cache_dir), "GOVGRAPH_CACHE_MIN_BYTES": "0"}
+    return subprocess.run(
+        ["unshare", "--map-root-user", "--mount", "sh", "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+@pytest.mark.parametrize("state", ["whole", "damaged", "empty"])
+def test_a_read_only_cache_answers(govgraph, fresh_cache, synthetic, state):
+    right = govgraph("--data", str(synthetic), "stats")
+    assert right.code == 0
+    if state == "empty":
+        shutil.rmtree(fresh_cache)
+        fresh_cache.mkdir()
+    elif state == "damaged":
+        (store,) = fresh_cache.glob("store-*")
+        os.truncate(_sst(store), 100)
+    before = sorted(p.name for p in fresh_cache.iterdir())
+    done = _read_only_run(fresh_cache, synthetic)
+    assert done.returncode == 0 and done.stdout == right.out, done.stderr
+    assert "Traceback" not in done.stderr
+    if state == "whole":
+        assert done.stderr == ""
+    else:
+        assert done.stderr.count("\n") == 1 and "cache not writable" in done.stderr
+        assert "Read-only file system" in done.stderr
+    assert sorted(p.name for p in fresh_cache.iterdir()) == before

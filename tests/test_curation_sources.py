@@ -165,7 +165,9 @@ def test_remove_and_unknown_source(govgraph):
     assert govgraph("source", "add", str(DATA / "pressemitteilung.txt")).code == 0
     assert govgraph("draft", "pressemitteilung").code == 0
     assert govgraph("source", "remove", "pressemitteilung").code == 0
-    assert stored_files() == []
+    # nothing left but the lock and the list of retired ids (never given again)
+    assert [p.name for p in stored_files()] == [".lock", "retired-ids.txt"]
+    assert (library() / "retired-ids.txt").read_text() == "pressemitteilung\n"
     result = govgraph("source", "remove", "pressemitteilung")
     assert result.code == 2 and result.err.count("\n") == 1
     result = govgraph("draft", "gibtsnicht")

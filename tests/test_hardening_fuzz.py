@@ -82,3 +82,34 @@ def test_bind_keeps_where_group_first_even_with_braces_in_strings():
 def test_bad_parameter_name_is_a_clean_error():
     with pytest.raises(GovgraphError, match="invalid parameter name"):
         BACKEND.select("SELECT ?v WHERE { }", {"v) } #": ox.Literal("x")})
+
+
+@pytest.fixture(scope="module")
+def small_library(tmp_path_factory):
+    """A library with `bericht`, `bericht-v2` and `pm`, made through the library itself."""
+    from govgraph.graph.sources.library import Library
+
+    root = tmp_path_factory.mktemp("fuzz-library")
+    files = tmp_path_factory.mktemp("fuzz-files")
+    library = Library(root / "lib")
+    for name, text in (("bericht.txt", "eins"), ("bericht.txt", "zwei"), ("pm.txt", "drei")):
+        path = files / name
+        path.write_text(f"Der IT-Planungsrat tagt {text}mal.\n", encoding="utf-8")
+        library.add(path, {}, {})
+    return library
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.text(max_size=30) | st.sampled_from(["", " ", "b", "ber", "bericht-", "p", "v2"]))
+def test_remove_deletes_only_by_exact_name(small_library, name):
+    """Whatever the name, remove either takes the source of exactly that name or nothing."""
+    before = {p: p.read_bytes() for p in small_library.root.rglob("*.t*t") if p.is_file()}
+    exact = set()
+    for info in small_library.sources():
+        exact |= {info.id, info.local_file, info.sha256, f"ggd:source-{info.id}"}
+    if name.strip() in exact:
+        return  # a real removal: not what this test is about
+    with pytest.raises(GovgraphError):
+        small_library.remove(name)
+    after = {p: p.read_bytes() for p in small_library.root.rglob("*.t*t") if p.is_file()}
+    assert after == before

@@ -37,7 +37,7 @@ def test_every_key_the_code_asks_for_exists() -> None:
 
 
 def test_keys_are_namespaced_by_area() -> None:
-    areas = {"answers", "cli", "settings", "sources", "sparql", "views", "web"}
+    areas = {"answers", "cli", "curation", "settings", "sources", "sparql", "views", "web"}
     assert all(key.split(".", 1)[0] in areas for key in MESSAGES)
 
 

@@ -144,3 +144,22 @@ def test_fact_pointing_at_a_missing_actor(govgraph, write_ttl):
     result = govgraph("--data", str(write_ttl("missing.ttl", body)), "validate")
     assert result.code == 1
     assert "ggd:fact-probe: gg:actor points at ggd:nobody, which is not defined" in result.err
+
+
+def test_many_problems_are_all_reported_and_the_first_located(govgraph, write_ttl, monkeypatch):
+    """Locating a problem reads the files line by line; past MAX_LOCATED problems the rest name
+    their node only, so that thousands of problems in a large file do not take hours."""
+    from govgraph.graph.validation import checks as validation
+
+    monkeypatch.setattr(validation, "MAX_LOCATED", 5)
+    body = "".join(
+        GOOD_ENTITY.replace("ggd:probe", f"ggd:probe-{n}").replace('"Probe"@de , ', "")
+        for n in range(12)
+    )
+    path = write_ttl("many.ttl", body)
+    result = govgraph("--data", str(path), "validate")
+    assert result.code == 1
+    lines = [line for line in result.err.splitlines() if "German skos:prefLabel" in line]
+    assert len(lines) == 12
+    assert sum(1 for line in lines if line.startswith(f"{path}:")) == 5
+    assert all("ggd:probe-" in line for line in lines)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from govgraph.graph.errors import DataError
 from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.library import Library, SourceInfo
@@ -65,9 +66,14 @@ def chosen_sources(library: Library, since: str | None) -> list[SourceInfo]:
 
 
 def _added_on(library: Library, info: SourceInfo) -> date:
-    for t in ox.parse(path=str(library.record_path(info.id)), format=ox.RdfFormat.TURTLE):
+    """The day a source was added (its record's gg:addedOn); a malformed one is a DataError."""
+    path = library.record_path(info.id)
+    for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
         if t.predicate.value == GG + "addedOn":
-            return date.fromisoformat(t.object.value)
+            try:
+                return date.fromisoformat(t.object.value)
+            except ValueError:
+                raise DataError(f"{path}: gg:addedOn {t.object.value!r}: not a date") from None
     return date.min
 
 

@@ -6,6 +6,14 @@ from it as a whole each time: accepted facts lose their draft marks, an accepted
 one more piece of evidence on the known entity (a corroboration), an accepted new name becomes an
 entity, and a fact pulls in the time point it points at. The result is checked with the same
 SHACL shapes, quote check and link check as `govgraph validate` before it replaces the old file.
+
+Before that, review checks everything it is about to write, whatever file an entity was first
+written in: every quote must stand whole and verbatim in this draft's own source; every statement
+must be about one of this source's own candidates, a new entity whose IRI nothing else uses yet,
+or (for an accepted mention) be one more piece of evidence on a known entity and nothing else.
+A refused review writes nothing: neither the facts file nor the draft's decisions. The new facts
+file is validated under a temporary name outside the loaded folders and renamed into place only
+when it passes, so a review killed half-way never leaves an invalid facts file behind.
 """
 
 from __future__ import annotations
@@ -21,13 +29,14 @@ from govgraph.graph.errors import DataError, UsageError
 from govgraph.graph.files import write_atomic
 from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import PREFIXES
-from govgraph.graph.sources.library import Library, slug
+from govgraph.graph.sources.library import Library, SourceInfo, slug
 from govgraph.graph.store.dataset import DataSelection
 
 GG = Namespace(PREFIXES["gg"])
 GGC = Namespace(PREFIXES["ggc"])
 GGD = Namespace(PREFIXES["ggd"])
 PROV = Namespace(PREFIXES["prov"])
+OA = Namespace(PREFIXES["oa"])
 STATUSES = {"accept": GGC.accepted, "reject": GGC.rejected, "draft": GGC.draft}
 _DROP = {GG.matchedText, GG.proposedCertainty, GG.proposedType}
 
@@ -101,26 +110,35 @@ def find_item(all_items: list[Item], key: str) -> Item:
     raise UsageError(f"{key}: {bilingual('sources.review.no_candidate')}")
 
 
-def set_status(path: Path, graph: rdflib.Graph, decisions: dict[URIRef, str]) -> None:
-    """Write the decisions into the draft file, editing only the status line of each candidate."""
-    text = path.read_text(encoding="utf-8")
+def draft_source(path: Path, graph: rdflib.Graph) -> str:
+    """The id of the one source the draft's evidence cites; one line if it cites none or more."""
+    sources = {str(o) for o in graph.objects(None, OA.hasSource)}
+    if len(sources) != 1:
+        raise DataError(f"{path}: {bilingual('cli.review.one_source')}")
+    return sources.pop().removeprefix(str(GGD) + "source-")
+
+
+def status_text(path: Path, graph: rdflib.Graph, decisions: dict[URIRef, str]) -> bytes:
+    """The draft file with the decisions in it, editing only the status line of each candidate
+    (the graph is updated too); nothing is written here."""
+    text: str | None = path.read_text(encoding="utf-8")
     for iri, decision in decisions.items():
         graph.set((iri, GG.reviewStatus, STATUSES[decision]))
+        if text is None:
+            continue
         local = "ggd:" + str(iri).removeprefix(str(GGD))
         block = re.search(rf"(?m)^{re.escape(local)} a .*?(?=^\S|\Z)", text, re.S)
         status = re.compile(r"gg:reviewStatus\s+ggc:\w+")
         if block is None or not status.search(block.group(0)):
-            text = None
-            break
+            text = None  # the file was reformatted by hand: write the graph instead
+            continue
         new_block = status.sub(
             f"gg:reviewStatus ggc:{STATUSES[decision].split('/')[-1]}", block.group(0), 1
         )
         text = text[: block.start()] + new_block + text[block.end() :]
-    if text is None:  # the file was reformatted by hand: write the graph instead
-        data = graph.serialize(format="turtle")
-        write_atomic(path, data.encode("utf-8"))
-    else:
-        write_atomic(path, text.encode("utf-8"))
+    if text is None:
+        return graph.serialize(format="turtle").encode("utf-8")
+    return text.encode("utf-8")
 
 
 def map_names(path: Path, mapping: list[tuple[Item, str]]) -> rdflib.Graph:
@@ -150,12 +168,18 @@ def map_names(path: Path, mapping: list[tuple[Item, str]]) -> rdflib.Graph:
         decisions[item.iri] = "reject"
     write_atomic(path, text.encode("utf-8"))
     graph = load_draft(path)
-    set_status(path, graph, decisions)
+    write_atomic(path, status_text(path, graph, decisions))
     return graph
 
 
 def accepted_graph(graph: rdflib.Graph, title: str) -> rdflib.Graph:
     """The facts that follow from the accepted candidates (see the module docstring)."""
+    return accepted_facts(graph, title)[0]
+
+
+def accepted_facts(graph: rdflib.Graph, title: str) -> tuple[rdflib.Graph, dict]:
+    """The accepted facts, and the IRI of each new entity with the candidate that named it."""
+    new_entities: dict = {}
     out = rdflib.Graph()
     for prefix in ("gg", "ggc", "ggd", "rdfs", "xsd", "skos", "org", "time", "prov", "oa"):
         out.bind(prefix, PREFIXES[prefix])
@@ -171,7 +195,7 @@ def accepted_graph(graph: rdflib.Graph, title: str) -> rdflib.Graph:
                 _copy_evidence(graph, out, entity, ev)
             continue
         if GG.NewEntity in types:
-            _new_entity(graph, out, iri, title)
+            new_entities[_new_entity(graph, out, iri, title)] = f"[{_candidate_number(iri)}]"
             continue
         for p, o in graph.predicate_objects(iri):
             if p in _DROP or (p == RDF.type and o == GG.Candidate):
@@ -187,7 +211,7 @@ def accepted_graph(graph: rdflib.Graph, title: str) -> rdflib.Graph:
         proposed = graph.value(iri, GG.proposedCertainty)
         if proposed is not None:
             out.add((iri, GG.certainty, proposed))
-    return out
+    return out, new_entities
 
 
 def _copy_evidence(graph: rdflib.Graph, out: rdflib.Graph, subject, evidence) -> None:
@@ -206,7 +230,7 @@ def _copy_evidence(graph: rdflib.Graph, out: rdflib.Graph, subject, evidence) ->
                 out.add((fresh, p, o))
 
 
-def _new_entity(graph: rdflib.Graph, out: rdflib.Graph, iri, title: str) -> None:
+def _new_entity(graph: rdflib.Graph, out: rdflib.Graph, iri, title: str) -> URIRef:
     name = str(graph.value(iri, SKOS.prefLabel))
     entity = GGD[slug(name)]
     cls = graph.value(iri, GG.proposedType) or GG.Body
@@ -218,37 +242,102 @@ def _new_entity(graph: rdflib.Graph, out: rdflib.Graph, iri, title: str) -> None
     out.add((entity, GG.reviewStatus, GGC.accepted))
     for ev in graph.objects(iri, PROV.wasDerivedFrom):
         _copy_evidence(graph, out, entity, ev)
+    return entity
+
+
+def _candidate_number(iri) -> str:
+    tail = re.search(r"-(\d+)$", str(iri))
+    return (tail.group(1).lstrip("0") or "0") if tail else str(iri)
+
+
+def check_facts(
+    facts: rdflib.Graph, info: SourceInfo, text: str, existing: set[str], new_entities: set
+) -> list[str]:
+    """What review must refuse in the facts it is about to write (see the module docstring):
+    `existing` holds the IRIs the graph already describes without this source's facts."""
+    problems: list[str] = []
+    own = re.compile(re.escape(f"{GGD}draft-{info.id}-") + r"\d+")
+    source = URIRef(info.iri)
+    for where in set(facts.objects(None, OA.hasSource)):
+        if where != source:
+            problems.append(f"{bilingual('curation.review.other_source')}: <{where}>")
+    for quote in set(facts.objects(None, OA.exact)):
+        if str(quote) not in text:
+            short = str(quote) if len(quote) <= 70 else str(quote)[:67] + "..."
+            problems.append(f'{bilingual("curation.review.quote_not_verbatim")}: "{short}"')
+    for subject in sorted(set(facts.subjects()), key=str):
+        if isinstance(subject, BNode) or own.fullmatch(str(subject)):
+            continue
+        iri = "ggd:" + str(subject).removeprefix(str(GGD))
+        if subject in new_entities:
+            if str(subject) in existing:
+                message = bilingual("curation.review.existing_entity", iri=iri)
+                problems.append(f"{new_entities[subject]}: {message}")
+            continue
+        if str(subject) not in existing:
+            problems.append(f"{iri}: {bilingual('curation.review.not_own_candidate', id=info.id)}")
+            continue
+        changed = {p for p in facts.predicates(subject) if p != PROV.wasDerivedFrom}
+        if changed:
+            problems.append(f"{iri}: {bilingual('curation.review.changes_existing')}")
+    return problems
+
+
+def described(files: list[Path]) -> set[str]:
+    """Every IRI that the files say something about (as subject); a large graph comes from the
+    store cache, as validate takes it."""
+    from govgraph.graph.validation.checks import graph_store
+
+    store = graph_store(files)
+    query = "SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) }"
+    return {row["s"].value for row in store.query(query)}
 
 
 def apply_review(
     library: Library,
-    source_id: str,
+    info: SourceInfo,
     draft_path: Path,
     graph: rdflib.Graph,
+    draft_bytes: bytes,
     selection: DataSelection,
 ) -> list[str]:
-    """Write the source's facts file from the draft and validate the whole graph with it.
+    """Check and validate the facts of the reviewed draft; when they pass, write the draft's
+    decisions and then the facts file. Call it holding the library's lock.
 
-    Problems in the new facts file restore the previous one and are returned (file:line: what);
-    an empty list means the facts are in place.
+    Problems are returned as lines (what, where) and nothing is written; an empty list means
+    the draft and the facts are in place.
     """
+    import os
+
     from govgraph.graph.validation.checks import validate
 
-    info = library.get(source_id)
-    facts = accepted_graph(graph, info.title)
+    for stale in library.root.glob(".review-*.ttl"):  # left by a review killed half-way
+        stale.unlink(missing_ok=True)
+    facts, new_entities = accepted_facts(graph, info.title)
     target = library.facts_path(info.id)
-    before = target.read_bytes() if target.exists() else None
+    others = [f for f in selection.files() if f.resolve() != target.resolve()]
+    problems = check_facts(facts, info, library.text(info), described(others), new_entities)
+    if problems:
+        return [f"{draft_path}: {p}" for p in problems]
     if len(facts) == 0:
+        write_atomic(draft_path, draft_bytes)
         target.unlink(missing_ok=True)
         return []
-    target.parent.mkdir(parents=True, exist_ok=True)
     header = f"# Accepted facts of source {info.id}, from {draft_path.name} (govgraph review).\n"
-    write_atomic(target, (header + facts.serialize(format="turtle")).encode("utf-8"))
-    report = validate(selection)
-    problems = [str(p) for p in report.syntax + report.problems if str(target) in str(p)]
-    if problems:
-        if before is None:
-            target.unlink(missing_ok=True)
-        else:
-            write_atomic(target, before)
-    return problems
+    pending = library.root / f".review-{info.id}-{os.getpid()}.ttl"
+    write_atomic(pending, (header + facts.serialize(format="turtle")).encode("utf-8"))
+    try:
+        report = validate(selection, substitute=(target, pending))
+        problems = [
+            str(p).replace(str(pending), str(target))
+            for p in report.syntax + report.problems
+            if str(pending) in str(p)
+        ]
+        if problems:
+            return problems
+        write_atomic(draft_path, draft_bytes)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(pending, target)
+    finally:
+        pending.unlink(missing_ok=True)
+    return []

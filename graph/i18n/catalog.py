@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import answers, cli, settings, sources, sparql, views, web
+from . import answers, cli, curation, settings, sources, sparql, views, web
 
-_AREAS = (answers, cli, settings, sources, sparql, views, web)
+_AREAS = (answers, cli, curation, settings, sources, sparql, views, web)
 
 
 def _merge() -> dict[str, dict[str, str]]:

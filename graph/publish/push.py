@@ -61,7 +61,15 @@ def derive_targets(
     Fuseki:   http://host:3030/ds/query or /ds/sparql → /ds/data, /ds/update.
     Virtuoso: http://host:8890/sparql → /sparql-graph-crud, /sparql (updates go to the query URL).
     """
-    parts = urllib.parse.urlsplit(endpoint)
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as err:  # "http://[::1": Invalid IPv6 URL
+        raise UsageError(f"--endpoint: {endpoint!r}: {err}") from None
+    if any(c.isspace() or ord(c) < 32 for c in endpoint):
+        raise UsageError(
+            f"--endpoint: not an http(s) URL (space or control character): {endpoint!r}"
+        )
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise UsageError(f"--endpoint: not an http(s) URL: {endpoint!r}")
     path = parts.path.rstrip("/")

@@ -2,6 +2,13 @@
 
 Bound to 127.0.0.1 only, read-only unless asked otherwise. The data are loaded with
 `oxigraph load` before the server starts, so clients never see a half-loaded store.
+
+The files go into one named graph (FILES_GRAPH), and the server answers over the union of all
+graphs (`--union-default-graph`), so a query sees them as before. With `--location DIR
+--read-write`, what clients write (into the default graph or a graph of their own) is kept
+across restarts: a start replaces only FILES_GRAPH with the files as they are now. A folder
+written by an older govgraph (the files in the default graph, no FILES_MARKER) has its default
+graph cleared once.
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ from govgraph.graph.errors import DataError, RemoteError, UsageError
 from govgraph.graph.store.dataset import DataSelection, load_store
 
 HOST = "127.0.0.1"
+FILES_GRAPH = "https://w3id.org/govgraph/graph/files"  # what `serve` loads, replaced at start
+FILES_MARKER = "govgraph-files-graph"  # in a --location folder: the files are in FILES_GRAPH
 
 
 def oxigraph_binary() -> str:
@@ -50,11 +59,17 @@ def load_location(selection: DataSelection, location: Path) -> int:
     binary = oxigraph_binary()
     store = load_store(selection.files())
     location.mkdir(parents=True, exist_ok=True)
+    marker = location / FILES_MARKER
     with tempfile.TemporaryDirectory(prefix="govgraph-load-") as tmp:
         data = Path(tmp) / "graph.nt"
         store.dump(str(data), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        _run([binary, "update", "--location", str(location), "--update", "CLEAR DEFAULT"], "clear")
-        _run([binary, "load", "--location", str(location), "--file", str(data)], "oxigraph load")
+        clear = f"CLEAR SILENT GRAPH <{FILES_GRAPH}>"
+        if not marker.exists():
+            clear = "CLEAR DEFAULT ; " + clear  # a folder of an older govgraph: files in default
+        _run([binary, "update", "--location", str(location), "--update", clear], "clear")
+        load = [binary, "load", "--location", str(location), "--file", str(data)]
+        _run([*load, "--graph", FILES_GRAPH], "oxigraph load")
+        marker.write_text(FILES_GRAPH + "\n", encoding="utf-8")
     return len(store)
 
 
@@ -104,7 +119,10 @@ def start(
         triples = load_location(selection, folder)
         mode = "serve" if read_write else "serve-read-only"
         process = subprocess.Popen(
-            [oxigraph_binary(), mode, "--location", str(folder), "--bind", f"{HOST}:{port}"],
+            [
+                *(oxigraph_binary(), mode, "--location", str(folder), "--bind", f"{HOST}:{port}"),
+                "--union-default-graph",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,

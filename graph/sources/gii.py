@@ -233,7 +233,17 @@ def _atoms(content: ET.Element) -> list[Atom]:
 
 
 def parse_gii(path: Path) -> Law:
-    """Read a gesetze-im-internet.de XML file; a file that is not one is a DataError (file: why)."""
+    """Read a gesetze-im-internet.de XML file; a file that is not one is a DataError (file: why).
+
+    Real laws nest a few levels deep; the text is gathered recursively, so a file nested
+    thousands of levels deep (hostile or broken) is refused by name instead of overflowing."""
+    try:
+        return _parse_gii(path)
+    except RecursionError:
+        raise DataError(f"{path}: {bilingual('curation.xml.too_deep')}") from None
+
+
+def _parse_gii(path: Path) -> Law:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as err:

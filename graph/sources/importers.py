@@ -128,7 +128,9 @@ def _plain(path: Path, data: bytes, kind: str) -> Imported:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise DataError(f"{path}: {bilingual('sources.file.not_utf8', byte=err.start)}") from None
-    text = text.removeprefix("\ufeff")
+    # One form of line ending and no byte-order mark, once, here: quotes are checked against
+    # this text, and a stray "\r" would make every quote of a CRLF file differ from it.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return Imported(kind, text, _units_of_lines(text, kind == "markdown"))
 
 
@@ -139,14 +141,19 @@ def _pdf(path: Path, data: bytes, kind: str) -> Imported:
 
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
     except ImportError:  # pragma: no cover - pypdf is a dependency
         raise DataError(f"{path}: {bilingual('sources.file.pdf_needs_pypdf')}") from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [(page.extract_text() or "").replace("\f", " ") for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+    except (FileNotDecryptedError, DependencyError) as err:
+        # An encrypted PDF with only an owner password is read (pypdf, with `cryptography`);
+        # one that needs a password to open is refused by name.
+        raise DataError(f"{path}: {bilingual('curation.pdf.encrypted')} ({err})") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as err:
+        # PyPdfError includes LimitReachedError: a decompression bomb stops at pypdf's limit
         raise DataError(f"{path}: {bilingual('sources.file.pdf_unreadable')} ({err})") from None
     if not any(p.strip() for p in pages):
         raise DataError(f"{path}: {bilingual('sources.file.pdf_no_text')}")

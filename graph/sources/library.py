@@ -10,13 +10,19 @@ Layout under the data directory (GOVGRAPH_DATA_DIR, else $XDG_DATA_HOME/govgraph
     facts/<id>.ttl          the candidates a person accepted (loaded like the shipped facts)
 
 Files are written under temporary names and renamed into place; the record is written last, so
-a source exists only once all its files do.
+a source exists only once all its files do. Every change of the library (add, remove, a review,
+a draft written into drafts/) holds the library's lock (`.lock`), so parallel commands never
+lose each other's work. An id is never given twice: a removed source's id is kept in
+`retired-ids.txt`, and a new version is made only of the source named by `--version-of` or of
+the one with the same title, never because two file names look alike.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -59,9 +65,27 @@ def sha256(data: bytes) -> str:
 
 def slug(text: str) -> str:
     """A file name as a readable IRI-safe id: `NOOTS Staatsvertrag.pdf` → `noots-staatsvertrag`."""
+    return _slug(text) or "quelle"
+
+
+def _slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold().translate(_UMLAUTS))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60] or "quelle"
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-")
+
+
+def file_id(stem: str, digest: str) -> str:
+    """The id a new file gets: its slug, or for a name without Latin letters or digits
+    (`中文.txt`) `quelle-` and the start of its SHA-256, so two such files never share an id."""
+    return _slug(stem) or f"quelle-{digest[:8]}"
+
+
+def _same_title(a: str, b: str) -> bool:
+    return bool(a.strip()) and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+LOCK_SECONDS = 120.0  # how long a change waits for another one to finish
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
 
 
 @dataclass
@@ -120,15 +144,50 @@ class Library:
                 found.append(info)
         return found
 
-    def get(self, name: str) -> SourceInfo:
-        """A source by id, IRI, file name or SHA-256 prefix; one line if none or several match."""
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the library's lock: one change at a time, across processes (filelock)."""
+        from filelock import FileLock, Timeout
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.root / ".lock"), timeout=LOCK_SECONDS)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise DataError(f"{self.root}: {bilingual('curation.lock.busy')}") from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def retired(self) -> set[str]:
+        """Ids of removed sources: never given again."""
+        try:
+            text = (self.root / "retired-ids.txt").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return set()
+        return {line.strip() for line in text.splitlines() if line.strip()}
+
+    def _retire(self, source_id: str) -> None:
+        ids = self.retired() | {source_id}
+        write_atomic(self.root / "retired-ids.txt", "".join(f"{i}\n" for i in sorted(ids)).encode())
+
+    def get(self, name: str, exact: bool = False) -> SourceInfo:
+        """A source by id, IRI, file name or SHA-256 (full, or a prefix of 6+); without `exact`
+        also by the start of its id. Anything that deletes passes `exact`: a name that only
+        looks like another source's never touches it. One line if none or several match."""
         key = name.strip().removeprefix("ggd:source-").removeprefix(f"{GGD}source-")
+        if not key:
+            raise UsageError(f"{name!r}: {bilingual('curation.name.empty')}")
         infos = self.sources()
         for info in infos:
-            if key in (info.id, info.local_file, info.original_file) or key == info.sha256:
+            names = {info.id, info.local_file, info.sha256, info.original_file}
+            if key in names - {""}:
                 return info
+        if exact:
+            raise UsageError(f"{name}: {bilingual('curation.name.exact')} ({self.root})")
         hits = [i for i in infos if len(key) >= 6 and i.sha256.startswith(key)]
-        hits = hits or [i for i in infos if i.id.startswith(slug(key))]
+        hits = hits or [i for i in infos if len(key) >= 3 and i.id.startswith(slug(key))]
         if len(hits) == 1:
             return hits[0]
         if not hits:
@@ -139,35 +198,93 @@ class Library:
     def text(self, info: SourceInfo) -> str:
         return self.text_path(info).read_text(encoding="utf-8")
 
-    def add(self, path: Path, meta: dict[str, str], known: dict[str, str]) -> AddResult:
-        """Store `path` with its record; `known` maps SHA-256 → id of sources outside the library
-        (the shipped documents), so the same content is never a second source."""
+    def add(
+        self,
+        path: Path,
+        meta: dict[str, str],
+        known: dict[str, str],
+        version_of: str | None = None,
+        new_id: str | None = None,
+        shipped: list[SourceInfo] | None = None,
+    ) -> AddResult:
+        """Store `path` with its record, under the library's lock.
+
+        `known` maps SHA-256 → IRI of the shipped documents (the same content is never a second
+        source), `shipped` their records (for --version-of and titles). A new version is made
+        only of `version_of` or of the one source with the same title; an id that is taken or
+        retired is an error, never overwritten."""
         data, imported = read_source(path)
         digest = sha256(data)
-        base = slug(Path(path).stem)
-        infos = self.sources()
-        for info in infos:
-            if digest in (info.sha256, info.original_sha256):
-                if info.id == base or info.id.startswith(base + "-v"):
-                    return AddResult(info, added=False)
-                raise DataError(f"{path}: {bilingual('sources.library.same_content')} {info.id}")
-        if digest in known:
-            raise DataError(
-                f"{path}: {bilingual('sources.library.same_as_shipped')} {compact(known[digest])}"
-            )
-        versions = [
-            i for i in infos if i.id == base or re.fullmatch(rf"{re.escape(base)}-v\d+", i.id)
-        ]
-        previous = versions[-1] if versions else None
-        source_id = f"{base}-v{len(versions) + 1}" if versions else base
-        if not versions and f"{GGD}source-{base}" in known.values():
-            previous = SourceInfo(base, "", "", "", "")  # revises a shipped source
-            source_id = f"{base}-v2"
-        meta = {"title": imported.title or Path(path).name, **meta}
-        if previous is not None and previous.kind and "kind" not in meta:
-            meta["kind"] = previous.kind
-        info = self._write(source_id, data, digest, imported, meta, previous)
+        with self.lock():
+            infos = self.sources()
+            base = file_id(Path(path).stem, digest)
+            for info in infos:
+                if digest in (info.sha256, info.original_sha256):
+                    same = info.id == base or re.fullmatch(rf"{re.escape(base)}-v\d+", info.id)
+                    if same and version_of is None and new_id is None:
+                        return AddResult(info, added=False)
+                    raise DataError(
+                        f"{path}: {bilingual('sources.library.same_content')} {info.id}"
+                    )
+            if digest in known:
+                raise DataError(
+                    f"{path}: {bilingual('sources.library.same_as_shipped')} "
+                    f"{compact(known[digest])}"
+                )
+            meta = {"title": imported.title or Path(path).name, **meta}
+            previous = self._previous(infos, shipped or [], meta["title"], version_of)
+            source_id = self._new_id(infos, path, digest, previous, new_id)
+            if previous is not None and previous.kind and "kind" not in meta:
+                meta["kind"] = previous.kind
+            info = self._write(source_id, data, digest, imported, meta, previous)
         return AddResult(info, added=True, previous=previous)
+
+    def _previous(
+        self, infos: list[SourceInfo], shipped: list[SourceInfo], title: str, version_of: str | None
+    ) -> SourceInfo | None:
+        """The source the new file is a version of: named, or the one with the same title."""
+        if version_of is not None:
+            key = version_of.strip().removeprefix("ggd:source-")
+            for info in shipped:
+                if key and key == info.id:
+                    return info
+            return self.get(version_of, exact=True)
+        revised = {i.revision_of for i in infos}
+        heads = [i for i in infos + shipped if _same_title(i.title, title) and i.iri not in revised]
+        if len(heads) > 1:
+            ids = ", ".join(i.id for i in heads)
+            raise UsageError(f"{title}: {bilingual('curation.title.ambiguous', ids=ids)}")
+        return heads[0] if heads else None
+
+    def _new_id(
+        self,
+        infos: list[SourceInfo],
+        path: Path,
+        digest: str,
+        previous: SourceInfo | None,
+        new_id: str | None,
+    ) -> str:
+        """A fresh id: given, the next version number of `previous`, or from the file name."""
+        taken = {i.id: i for i in infos}
+        retired = self.retired()
+        if new_id is None and previous is not None:
+            root = re.sub(r"-v\d+$", "", previous.id)
+            used = [
+                i
+                for i in [*taken, *retired]
+                if i == root or re.fullmatch(rf"{re.escape(root)}-v\d+", i)
+            ]
+            numbers = [int(i.rsplit("-v", 1)[1]) if i != root else 1 for i in used]
+            return f"{root}-v{max([1, *numbers]) + 1}"
+        source_id = new_id.strip() if new_id is not None else file_id(Path(path).stem, digest)
+        if not _ID.fullmatch(source_id):
+            raise UsageError(f"--id {source_id!r}: {bilingual('curation.id.invalid')}")
+        if source_id in taken:
+            title = taken[source_id].title
+            raise DataError(f"{path}: {bilingual('curation.id.taken', id=source_id, title=title)}")
+        if source_id in retired or self.record_path(source_id).exists():
+            raise DataError(f"{path}: {bilingual('curation.id.retired', id=source_id)}")
+        return source_id
 
     def _write(
         self,
@@ -180,6 +297,9 @@ class Library:
     ) -> SourceInfo:
         text_bytes = imported.text.encode("utf-8")
         original = ORIGINAL_SUFFIX.get(imported.kind)
+        if original is None and text_bytes != data:  # CRLF, CR or a BOM: normalised at add,
+            # the original kept byte-identical beside the text quotes are checked against
+            original = ".original" + (".md" if imported.kind == "markdown" else ".txt")
         info = SourceInfo(
             id=source_id,
             title=meta["title"],
@@ -208,23 +328,39 @@ class Library:
             raise
         return info
 
-    def remove(self, info: SourceInfo) -> list[Path]:
-        """Delete a source with its drafts and accepted facts; the record goes first, so an
-        interrupted removal never leaves facts whose source has gone."""
-        paths = [
-            self.record_path(info.id),
-            self.facts_path(info.id),
-            self.draft_path(info.id),
-            self.text_path(info),
-        ]
-        if info.original_file:
-            paths.append(self.dir("sources") / info.original_file)
-        removed = []
-        for p in paths:
-            if p.exists():
-                p.unlink()
-                removed.append(p)
-        return removed
+    def remove(self, name: str) -> tuple[SourceInfo, list[Path]]:
+        """Delete the source of exactly this name with its drafts and accepted facts, under the
+        lock. Its id is retired first, the facts go before the record and the record goes last,
+        so an interrupted removal leaves a source that `source remove` still finds, never facts
+        whose source has gone."""
+        with self.lock():
+            try:
+                info = self.get(name, exact=True)
+            except UsageError:
+                info = self._orphan(name)
+                if info is None:
+                    raise
+            self._retire(info.id)
+            paths = [self.facts_path(info.id), self.draft_path(info.id), self.text_path(info)]
+            if info.original_file:
+                paths.append(self.dir("sources") / info.original_file)
+            paths.append(self.record_path(info.id))
+            removed = []
+            for p in paths:
+                if p.exists():
+                    p.unlink()
+                    removed.append(p)
+        return info, removed
+
+    def _orphan(self, name: str) -> SourceInfo | None:
+        """Files of a source whose record is gone (left by hand or by an old govgraph): its
+        facts or draft under exactly this id, so that `source remove` can still clear them."""
+        key = name.strip()
+        if not _ID.fullmatch(key):
+            return None
+        if not (self.facts_path(key).exists() or self.draft_path(key).exists()):
+            return None
+        return SourceInfo(key, "", "", f"{key}.txt", "")
 
 
 def _iso(value: str) -> str:
@@ -275,11 +411,37 @@ def record_turtle(info: SourceInfo, meta: dict[str, str], imported: Imported) ->
 
 
 def _publisher(value: str) -> ox.NamedNode | ox.Literal:
-    if value.startswith(("http://", "https://")):
-        return ox.NamedNode(value)
-    if value.startswith("ggd:"):
-        return ox.NamedNode(GGD + value[4:])
+    """An IRI where the value is one (`https://…`, `ggd:…`), else the name as a literal."""
+    iri = GGD + value[4:] if value.startswith("ggd:") else value
+    if iri.startswith(("http://", "https://")):
+        try:
+            return ox.NamedNode(iri)
+        except ValueError:
+            pass  # "https://x.org/a b" is not an IRI: keep what was given, as text
     return ox.Literal(value)
+
+
+def check_url(url: str) -> str:
+    """An http(s) IRI the record can hold, or a one-line UsageError."""
+    try:
+        ox.NamedNode(url)
+    except ValueError:
+        raise UsageError(f"--url: {url!r} {bilingual('curation.url.invalid')}") from None
+    return url
+
+
+def check_issued(value: str) -> str:
+    """YYYY or a real calendar day YYYY-MM-DD (2026-02-30 is refused), else a UsageError."""
+    ok = re.fullmatch(r"\d{4}", value) is not None
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        try:
+            date.fromisoformat(value)
+            ok = True
+        except ValueError:
+            ok = False
+    if not ok:
+        raise UsageError(f"--issued: {value!r} {bilingual('curation.issued.invalid')}")
+    return value
 
 
 def _read_record(path: Path) -> SourceInfo | None:
@@ -309,6 +471,14 @@ def _read_record(path: Path) -> SourceInfo | None:
         revision_of=values.get("wasRevisionOf", ""),
         issued=values.get("issued", ""),
     )
+
+
+def shipped_sources() -> list[SourceInfo]:
+    """The records of the documents shipped with govgraph (for --version-of and titles)."""
+    from govgraph.graph.store.resources import sources_dir
+
+    found = [_read_record(path) for path in sorted(sources_dir().glob("*.ttl"))]
+    return [info for info in found if info is not None]
 
 
 def shipped_hashes() -> dict[str, str]:

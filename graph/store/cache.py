@@ -1,10 +1,16 @@
 """A persisted pyoxigraph store per set of input files, so repeated commands skip parsing.
 
 The store for a selection lives in the user's cache folder under a key made of the govgraph
-version and the SHA-256 of every input file's content. A changed file gives a new key and a new
-store. Stores are built in a temporary folder and renamed into place, so a concurrent builder or
-an interrupted build never leaves a half-written store where readers look. To avoid re-hashing
-large files at every start, a file's hash is remembered with its size and modification time.
+version and the SHA-256 of every input file's content, streamed at every start (never trusted
+from size and modification time: `cp -p` and `rsync -t` keep both). A changed file gives a new
+key and a new store. Stores are built in a temporary folder and renamed into place, so a
+concurrent builder or an interrupted build never leaves a half-written store where readers look.
+
+The cache heals: READY lists every file of the store with its size, modification time and
+SHA-256. A store whose files do not match (truncated, deleted, overwritten; a file whose time
+changed is hashed again), or that RocksDB or a first query refuses, is moved aside and rebuilt
+with a one-line notice on stderr. A cache folder that cannot be written is reported once and the
+data is loaded into memory.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,14 +33,15 @@ from govgraph.graph import __version__
 from govgraph.graph.errors import DataError
 from govgraph.graph.labelkeys import LABEL_PREDICATES, key_quads
 from govgraph.graph.settings import read
-from govgraph.graph.store.turtle import parse_file, syntax_error_message
+from govgraph.graph.store.turtle import parse_file, syntax_error_message, too_large_message
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
 
 READY = "READY"
-STORE_FORMAT = 2  # bump when what a build writes changes (2: label key index)
+STORE_FORMAT = 3  # bump when what a build writes changes (2: label key index, 3: READY list)
 KEEP_STORES = 4  # the most recently used stores kept; older ones are removed after a build
 STALE_BUILD_SECONDS = 3600
+FULL_CHECK_BYTES = 64 << 20  # stores up to this size are hashed whole at every open (~0.1 s)
 SMALL_FILE_BYTES = 4 << 20  # files this small are parsed whole first, for exact error messages
 
 
@@ -42,37 +50,18 @@ def cache_root() -> Path:
     return read().cache_dir
 
 
-def _file_hash(path: Path, memo: dict[str, list]) -> str:
-    stat = path.stat()
-    key = str(path.resolve())
-    seen = memo.get(key)
-    if seen and seen[0] == stat.st_size and seen[1] == stat.st_mtime_ns:
-        return seen[2]
+def _file_hash(path: Path) -> str:
+    """SHA-256 of a file's content, read in blocks (a 100 MB file costs ~0.15 s)."""
     digest = hashlib.sha256()
     with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
-    memo[key] = [stat.st_size, stat.st_mtime_ns, digest.hexdigest()]
-    return memo[key][2]
+    return digest.hexdigest()
 
 
-def selection_key(files: Sequence[Path], root: Path) -> str:
-    """Content key of the inputs (order-independent), remembering hashes by size and mtime."""
-    memo_path = root / "hashes.json"
-    try:
-        memo = json.loads(memo_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        memo = {}
-    before = dict(memo)
-    hashes = sorted(_file_hash(f, memo) for f in files)
-    if memo != before:
-        try:
-            root.mkdir(parents=True, exist_ok=True)
-            tmp = root / f".hashes-{uuid.uuid4().hex}.json"
-            tmp.write_text(json.dumps(memo), encoding="utf-8")
-            os.replace(tmp, memo_path)
-        except OSError:
-            pass  # only a speed-up; the key is still right
+def selection_key(files: Sequence[Path], root: Path | None = None) -> str:
+    """Content key of the inputs (order-independent), from their streamed SHA-256."""
+    hashes = sorted(_file_hash(f) for f in files)
     digest = hashlib.sha256(f"govgraph {__version__} store format {STORE_FORMAT}\n".encode())
     for h in hashes:
         digest.update(h.encode() + b"\n")
@@ -140,6 +129,8 @@ def _load_into(store: ox.Store, files: Sequence[Path], progress: Progress | None
                     _load_in_chunks(store, source, path)
             except SyntaxError as err:
                 raise DataError(syntax_error_message(path, err)) from None
+            except MemoryError as err:  # one term longer than the parser's 16 MB buffer
+                raise DataError(too_large_message(path, err)) from None
         done += size
         if progress:
             progress(done, total)
@@ -172,7 +163,7 @@ def clear() -> int:
     root = cache_root()
     removed = 0
     if root.is_dir():
-        for p in list(root.glob("store-*")) + list(root.glob(".build-*")):
+        for p in [*root.glob("store-*"), *root.glob(".build-*"), *root.glob(".damaged-*")]:
             shutil.rmtree(p, ignore_errors=True)
             removed += p.name.startswith("store-")
         (root / "hashes.json").unlink(missing_ok=True)
@@ -181,7 +172,7 @@ def clear() -> int:
 
 def _prune(root: Path, keep: Path) -> None:
     now = time.time()
-    for p in root.glob(".build-*"):
+    for p in [*root.glob(".build-*"), *root.glob(".damaged-*")]:
         if now - p.stat().st_mtime > STALE_BUILD_SECONDS:
             shutil.rmtree(p, ignore_errors=True)
     ready = [p for p in root.glob("store-*") if (p / READY).exists() and p != keep]
@@ -214,6 +205,49 @@ def _fill(folder: Path, files: Sequence[Path], progress: Progress | None) -> Non
     del store
 
 
+def _listing(folder: Path) -> dict[str, list]:
+    """Every file RocksDB keeps in a store folder: name → [size, mtime_ns, sha256]. The info
+    log and the lock file change on every open and are left out."""
+    found = {}
+    for p in sorted(folder.iterdir()):
+        if p.is_file() and not p.name.startswith(("LOG", "LOCK", READY)):
+            st = p.stat()
+            found[p.name] = [st.st_size, st.st_mtime_ns, _file_hash(p)]
+    return found
+
+
+class Damaged(Exception):
+    """A cached store that cannot be trusted; the message says why."""
+
+
+def check(folder: Path) -> None:
+    """Raise Damaged unless the store's files are the ones READY lists. Sizes are compared
+    always; every file is hashed again when the store is small (FULL_CHECK_BYTES), else only
+    a file whose modification time changed (RocksDB checks its blocks' checksums as it reads)."""
+    try:
+        ready = json.loads((folder / READY).read_text(encoding="utf-8"))
+        listed = ready["files"]
+        if not isinstance(listed, dict) or not listed:
+            raise TypeError("no file list")
+    except (OSError, ValueError, TypeError, KeyError) as err:
+        raise Damaged(f"{READY}: {err}") from None
+    try:
+        full = sum(entry[0] for entry in listed.values()) <= FULL_CHECK_BYTES
+    except (TypeError, IndexError, KeyError) as err:
+        raise Damaged(f"{READY}: {err}") from None
+    for name, entry in listed.items():
+        path = folder / name
+        try:
+            size, mtime, sha = entry
+            st = path.stat()
+        except (OSError, ValueError, TypeError) as err:
+            raise Damaged(f"{name}: {getattr(err, 'strerror', None) or err}") from None
+        if st.st_size != size:
+            raise Damaged(f"{name}: {st.st_size} bytes, {size} expected")
+        if (full or st.st_mtime_ns != mtime) and _file_hash(path) != sha:
+            raise Damaged(f"{name}: content changed")
+
+
 def build(files: Sequence[Path], target: Path, progress: Progress | None = None) -> None:
     """Build the store for `files` at `target`, atomically; a racing builder's result is fine."""
     root = target.parent
@@ -221,7 +255,8 @@ def build(files: Sequence[Path], target: Path, progress: Progress | None = None)
     tmp = root / f".build-{target.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     try:
         _fill(tmp, files, progress)
-        (tmp / READY).write_text(__version__, encoding="utf-8")
+        ready = {"version": __version__, "files": _listing(tmp)}
+        (tmp / READY).write_text(json.dumps(ready), encoding="utf-8")
         try:
             os.rename(tmp, target)
         except OSError:
@@ -240,14 +275,73 @@ def open_cached(files: Sequence[Path], progress: Progress | None = None) -> ox.S
     return open_cached_folder(files, progress)[0]
 
 
+def _notice(key: str, why: str) -> None:
+    """One line on stderr: the cache is a speed-up, its trouble never stops a command."""
+    from govgraph.graph.i18n import bilingual
+
+    sys.stderr.write(f"govgraph: {bilingual(key)}: {why}\n")
+    sys.stderr.flush()
+
+
+def _aside(folder: Path) -> None:
+    """Move a damaged store out of the readers' way, then remove it (a reader that still has
+    it open keeps its files until it closes them)."""
+    aside = folder.parent / f".damaged-{folder.name}-{uuid.uuid4().hex[:8]}"
+    try:
+        os.rename(folder, aside)
+    except FileNotFoundError:
+        return  # another process moved it first
+    if aside.is_dir():
+        shutil.rmtree(aside, ignore_errors=True)
+    else:
+        aside.unlink(missing_ok=True)
+
+
+def _open(target: Path) -> ox.Store:
+    """Open a checked store read-only and ask it one question; any refusal is Damaged."""
+    check(target)
+    try:
+        store = ox.Store.read_only(str(target))
+        next(iter(store.quads_for_pattern(None, None, None)), None)
+    except (OSError, RuntimeError, ValueError) as err:
+        raise Damaged(str(err).splitlines()[0][:200] if str(err) else type(err).__name__) from None
+    return store
+
+
 def open_cached_folder(
     files: Sequence[Path], progress: Progress | None = None
 ) -> tuple[ox.Store, Path]:
-    """The read-only store for `files` (built on first use) and its folder."""
+    """The read-only store for `files` (built on first use) and its folder.
+
+    A damaged store is moved aside and rebuilt (one line on stderr). A cache folder that
+    cannot be written raises OSError after one line on stderr; the caller loads into memory.
+    """
     root = cache_root()
-    target = root / f"store-{selection_key(files, root)}"
-    if not (target / READY).exists():
+    target = root / f"store-{selection_key(files)}"
+    damage = ""
+    if target.exists() or target.is_symlink():
+        try:
+            store = _open(target)
+        except Damaged as err:
+            damage = f"{target.name[:18]}…: {err}"
+            try:
+                _aside(target)
+            except OSError as why:
+                _notice("curation.cache.unwritable", f"{damage}; {root}: {why.strerror or why}")
+                raise
+        else:
+            try:
+                os.utime(target / READY)  # mark as recently used
+            except OSError:
+                pass
+            return store, target
+    try:
         build(files, target, progress)
-    else:
-        os.utime(target / READY)  # mark as recently used
-    return ox.Store.read_only(str(target)), target
+        store = _open(target)
+    except (OSError, RuntimeError, Damaged) as err:  # RocksDB reports a full disk as RuntimeError
+        why = f"{root}: {getattr(err, 'strerror', None) or err}"
+        _notice("curation.cache.unwritable", f"{damage}; {why}" if damage else why)
+        raise OSError(str(err)) from None
+    if damage:
+        _notice("curation.cache.rebuilt", damage)
+    return store, target

@@ -11,7 +11,13 @@ import pyoxigraph as ox
 from govgraph.graph.errors import DataError
 from govgraph.graph.settings import Settings
 from govgraph.graph.store.resources import builtin_data_files, vocabulary_files
-from govgraph.graph.store.turtle import NO_TRIPLES, data_files, read_data_file, syntax_error_message
+from govgraph.graph.store.turtle import (
+    NO_TRIPLES,
+    data_files,
+    read_data_file,
+    syntax_error_message,
+    too_large_message,
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ def load_store(files: Iterable[Path]) -> ox.Store:
             store.load(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
         except SyntaxError as err:
             raise DataError(syntax_error_message(path, err)) from None
+        except MemoryError as err:  # one term longer than the parser's 16 MB buffer
+            raise DataError(too_large_message(path, err)) from None
         if len(store) == before and not any(
             True for _ in ox.parse(data, format=ox.RdfFormat.TURTLE)
         ):

@@ -49,6 +49,11 @@ def syntax_error_message(path: Path, err: SyntaxError) -> str:
     return f"{path}:{line}:{col}: {what}{near}"
 
 
+def too_large_message(path: Path, err: MemoryError) -> str:
+    """A term (a literal, an IRI) larger than pyoxigraph's parser buffer, in one line."""
+    return f"{path}: a single term is too large to parse ({err})"
+
+
 def read_data_file(path: Path) -> bytes:
     """The bytes of a data file, or a DataError if it cannot be read or is empty."""
     try:
@@ -74,6 +79,8 @@ def parse_file(path: Path) -> list[ox.Triple]:
     except SyntaxError as err:
         err.filename = str(path)
         raise DataError(syntax_error_message(path, err)) from None
+    except MemoryError as err:  # one term longer than the parser's 16 MB buffer
+        raise DataError(too_large_message(path, err)) from None
     if not triples:
         raise DataError(f"{path}:1:1: {NO_TRIPLES}")
     return triples

@@ -17,12 +17,11 @@ from govgraph.graph.errors import DataError
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import LocalBackend, Row
 from govgraph.graph.store.dataset import DataSelection
-from govgraph.graph.store.rdflib_bridge import from_rdflib_term, to_rdflib_graph
 from govgraph.graph.store.resources import shapes_file, sources_dir
-from govgraph.graph.store.turtle import parse_file
 from govgraph.graph.validation.turtle_lines import Locator
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+MAX_LOCATED = 500  # problems given a file:line (see _Checker.problem)
 
 
 @dataclass(frozen=True, order=True)
@@ -58,6 +57,11 @@ class Report:
         return self.loaded and not self.problems
 
 
+def _plain_name(name: str) -> bool:
+    """A file name without any folder part: what gg:localFile and gg:originalFile may hold."""
+    return bool(name) and name not in (".", "..") and Path(name).name == name and "\\" not in name
+
+
 def _lexical_ok(datatype: str, value: str) -> bool:
     """Whether a literal's text is a valid value of its XSD datatype."""
     kind = datatype[len(XSD) :] if datatype.startswith(XSD) else None
@@ -89,6 +93,7 @@ class _Checker:
         self.source_roots = [sources_dir(), *extra_roots]
         self.ill_typed: list[ox.Quad] = []
         self.backend = LocalBackend(store)
+        self.located = 0
 
     def _owner(self, node: ox.NamedNode | ox.BlankNode, depth: int = 0) -> ox.NamedNode | None:
         """The named node a blank node hangs from (evidence, intervals …)."""
@@ -105,9 +110,14 @@ class _Checker:
         return run_named(self.backend, f"internal/{name}")
 
     def problem(self, node, message: str, text: str | None = None) -> Problem:
-        where = self.locator.text(text) if text else None
+        """The problem with the file:line where it is written. Finding that line reads the
+        files line by line (~50 ms a problem in a file of 1M triples), so only the first
+        MAX_LOCATED problems are located; the rest name their node only."""
+        self.located += 1
+        locate = self.located <= MAX_LOCATED
+        where = self.locator.text(text) if text and locate else None
         owner = self._owner(node) if node is not None else None
-        if where is None and owner is not None:
+        if where is None and owner is not None and locate:
             where = self.locator.iri(owner.value)
         name = self.locator.compact(owner.value) if owner is not None else ""
         if where is None:
@@ -115,8 +125,11 @@ class _Checker:
         return Problem(str(where[0]), where[1], name, message)
 
     def literals(self) -> list[Problem]:
+        """Literals whose text is not a value of their datatype; counts the triples too."""
         found = []
-        for quad in self.store:
+        self.triples = 0
+        for quad in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            self.triples += 1
             obj = quad.object
             if isinstance(obj, ox.Literal) and not _lexical_ok(obj.datatype.value, obj.value):
                 self.ill_typed.append(quad)
@@ -132,6 +145,10 @@ class _Checker:
         return found
 
     def _source_path(self, local_file: str) -> Path | None:
+        """The stored file a record names: a plain file name in a sources folder, never a path
+        that leads elsewhere (`../../etc/passwd`); None where there is no such file."""
+        if not _plain_name(local_file):
+            return None
         for root in self.source_roots:
             for candidate in (root / local_file, root / "sources" / local_file):
                 if candidate.is_file():
@@ -140,7 +157,24 @@ class _Checker:
 
     def _source_text(self, local_file: str) -> str | None:
         path = self._source_path(local_file)
-        return path.read_text(encoding="utf-8") if path else None
+        if path is None:
+            return None
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            return None
+        except OSError:
+            return None
+
+    def _missing_text(self, local_file: str) -> str:
+        """Why a source text cannot be read, in words."""
+        from govgraph.graph.i18n import bilingual
+
+        if not _plain_name(local_file):
+            return f"{local_file!r}: {bilingual('curation.validate.outside')}"
+        if self._source_path(local_file) is not None:
+            return f"{local_file}: {bilingual('curation.validate.not_utf8')}"
+        return f"source text {local_file!r} not found"
 
     def hashes(self) -> list[Problem]:
         """Every source file must still be the one its record describes (gg:sha256)."""
@@ -148,6 +182,9 @@ class _Checker:
 
         found = []
         for row in self._rows("source-file-hashes"):
+            if not _plain_name(row["file"].value):
+                found.append(self.problem(row["src"], self._missing_text(row["file"].value)))
+                continue
             path = self._source_path(row["file"].value)
             if path is None:
                 continue  # reported by quotes()
@@ -172,7 +209,9 @@ class _Checker:
             if path is None:
                 continue
             original = self._source_path(row["original"].value) if "original" in row else None
-            text = path.read_text(encoding="utf-8")
+            text = self._source_text(row["file"].value)
+            if text is None:
+                continue  # reported by quotes()
             where = locate(text, row["exact"].value, original)
             if where is not None and where != row["locator"].value:
                 found.append(
@@ -196,7 +235,7 @@ class _Checker:
             if name not in texts:
                 texts[name] = self._source_text(name)
             if texts[name] is None:
-                found.append(self.problem(row["ev"], f"source text {name!r} not found", text=exact))
+                found.append(self.problem(row["ev"], self._missing_text(name), text=exact))
                 continue
             checked += 1
             if exact not in texts[name]:
@@ -220,54 +259,99 @@ class _Checker:
         return found
 
     def shapes(self) -> list[Problem]:
+        """The SHACL shapes, checked target by target in bounded batches (shacl_stream)."""
         import logging
 
-        import pyshacl
         import rdflib
+
+        from govgraph.graph.validation import shacl_stream
 
         # Ill-typed literals are reported by literals(); rdflib would log and pyshacl crash on them.
         logging.getLogger("rdflib.term").setLevel(logging.ERROR)
-        skip = set(self.ill_typed)
-        data = to_rdflib_graph(q for q in self.store if q not in skip)
         shapes = rdflib.Graph().parse(shapes_file(), format="turtle")
+        found = set()
         try:
-            _, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+            for result in shacl_stream.check(self.store, shapes, set(self.ill_typed)):
+                message = result.message
+                if result.value is not None:
+                    message += f' (value "{result.value}")'
+                if result.path is not None:
+                    message = f"{self.locator.compact(result.path)}: {message}"
+                found.add(self.problem(result.focus, message))
         except Exception as err:  # noqa: BLE001 - a checker bug must not hide the other checks
             return [Problem("", 0, "", f"SHACL check could not run: {err}")]
-        sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
-        found = []
-        for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
-            focus = results.value(result, sh.focusNode)
-            message = str(results.value(result, sh.resultMessage) or "does not conform")
-            value = results.value(result, sh.value)
-            if isinstance(value, rdflib.Literal):
-                message += f' (value "{value}")'
-            path = results.value(result, sh.resultPath)
-            if isinstance(path, rdflib.URIRef):
-                message = f"{self.locator.compact(str(path))}: {message}"
-            found.append(self.problem(from_rdflib_term(focus), message))
-        return found
+        return sorted(found)
 
 
-def validate(selection: DataSelection) -> Report:
-    """Check every file of the selection; never raises for problems in the data."""
-    report = Report(files=selection.files())
-    parsed = []
-    for path in report.files:
+def _syntax(path: Path) -> str | None:
+    """The file's syntax error as one line (file:line:col: what), or None. The file is parsed as
+    a stream and nothing is kept: at 1M triples a list of them took ~600 MB."""
+    from govgraph.graph.store.turtle import (
+        NO_TRIPLES,
+        read_data_file,
+        syntax_error_message,
+        too_large_message,
+    )
+
+    try:
+        read_data_file(path)  # unreadable or empty: its own message
+        count = 0
+        for _ in ox.parse(
+            path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()
+        ):
+            count += 1
+    except DataError as err:
+        return str(err)
+    except SyntaxError as err:
+        return syntax_error_message(path, err)
+    except MemoryError as err:
+        return too_large_message(path, err)
+    except OSError as err:
+        return f"{path}: cannot read: {err.strerror or err}"
+    return None if count else f"{path}:1:1: {NO_TRIPLES}"
+
+
+def graph_store(files: list[Path]) -> ox.Store:
+    """The graph to check: from the store cache when the files are large (on disk, so 1M
+    triples do not sit in memory twice), else parsed into memory."""
+    from govgraph.graph.settings import read
+    from govgraph.graph.store.dataset import load_store
+
+    settings = read()
+    if sum(f.stat().st_size for f in files) >= settings.cache_min_bytes and not settings.no_cache:
+        from govgraph.graph.store.cache import open_cached
+
         try:
-            parsed.append(parse_file(path))
-        except DataError as err:
-            report.syntax.append(Problem("", 0, "", str(err)))
+            return open_cached(files)
+        except OSError:
+            pass  # reported by the cache; check from memory
+    return load_store(files)
+
+
+def validate(selection: DataSelection, substitute: tuple[Path, Path] | None = None) -> Report:
+    """Check every file of the selection; never raises for problems in the data.
+
+    `substitute` (target, pending) checks the graph as it would be with `pending` in place of
+    `target` (which may not exist yet): review validates a facts file before it is put there.
+    """
+    files = selection.files()
+    if substitute is not None:
+        target, pending = substitute
+        files = [f for f in files if f.resolve() != target.resolve()] + [pending]
+    report = Report(files=files)
+    for path in report.files:
+        problem = _syntax(path)
+        if problem is not None:
+            report.syntax.append(Problem("", 0, "", problem))
     report.checks.append("syntax")
     if report.syntax:
         return report
-    store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object) for triples in parsed for t in triples)
-    report.triples = len(store)
+    store = graph_store(report.files)
     extra_roots = [p if p.is_dir() else p.parent for p in map(Path, selection.extra)]
     extra_roots += [selection.library] if selection.library is not None else []
     checker = _Checker(report.files, store, extra_roots)
     report.problems.extend(checker.literals())
+    report.triples = checker.triples
     report.checks.append("literals")
     report.problems.extend(checker.shapes())
     report.checks.append("shapes")

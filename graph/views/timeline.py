@@ -153,7 +153,7 @@ def render_body(items: list[Item], lang: str, today: date) -> tuple[str, Box]:
     lo = min([i.start for i in items] + [today])
     hi = max([i.end for i in items] + [today])
     lo = date(lo.year, 1, 1) if (lo - date(lo.year, 1, 1)).days < 45 else date(lo.year, lo.month, 1)
-    hi = hi + timedelta(days=31)
+    hi = min(hi, date.max - timedelta(days=31)) + timedelta(days=31)  # --today 9999-12-31
     label_width, axis_width, row = 470, 900, 22
     top = 66
     width = label_width + axis_width + 230  # room for wording and today's label
@@ -183,6 +183,8 @@ def render_body(items: list[Item], lang: str, today: date) -> tuple[str, Box]:
             )
         if strong or month == date(lo.year, lo.month, 1):
             out.append(f'<text x="{xm + 3:.1f}" y="{top - 10}" font-size="12">{month.year}</text>')
+        if month.year == date.max.year and month.month == 12:
+            break  # no month after December 9999
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     for n, item in enumerate(items):
         y = top + n * row + row / 2
