@@ -23,6 +23,12 @@ from govgraph.graph.sources.importers import Unit
 from govgraph.graph.sources.library import slug
 
 _PARTIES = re.compile(r"\b(?:Vertragsparteien|Vertragspartnern?)\b")
+# "können diesem Vertrag beitreten", "Änderungen dieses Vertrages": the agreement as an object
+# (not "Dieser Vertrag kann …", its own subject, nor "im Anhang zu diesem Vertrag")
+_THIS_AGREEMENT = re.compile(
+    r"(?<!\bzu )(?<!\baus )(?<!\bnach )(?<!\bmit )(?<!\bvon )(?<!\bin )"
+    r"\b(?:diesem\s+(?:Staats)?[Vv]ertrag|dieses\s+(?:Staats)?[Vv]ertrag(?:e)?s)\b"
+)
 # "durch das Bundesverwaltungsamt als betriebsverantwortliche Stelle": a role the text then
 # names alone ("Die betriebsverantwortliche Stelle legt … vor")
 _ROLE_DEF = re.compile(
@@ -137,6 +143,8 @@ class Drafter:
             law is not None and "StateTreaty" not in law.types and "Agreement" not in law.types
         )
         self.own = law if statute else system
+        if law is not None and not statute:
+            self.topic = system  # a treaty is about what its title sets up, not its annex's themes
         self.parties_of = law
         for unit in units:
             self._unit(unit)
@@ -211,6 +219,8 @@ class Drafter:
                 entity = self.matcher.entities.get(iri)
                 if entity is not None:
                     found.append(Mention(entity, m.group(0), m.start(), m.end(), 0.8))
+        for m in _THIS_AGREEMENT.finditer(text):  # "diesem Vertrag": the agreement itself
+            found.append(Mention(self.parties_of, m.group(0), m.start(), m.end(), 0.8))
         return found
 
     def _role_mentions(self, text: str, known: list[Mention]) -> list[Mention]:

@@ -41,8 +41,13 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
      "Responsibility", "obligation", "ist verpflichtet", "must"),
     (re.compile(r"(?i)\b(?:trägt|tragen)\s+(?:dafür\s+)?Sorge|Sorge\s+zu\s+tragen"),
      "Responsibility", "obligation", "trägt Sorge", "must ensure"),
+    (re.compile(rf"(?i)\b(?:trägt|tragen)\b{_C}\bVerantwortung\b"), "Responsibility", "lead",
+     "trägt die Verantwortung", "is responsible"),
     (re.compile(rf"(?i)\bleg(?:t|en)\b{_C}\bvor\b|\bschläg(?:t)\b{_C}\bvor\b"),
      "Responsibility", "proposal", "schlägt vor", "proposes"),
+    # "Änderungen dieses Vertrages bedürfen einer einstimmigen Entscheidung der Vertragsparteien"
+    (re.compile(r"(?i)\bbedürfen\b[^.;:]*\bEntscheidung\s+(?:aller\s+|der\s+)Vertragspart"),
+     "Responsibility", "decision", "entscheidet", "decides"),
     (re.compile(r"(?i)ratifi"), "Deadline", "ratification", "ratifiziert", "ratifies"),
     (re.compile(r"(?i)in Kraft|\bbedürfen\b|\bbedarf\b[^.;:]*\b(?:Zustimmung|Entscheidung)"
                 r"|mit der Zustimmung des"),
@@ -51,6 +56,7 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
      "Responsibility", "controller", "ist datenschutzrechtlich verantwortlich", "is controller"),
     (re.compile(rf"(?i)finanzier|kosten\w* (?:trägt|tragen)|(?:trägt|tragen)\b{_C}kosten"
                 rf"|finanzierungsanteil|mittel\w* (?:bereit|zur verfügung)|\bfördert"
+                rf"|\berhält\b{_C}\bFinanzmittel"
                 rf"|(?:trägt|tragen|übernimmt|übernehmen)\b{_C}(?:prozent|%)"),
      "FundingArrangement", "financing", "finanziert", "funds"),
     (re.compile(r"(?i)\bfordert|\bfordern\b|\bforderung|appelliert|drängt|mahnt"),
@@ -64,15 +70,18 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
     # "betriebsverantwortlich" names the task, "Die betriebsverantwortliche Stelle" the actor
     (re.compile(rf"(?i)betriebsverantwortlich(?!\w*\s+Stelle)|als betriebsverantwortliche\b"
                 rf"|\bbetreib|\bbetrieb des\b|nimmt\b{_C}\baufgaben\b{_C}\bwahr\b"
-                rf"|stell(?:t|en)\b{_C}\bbereit\b|bereitstell|bereitzustellen"
+                rf"|stell(?:t|en)\b{_C}\bbereit\b|bereitstell|bereitzustellen|\bspeichert\b"
+                rf"|\bwerden\s+vom\b{_C}\bgespeichert\b"
                 r"|(?-i:übermittl)"),
      "Responsibility", "operation", "betreibt", "operates"),
     # "legt das … Ministerium … die erforderlichen" (the particle stands after the list)
     (re.compile(rf"(?i)\bVorsitz|federführ|\bleitet\b|festgelegt|leg(?:t|en)\b{_C}\bfest\b"
                 r"|\bleg(?:t|en)\b[^;:]*\w$"),
      "Responsibility", "lead", "führt", "leads"),
-    (re.compile(r"(?i)\bsteuert|\bsteuern\b|steuerung\b"), "Responsibility", "steering", "steuert",
-     "steers"),
+    # "steuern" the verb, not "Steuern" the taxes ("Bundeszentralamt für Steuern")
+    (re.compile(r"(?i)\bsteuert|(?-i:\bsteuern\b)|steuerung\b"), "Responsibility", "steering",
+     "steuert",
+"steers"),
     (re.compile(r"(?i)aufsicht|beaufsichtig|überwacht|\bprüft\b|\bprüfen\b|überprüft"
                 r"|verwaltungsrat"),
      "Responsibility", "supervision", "beaufsichtigt", "supervises"),
@@ -253,6 +262,11 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
         )
         if not actors and not own:  # "Das beitretende Land trägt …": its own, unknown subject
             actors = [m.entity for m in orgs if not _seat(text, m) and m.entity != financed]
+        if re.search(r"\berhält\b", text) and how == "subject":  # "X erhält … von den Y"
+            financed = actors[0]
+            actors = _unique([m.entity for m in orgs if re.search(
+                r"\bvon\s+(?:den|dem|der)\s+$", text[max(0, m.start - 12) : m.start])])  # fmt: skip
+            how = "agent"
         actors = [a for a in actors if a != financed]
     if not actors:
         return [], new_frame
@@ -340,7 +354,8 @@ def _reference(text: str, m: Mention) -> bool:
     """ "gemäß den Regelungen des IT-Staatsvertrages", "nach dem Onlinezugangsgesetz": a norm
     cited as the ground of a rule, not what the rule is about."""
     before = text[max(0, m.start - 60) : m.start]
-    return bool(_CITED.search(before))
+    quoted = text[: m.start].count("„") > text[: m.start].count("“")  # in a cited title
+    return quoted or bool(_CITED.search(before))
 
 
 def _named(orgs: list[Mention], text: str) -> list[Mention]:
