@@ -38,6 +38,8 @@ _ROLE_DEF = re.compile(
 _LAENDER = re.compile(
     r"(?i)vertreter\w*\b[^.;:]{0,60}?\b(?:jedes\s+(Landes)|von\s+(?:\w+\s+)?(Ländern)"
     r"|der\s+(Länder))\b"
+    # money "nach dem Königsteiner Schlüssel" is the Länder's share: the key divides among them
+    r"|(?i:finanzierung)\b[^.;:]*\bnach\s+dem\s+(Königsteiner\s+Schlüssel)"
 )
 _ALL_LAENDER = PREFIXES["ggd"] + "alle-bundeslaender"
 _DEADLINE_CUE = re.compile(r"(?i)\b(bis|spätestens|frist|zum|muss|müssen|binnen)\b")
@@ -248,7 +250,7 @@ class Drafter:
             return []
         found = []
         for m in _LAENDER.finditer(text):
-            group = next(g for g in (1, 2, 3) if m.group(g))
+            group = next(g for g in (1, 2, 3, 4) if m.group(g))
             found.append(Mention(entity, m.group(group), m.start(group), m.end(group), 0.6))
         return found
 

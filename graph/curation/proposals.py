@@ -295,9 +295,19 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
         subjects, confidence = [topic], 0.5  # money for what the source is about: unsure
     duty = _DUTY.search(text) or _POWER.search(text) or (in_list and how == "list")
     duty = duty or how == "agent"  # a passive that names who acts states a task
-    # an ordinance the law empowers ("legt … durch Rechtsverordnung … fest") is made under it
-    duty = duty or (role == "lead" and "Rechtsverordnung" in text)
+    # under the law, on nothing it names: an ordinance it empowers ("legt … durch
+    # Rechtsverordnung … fest"), a task by a named agent ("werden vom Bundeszentralamt …
+    # gespeichert"), a responsibility ("ist für die Qualitätssicherung … verantwortlich")
     ordinance = role == "lead" and "Rechtsverordnung" in text
+    ordinance = (
+        ordinance
+        or how == "agent"
+        or (
+            role == "lead"
+            and bool(re.search(r"\b(?:ist|sind)\s+für\b[^.;:]*\bverantwortlich\b", text))
+        )
+    )
+    duty = duty or ordinance
     if not subjects and own is not None and (role in _UNDER_LAW or in_list or ordinance) and duty:
         subjects, confidence = [own], 0.5  # a duty the law itself sets, on nothing it names
     if not subjects:
