@@ -94,7 +94,7 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
                 r"|anschließ"),
      "Responsibility", "implementation", "setzt um", "implements"),
     (re.compile(rf"(?i)verpflichtet|\bmuss\b|\bmüssen\b|\b(?:hat|haben)\b{_C}\bzu\s+\w+en\b"
-                r"|sicherzustellen|stellt sicher|stellen sicher"),
+                rf"|sicherzustellen|stell(?:t|en)\b{_C}\bsicher\b"),
      "Responsibility", "obligation", "muss", "must"),
     (re.compile(r"(?i)\bzuständig\b|\bverantwortlich\b|obliegt"), "Responsibility", "lead",
      "ist zuständig", "is responsible"),
@@ -103,7 +103,7 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
 _INTENDED = re.compile(r"(?i)\b(soll|sollen|sollte|sollten|künftig|geplant|plant|planen)\b")
 _DUTY = re.compile(
     r"(?i)\b(muss|müssen|verpflichtet|hat\b[^.;:]*\bzu\s+\w+en|Sorge|sicherzustellen"
-    r"|stellt sicher)\b"
+    r"|stell(?:t|en)\b[^.;:]*\bsicher)\b"
 )
 _POWER = re.compile(r"(?i)\b(überprüft|prüft|ermächtigt|verpflichten sich)\b")
 _UNDER_LAW = {"obligation", "supervision", "decision"}
@@ -127,7 +127,6 @@ _START = re.compile(
     r"^(?:\(\d+[a-z]?\)\s*)?(?:\d+\.\s+|[a-z]\)\s+)?"
     r"(?:(?i:der oder die|die oder der|der|die|das)\s+)?"
 )
-_RELATIVE = re.compile(r"^\s*(?:[a-zäöü]+\s*)?,\s*(?:der|die|dem|denen)\b")
 _CITED = re.compile(
     r"(?i)\b(?:gemäß|nach Maßgabe|im Sinne|aufgrund|auf Grund)\s+(?:\S+\s+){0,3}$"
     r"|\bnach\s+(?:dem|der|den|des)\s+$|\bdurch\s+$"  # "durch Rechtsverordnung": a means
@@ -136,6 +135,9 @@ _OWN_SUBJECT = re.compile(
     r"^(?:\(\d+[a-z]?\)\s*)?(?:\d+\.\s+|[a-z]\)\s+)?(?:Der|Die|Das|Jede[rs]?|Alle|Ein|Eine)\s"
 )
 _STEERING = re.compile(r"(?i)^(?:Steuerungs|Lenkungs)")  # a body whose decisions steer
+# "eine Steuerungsgruppe NOOTS ein, der je ein Vertreter … angehören" (not "Vertreter der
+# Gemeinden und Gemeindeverbände, die … entsandt werden": there the clause names no members)
+_MEMBERS_CLAUSE = re.compile(r"^\s*(?:[a-zäöü]+\s*)?,\s*(?:der|dem|denen)\b[^,;.]*\b(?:an)?gehör")
 _THEIR = re.compile(r"(?i)\b(?:deren|dessen)\s+Aufgaben\b")
 _CONJ = r"\s*(?:,|und|sowie|oder)\s+(?:der |die |das |den |dem )?"
 NEW = "new"  # the type of a name this draft proposes as a new entity
@@ -416,6 +418,7 @@ def _actors(text: str, orgs: list[Mention]) -> tuple[list[KnownEntity], str, Kno
             continue
         if re.search(r"\b(?:der|die|das)\s+$", before) and len(before.split()) >= 3:
             chain = _conjoined(text, m, orgs)
+            chain += [o for o in orgs if o.start == m.start and o not in chain]  # the parties
             return _unique([c.entity for c in chain]), "after", None
     return [], "", None
 
@@ -425,7 +428,7 @@ def _dative(text: str, orgs: list[Mention]) -> KnownEntity | None:
     for m in orgs:
         if re.search(r"(?:^|\W)Dem\s+$", text[max(0, m.start - 10) : m.start]):
             return m.entity
-        if _RELATIVE.match(text[m.end : m.end + 12]):
+        if _MEMBERS_CLAUSE.match(text[m.end :]):
             return m.entity
     return None
 
@@ -444,7 +447,7 @@ def _membership(text: str, orgs: list[Mention], actors: list[KnownEntity],
     _, kind, role, de_word, en_word = verb
     members: list[KnownEntity] = []
     for m in orgs:  # a relative clause: its antecedent is the body, the names after are members
-        rel = _RELATIVE.match(text[m.end : m.end + 12])
+        rel = _MEMBERS_CLAUSE.match(text[m.end :])
         if rel:
             organization = m.entity
             members = [o.entity for o in orgs if o.start > m.end]
