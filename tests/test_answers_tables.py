@@ -122,6 +122,8 @@ OWN = {
     "bis",
     "Finanzierung",
     "%",
+    "+",  # "+ 3 weitere Belege (--all)": a row with more quotes than it shows
+    "all",
 }
 
 

@@ -38,6 +38,16 @@ def test_a_new_law_through_draft_and_review_changes_the_answers(govgraph):
         )  # fmt: skip
         assert str(graph.value(candidate, GG.proposedType)).endswith(wanted["type"])
         accept.append(str(candidate).rsplit("-", 1)[-1])
+    # Names the graph already has are mentions of the entry, never proposed again as new.
+    new_names = {
+        str(graph.value(c, SKOS.prefLabel)) for c in graph.subjects(rdflib.RDF.type, GG.NewEntity)
+    }
+    mentioned = {
+        str(graph.value(c, GG.mentions)) for c in graph.subjects(rdflib.RDF.type, GG.Mention)
+    }
+    for known in KEY["known_entities"]:
+        assert known.replace("ggd:", "https://w3id.org/govgraph/id/") in mentioned
+        assert known.removeprefix("ggd:").capitalize() not in new_names
 
     # Every fact of the key is proposed; only those are accepted.
     proposals = draft_triples(graph)

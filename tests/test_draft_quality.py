@@ -72,15 +72,17 @@ def _total(measured) -> Score:
     return total
 
 
-def test_precision_over_the_four_laws_at_least_082(measured):
+def test_precision_over_the_four_laws_at_least_085(measured):
+    """Measured 0.91 (81 of 89 proposals right)."""
     total = _total(measured)
     print(f"precision {total.precision():.2f} recall {total.recall():.2f}")
-    assert total.precision() >= 0.82
+    assert total.precision() >= 0.85
 
 
-def test_recall_over_the_four_laws_at_least_060(measured):
-    """The aim is 0.7; the rules reach 0.63 (objects the sentence does not name are missed)."""
-    assert _total(measured).recall() >= 0.6
+def test_recall_over_the_four_laws_at_least_070(measured):
+    """The aim is 0.7, reached: 69 of 91 key triples (objects the sentence does not name, such
+    as the FITKO behind "Der Präsident wird vom IT-Planungsrat … bestellt", are missed)."""
+    assert _total(measured).recall() >= 0.7
 
 
 @pytest.mark.parametrize("law", LAWS)

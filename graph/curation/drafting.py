@@ -23,6 +23,25 @@ from govgraph.graph.sources.importers import Unit
 from govgraph.graph.sources.library import slug
 
 _PARTIES = re.compile(r"\b(?:Vertragsparteien|Vertragspartnern?)\b")
+# "können diesem Vertrag beitreten", "Änderungen dieses Vertrages": the agreement as an object
+# (not "Dieser Vertrag kann …", its own subject, nor "im Anhang zu diesem Vertrag")
+_THIS_AGREEMENT = re.compile(
+    r"(?<!\bzu )(?<!\baus )(?<!\bnach )(?<!\bmit )(?<!\bvon )(?<!\bin )"
+    r"\b(?:diesem\s+(?:Staats)?[Vv]ertrag|dieses\s+(?:Staats)?[Vv]ertrag(?:e)?s)\b"
+)
+# "durch das Bundesverwaltungsamt als betriebsverantwortliche Stelle": a role the text then
+# names alone ("Die betriebsverantwortliche Stelle legt … vor")
+_ROLE_DEF = re.compile(
+    r"^\s+als\s+(?:die\s+|der\s+)?([a-zäöü][\wäöüß-]*?)(?:e|en|er)?\s+(Stelle|Behörde)\b"
+)
+# "je ein Vertreter des Bundes sowie von sechs Ländern", "Vertreter jedes Landes": the Länder
+_LAENDER = re.compile(
+    r"(?i)vertreter\w*\b[^.;:]{0,60}?\b(?:jedes\s+(Landes)|von\s+(?:\w+\s+)?(Ländern)"
+    r"|der\s+(Länder))\b"
+    # money "nach dem Königsteiner Schlüssel" is the Länder's share: the key divides among them
+    r"|(?i:finanzierung)\b[^.;:]*\bnach\s+dem\s+(Königsteiner\s+Schlüssel)"
+)
+_ALL_LAENDER = PREFIXES["ggd"] + "alle-bundeslaender"
 _DEADLINE_CUE = re.compile(r"(?i)\b(bis|spätestens|frist|zum|muss|müssen|binnen)\b")
 _NEW_NAME = re.compile(
     r"\b((?:[A-ZÄÖÜ][\wäöüß-]*\s+){0,3}?(?:[A-ZÄÖÜ][\wäöüß-]*"
@@ -96,6 +115,7 @@ class Drafter:
         self.own: KnownEntity | None = None  # what the source's duties are under, if known
         self.parties_of: KnownEntity | None = None  # the agreement the source is
         self._frame: Frame | None = None  # a list's introducing sentence, for its items
+        self._roles: list[tuple[re.Pattern[str], KnownEntity]] = []  # roles the text defines
         # new names as entities, by their first three letters (a sentence looks up only its own)
         self._new: dict[str, list[tuple[re.Pattern[str], KnownEntity]]] = {}
 
@@ -125,6 +145,8 @@ class Drafter:
             law is not None and "StateTreaty" not in law.types and "Agreement" not in law.types
         )
         self.own = law if statute else system
+        if law is not None and not statute:
+            self.topic = system  # a treaty is about what its title sets up, not its annex's themes
         self.parties_of = law
         for unit in units:
             self._unit(unit)
@@ -145,6 +167,8 @@ class Drafter:
                       amount=a)  # fmt: skip
         self._new_entities(unit, mentions)
         named = mentions + self._new_mentions(unit.text, mentions) + self._parties(unit.text)
+        named += self._role_mentions(unit.text, mentions) + self._laender(unit.text)
+        named.sort(key=lambda m: m.start)
         self._facts(unit, named, times, [a for a in amounts if a.is_share])
 
     def _mentions(self, unit: Unit) -> list[Mention]:
@@ -197,6 +221,37 @@ class Drafter:
                 entity = self.matcher.entities.get(iri)
                 if entity is not None:
                     found.append(Mention(entity, m.group(0), m.start(), m.end(), 0.8))
+        for m in _THIS_AGREEMENT.finditer(text):  # "diesem Vertrag": the agreement itself
+            found.append(Mention(self.parties_of, m.group(0), m.start(), m.end(), 0.8))
+        return found
+
+    def _role_mentions(self, text: str, known: list[Mention]) -> list[Mention]:
+        """Where a role the text gave a known actor before stands alone ("Die
+        betriebsverantwortliche Stelle" after "das Bundesverwaltungsamt als
+        betriebsverantwortliche Stelle"); learns the roles this sentence defines."""
+        found = []
+        for pattern, entity in self._roles:
+            for m in pattern.finditer(text):
+                if not text[max(0, m.start() - 4) : m.start()].strip().endswith("als"):
+                    found.append(Mention(entity, m.group(0), m.start(), m.end(), 0.7))
+        for m in known:
+            role = _ROLE_DEF.match(text[m.end :]) if m.entity.is_org else None
+            if role and m.confidence >= 0.5:
+                stem, noun = role.group(1), role.group(2)
+                pattern = re.compile(rf"(?<![\w-]){re.escape(stem)}\w*\s+{noun}\b")
+                if all(p.pattern != pattern.pattern for p, _ in self._roles):
+                    self._roles.append((pattern, m.entity))
+        return found
+
+    def _laender(self, text: str) -> list[Mention]:
+        """The Länder where a body's representatives are drawn from them."""
+        entity = self.matcher.entities.get(_ALL_LAENDER)
+        if entity is None:
+            return []
+        found = []
+        for m in _LAENDER.finditer(text):
+            group = next(g for g in (1, 2, 3, 4) if m.group(g))
+            found.append(Mention(entity, m.group(group), m.start(group), m.end(group), 0.6))
         return found
 
     def _new_mentions(self, text: str, known: list[Mention]) -> list[Mention]:
