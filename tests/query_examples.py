@@ -50,14 +50,22 @@ def example_params(q: NamedQuery, optional: bool) -> dict[str, str]:
     return values
 
 
-SEPARATORS = re.compile(r"(; | \[…\] |, )")
+# What GROUP_CONCAT joins with: " […] " between quotes (a quote holds ", " of its own, and may
+# begin with "[…]" where the source record marks a gap), "; " or ", " between names.
+QUOTE_JOINT = " […] "
+NAME_JOINTS = re.compile(r"; |, ")
+
+
+def sorted_parts(value: str) -> str:
+    """A joined value as its sorted parts ("|"-joined); a value with no joint as it is."""
+    parts = value.split(QUOTE_JOINT) if QUOTE_JOINT in value else NAME_JOINTS.split(value)
+    return "|".join(sorted(parts)) if len(parts) > 1 else value
 
 
 def _sort_parts(value):
     """GROUP_CONCAT's order is not defined in SPARQL: joined values compare as sorted parts."""
     if isinstance(value, str):
-        parts = SEPARATORS.split(value)
-        return "|".join(sorted(parts[::2])) if len(parts) > 1 else value
+        return sorted_parts(value)
     if isinstance(value, list):
         return [_sort_parts(v) for v in value]
     if isinstance(value, dict):

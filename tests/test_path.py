@@ -106,7 +106,7 @@ def test_a_step_on_an_overruled_claim_says_so(govgraph, monkeypatch):
     """With the treaty loaded, the report's »hälftig« edge is overruled: the step that uses it
     says who overrules it instead of passing the quote off as evidence."""
     monkeypatch.setenv("COLUMNS", "120")
-    r = govgraph("--today", FIXED_TODAY, "path", "IT-PLR", "Bund")
+    r = govgraph("--today", FIXED_TODAY, "path", "Bund", "NOOTS")
     assert r.code == 0, r.err
     flat = _flat(r.out)
     assert "GB StT RLP sagte »Ab dem Jahr 2027 soll die Finanzierung hälftig" in flat

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from query_examples import sorted_parts
 from sparql_server import oxigraph_server  # noqa: F401  (pytest fixture)
 
 from conftest import FIXED_TODAY
@@ -52,9 +53,6 @@ def params_for(q) -> list[str]:
     return args
 
 
-SEPARATORS = re.compile(r"(; | \[…\] |, )")
-
-
 def normalised(text: str) -> str:
     """Blank node labels differ between stores; GROUP_CONCAT order is undefined in SPARQL (and
     differs between two Oxigraph stores loaded in a different order), so concatenated values are
@@ -69,8 +67,7 @@ def normalised(text: str) -> str:
 
     def sort_parts(value):
         if isinstance(value, str):
-            parts = SEPARATORS.split(value)
-            return "|".join(sorted(parts[::2])) if len(parts) > 1 else value
+            return sorted_parts(value)
         if isinstance(value, list):
             return [sort_parts(v) for v in value]
         if isinstance(value, dict):
