@@ -9,7 +9,6 @@ from graph/answers/questions.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import click
 
@@ -102,13 +101,6 @@ def certain(record: AnswerRow) -> str:
     """The certainty cell of a table: an inferred row says from what."""
     note = record.get("inferred_from")
     return f"{record.get('certainty', '')}: {note}" if note else str(record.get("certainty", ""))
-
-
-def day_text(value: date, lang: str) -> str:
-    """A day as the reader writes it: "30. Juni 2026" in German, "30 June 2026" in English."""
-    from govgraph.graph.answers.building import long_day
-
-    return long_day(value, lang)
 
 
 def percent(share: float | None, lang: str = "de") -> str:

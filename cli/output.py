@@ -28,6 +28,13 @@ def csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def one_line(text: str, width: int = 90) -> str:
+    """A candidate's label or quote on one terminal line (review, diff): spaces folded, cut at
+    `width` with "…" (the full text is in the draft file)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _short(value: object) -> str:
     """IRIs of the known vocabularies as prefixed names (`ggd:mastd`): tables are for reading;
     JSON and CSV keep the full IRI."""

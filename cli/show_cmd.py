@@ -10,9 +10,10 @@ from datetime import date
 
 import click
 
+from govgraph.graph.dates import long_day
 from govgraph.graph.i18n import bilingual, message
 
-from .answering import ask, day_text, percent, resolve
+from .answering import ask, percent, resolve
 from .context import AppContext
 from .helptext import summary
 from .options import (
@@ -143,7 +144,7 @@ def _status_lines(card: dict, lang: str, para) -> list[str]:
     status = card.get("status")
     if not status:
         return []
-    day = day_text(date.fromisoformat(card["as_of"]), lang)
+    day = long_day(date.fromisoformat(card["as_of"]), lang)
     since = message("answers.card_since", lang, since=status["since"]) if status["since"] else ""
     where = ", ".join(filter(None, (status["sources"], status["locators"])))
     return para(

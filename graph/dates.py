@@ -51,3 +51,22 @@ def last_day(text: str) -> date:
     if re.fullmatch(r"\d{4}-\d{2}", value):
         return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
     return day
+
+
+# --- writing a day: every day a reader sees is written by one of these two -----------------------
+
+MONTHS = {
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def long_day(day: date, lang: str) -> str:
+    """A day as readers write it in prose (answers, pages): "1. Februar 2026", "1 February 2026"."""
+    month = MONTHS["en" if lang == "en" else "de"].split()[day.month - 1]
+    return f"{day.day} {month} {day.year}" if lang == "en" else f"{day.day}. {month} {day.year}"
+
+
+def short_day(day: date, lang: str) -> str:
+    """A day where room is short (picture footers, timeline axes): "01.02.2026", "2026-02-01"."""
+    return day.strftime(message("views.day_format", lang))

@@ -11,9 +11,9 @@ from markupsafe import Markup, escape
 from starlette.responses import JSONResponse, Response
 
 from govgraph.graph.answers import questions, rows
-from govgraph.graph.answers.building import long_day
 from govgraph.graph.answers.questions import Ask, NoResults
 from govgraph.graph.answers.wording import cited, overruled_text
+from govgraph.graph.dates import long_day
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import bilingual
 from govgraph.graph.namespaces import compact
@@ -77,10 +77,6 @@ def _source_filter(ctx: Ctx) -> SourceDocument | None:
         return None
     iri = find_source(ctx.graph.backend(), ctx.lang, key)["iri"]
     return next((d for d in ctx.graph.sources(ctx.lang) if d.iri == iri), None)
-
-
-def _day_text(ctx: Ctx, value) -> str:
-    return long_day(value, ctx.lang)
 
 
 # --- start and search --------------------------------------------------------------------------
@@ -177,7 +173,7 @@ def entity(ctx: Ctx) -> Response:
         facts=facts,
         evidence=evidence,
         standing=SimpleNamespace(**status) if status else None,
-        day=_day_text(ctx, day),
+        day=long_day(day, ctx.lang),
         disputed=sorted({c for f in facts for c in f["conflicts"]}),
     )
 

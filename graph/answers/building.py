@@ -19,18 +19,6 @@ from govgraph.graph.sources.claims import PRIMARY, Claims
 BAD_STATES = ("superseded", "disputed")
 
 
-MONTHS = {
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-    "en": "January February March April May June July August September October November December",
-}
-
-
-def long_day(day: date, lang: str) -> str:
-    """A day as readers write it in prose: "1. Februar 2026", "1 February 2026"."""
-    month = MONTHS["en" if lang == "en" else "de"].split()[day.month - 1]
-    return f"{day.day} {month} {day.year}" if lang == "en" else f"{day.day}. {month} {day.year}"
-
-
 def percent(share: float | None, lang: str) -> str:
     """A share (0.466) as the reader writes it: "46,6 %" in German, "46.6 %" in English."""
     if share is None:

@@ -16,7 +16,6 @@ from govgraph.graph.answers import ranking, rows
 from govgraph.graph.answers.building import (
     Citations,
     details,
-    long_day,
     merged_evidence,
     merged_overruled,
     notes,
@@ -26,6 +25,7 @@ from govgraph.graph.answers.claims import claims_for, decorate
 from govgraph.graph.answers.model import Answer, Entry, Evidence, Group, Hint, Overruled
 from govgraph.graph.answers.names import Names
 from govgraph.graph.answers.records import AnswerRow, DeadlineRow, DemandRow, WhatRow, WhoRow
+from govgraph.graph.dates import long_day
 from govgraph.graph.errors import UsageError
 from govgraph.graph.i18n import bilingual, message
 from govgraph.graph.sources.claims import Claims, find_source, quote_sources
@@ -90,10 +90,6 @@ def _claims(backend: Backend, ask: Ask) -> tuple[Claims, str | None]:
 def _citations(backend: Backend, ask: Ask, claims: Claims, day: date | None) -> Citations:
     """Evidence as of `day`; quotes without a fact node find their source when first needed."""
     return Citations(claims, day, ask.quote_sources or (lambda: quote_sources(backend, ask.lang)))
-
-
-def _day_words(day: date, lang: str) -> str:
-    return long_day(day, lang)
 
 
 def resolve(backend: Backend, text: str, lang: str, index: EntityIndex | None = None) -> Entity:
@@ -170,7 +166,7 @@ def _stats(
 
 
 def _title(question: str, label: str, day: date | None, lang: str) -> str:
-    stand = message("answers.as_of", lang, day=_day_words(day, lang)) if day else ""
+    stand = message("answers.as_of", lang, day=long_day(day, lang)) if day else ""
     return message(f"answers.{question}_title", lang, label=label) + stand
 
 
@@ -247,9 +243,7 @@ def _fallback(
 def _nothing_note(day: date, label: str, every: Sequence[AnswerRow], lang: str) -> str:
     periods = "; ".join(dict.fromkeys(str(r.get("period")) for r in every if r.get("period")))
     when = f" ({periods})" if periods else ""
-    return message(
-        "answers.nothing_on_day", lang, day=_day_words(day, lang), label=label, when=when
-    )
+    return message("answers.nothing_on_day", lang, day=long_day(day, lang), label=label, when=when)
 
 
 # --- who ---------------------------------------------------------------------------------------
@@ -354,7 +348,7 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
 
 
 def _stand(day: date | None, lang: str) -> str:
-    return message("answers.as_of", lang, day=_day_words(day, lang)) if day else ""
+    return message("answers.as_of", lang, day=long_day(day, lang)) if day else ""
 
 
 # --- what --------------------------------------------------------------------------------------
@@ -484,7 +478,7 @@ def deadlines(
         if entries or loose:
             title = message(f"answers.section_{section}", ask.lang)
             groups.append(Group(section, title, entries, loose))
-    today = _day_words(ask.today, ask.lang)
+    today = long_day(ask.today, ask.lang)
     return Answer(
         question="deadlines",
         title=message("answers.deadlines_title", ask.lang, day=today),

@@ -341,3 +341,29 @@ def apply_review(
     finally:
         pending.unlink(missing_ok=True)
     return []
+
+
+def take_decisions(
+    file: Path, decisions: dict[URIRef, str], selection: DataSelection
+) -> tuple[SourceInfo, list[str], Path]:
+    """Apply a person's decisions to the draft FILE under the library's lock: the source, the
+    problems that refused them (nothing written then), and the source's facts file.
+
+    The draft is read again under the lock, so a review that ran meanwhile keeps its decisions;
+    a draft whose source was removed, or a decision on no candidate of it, is refused.
+    """
+    library = Library()
+    with library.lock():
+        graph = load_draft(file)
+        source_id = draft_source(file, graph)
+        try:
+            info = library.get(source_id, exact=True)
+        except UsageError:
+            raise DataError(f"{file}: {bilingual('curation.review.source_gone')}") from None
+        known = {item.iri for item in items(graph)}
+        for iri in decisions:
+            if iri not in known:
+                raise DataError(f"{file}: {iri}: {bilingual('sources.review.no_candidate')}")
+        draft_bytes = status_text(file, graph, decisions)
+        problems = apply_review(library, info, file, graph, draft_bytes, selection)
+    return info, problems, library.facts_path(info.id)

@@ -5,7 +5,7 @@ before any --lang is known."""
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
-    # cli/source_cmd.py, cli/curation_cmd.py: option help
+    # cli/source_cmd.py, cli/draft_cmd.py, cli/review_cmd.py: option help
     "curation.help.version_of": {
         "de": "Neue Fassung dieser Quelle (Id)",
         "en": "a new version of this source (its id).",
@@ -89,7 +89,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "existing entity: only evidence may be added, nothing else",
     },
     "curation.review.refused": {"de": "Entwurf unverändert", "en": "draft unchanged"},
-    # cli/curation_cmd.py: draft over a reviewed draft
+    # cli/draft_cmd.py: draft over a reviewed draft
     "curation.draft.reviewed": {
         "de": "enthält schon Prüfentscheidungen; --force legt einen neuen Entwurf an und hebt den "
         "alten auf",

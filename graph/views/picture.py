@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from govgraph.graph.dates import short_day
 from govgraph.graph.errors import UsageError
 from govgraph.graph.i18n import bilingual, message
 from govgraph.graph.views.placement import Box
@@ -36,11 +37,6 @@ def parse_size(text: str | None) -> tuple[int, int] | None:
     return int(m.group(1)), int(m.group(2))
 
 
-def day_text(day: date, lang: str) -> str:
-    """A day as the reader's language writes it (the catalogue's views.day_format)."""
-    return day.strftime(message("views.day_format", lang))
-
-
 @dataclass
 class Footer:
     """What the picture rests on."""
@@ -55,11 +51,11 @@ class Footer:
     def lines(self, width: float) -> list[str]:
         width *= 0.96  # room for renderers whose letters run a little wider than measured
         lang = self.lang
-        first = message("views.footer.as_of", lang, day=day_text(self.today, lang))
+        first = message("views.footer.as_of", lang, day=short_day(self.today, lang))
         if self.period:
             first += " · " + self.period
         elif self.at:
-            first += " · " + message("views.footer.valid_on", lang, day=day_text(self.at, lang))
+            first += " · " + message("views.footer.valid_on", lang, day=short_day(self.at, lang))
         else:
             first += " · " + message("views.footer.all_dates", lang)
         first += " · govgraph"

@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from govgraph.graph.dates import short_day
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import bilingual, message
 from govgraph.graph.sparql.runner import run_named
 from govgraph.graph.store.backend import Backend
-from govgraph.graph.views.picture import Footer, day_text, frame
+from govgraph.graph.views.picture import Footer, frame
 from govgraph.graph.views.placement import Box
 from govgraph.graph.views.svg import esc, shorten
 from govgraph.graph.views.textwidth import text_width
@@ -125,8 +126,8 @@ def timeline_picture(
 def _period(lang: str, start: date | None, end: date | None) -> str:
     if not (start or end):
         return ""
-    a = day_text(start, lang) if start else "…"
-    b = day_text(end, lang) if end else "…"
+    a = short_day(start, lang) if start else "…"
+    b = short_day(end, lang) if end else "…"
     return message("views.timeline.period", lang, start=a, end=b)
 
 
@@ -196,7 +197,7 @@ def render_body(items: list[Item], lang: str, today: date) -> tuple[str, Box]:
     )
     out.append(
         f'<text x="{xt + 4:.1f}" y="{height - 16}" font-size="12" fill="#d62728">'
-        f"{esc(message('views.timeline.today', lang))} {day_text(today, lang)}</text>"
+        f"{esc(message('views.timeline.today', lang))} {short_day(today, lang)}</text>"
     )
     return "\n".join(out), Box(0, 0, width, height)
 
