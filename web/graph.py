@@ -49,10 +49,12 @@ class WebState:
     def backend(self) -> Backend:
         with self._gate("backend"):
             if self._backend is None:
+                from govgraph.graph.answers.precomputed import ensure
                 from govgraph.graph.store.session import open_backend
 
                 s = self.settings
                 self._backend = open_backend(self.selection(), s.endpoint, s.timeout)
+                ensure(self._backend)  # a cached store's views: computed once, then read
             return self._backend
 
     def selection(self) -> DataSelection:
@@ -77,7 +79,8 @@ class WebState:
 
         backend = self.backend()
         if isinstance(backend, LocalBackend):
-            return LocalBackend(backend.store, max(self.settings.timeout, WARM_UP_TIMEOUT))
+            timeout = max(self.settings.timeout, WARM_UP_TIMEOUT)
+            return LocalBackend(backend.store, timeout, backend.memo, backend.views)
         return backend
 
     def _gate(self, key: str) -> threading.Lock:

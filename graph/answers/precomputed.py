@@ -1,0 +1,91 @@
+"""Precomputed views: the answers every question needs and that change only with the data,
+computed once for a cached store and kept beside it.
+
+Labels per language (the entity index), each fact's sources and the conflicts (claim state),
+the notes of inferred facts, the source records and which source each quote comes from, the
+dated items with their earliest and latest day (deadlines.rq without today), and the network
+projection's facts, nodes and edges. At a million triples each is seconds to a minute of
+evaluation; read back it is milliseconds to a second. They are stored as SPARQL results under
+the key of their bound query text (the memo's key, graph/store/backend.py), in the store
+cache's folder, whose name is the hash of the data: a view can only ever be read for the data it
+was computed from, and a query whose text changed simply finds no view and is evaluated.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govgraph.graph.sources.claims import quote_sources
+from govgraph.graph.sparql.named import run_named
+from govgraph.graph.store.backend import Backend, LocalBackend, answer_key
+
+READY = "READY"  # written last: a views folder without it is incomplete
+LANGS = ("de", "en")
+# The named queries evaluated per language, with no other parameter bound: exactly the calls
+# of the entity index, the claims index, the notes, the source records, deadlines (rows.py)
+# and the network projection (graph/views/network.py).
+PER_LANGUAGE = (
+    "entity-labels",
+    "fact-sources",
+    "conflicts",
+    "fact-notes",
+    "sources",
+    "deadlines",
+    "network-facts",
+    "network-nodes",
+    "network-edges",
+)
+_FORMAT = ox.QueryResultsFormat.TSV
+
+
+class _Recorder(LocalBackend):
+    """Evaluates each query on the store and keeps its answer in `folder`."""
+
+    def __init__(self, store: ox.Store, folder: Path) -> None:
+        super().__init__(store)
+        self.folder = folder
+
+    def _evaluate(self, text: str, materialize):
+        result = self.store.query(text)
+        if not isinstance(result, ox.QuerySolutions):
+            return materialize(result)
+        data = result.serialize(format=_FORMAT)
+        (self.folder / answer_key(text)).write_bytes(data)
+        return materialize(ox.parse_query_results(data, format=_FORMAT))
+
+
+def build(store: ox.Store, target: Path) -> None:
+    """Compute every view of `store` into `target`, atomically (a racing builder's is fine)."""
+    tmp = target.with_name(f".{target.name}-{os.getpid()}-{os.urandom(4).hex()}")
+    tmp.mkdir(parents=True)
+    try:
+        recorder = _Recorder(store, tmp)
+        for lang in LANGS:
+            for name in PER_LANGUAGE:
+                run_named(recorder, name, lang=lang)
+        quote_sources(recorder, LANGS[0])  # source-quotes, one per source (no language)
+        (tmp / READY).write_text("1", encoding="utf-8")
+        try:
+            os.rename(tmp, target)
+        except OSError:
+            if not (target / READY).exists():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def ensure(backend: Backend) -> None:
+    """Compute the views of a cached store the first time it is opened (after its build);
+    a cache folder that cannot be written only costs the speed-up."""
+    if not isinstance(backend, LocalBackend) or backend.views is None:
+        return
+    if (backend.views / READY).exists():
+        return
+    try:
+        build(backend.store, backend.views)
+    except OSError:
+        pass
