@@ -67,5 +67,5 @@ class AppContext:
                 self._backend = open_backend(
                     self.selection, self.endpoint, self.timeout, progress=progress
                 )
-                ensure(self._backend)  # a cached store's views, once after its build
+                ensure(self._backend, self.lang)  # a cached store's views, once after its build
         return self._backend

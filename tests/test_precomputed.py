@@ -23,18 +23,20 @@ def cached(tmp_path, monkeypatch) -> LocalBackend:
     backend = open_backend(DataSelection(), timeout=None)
     assert isinstance(backend, LocalBackend) and backend.views is not None
     assert not backend.views.exists()
-    precomputed.ensure(backend)
+    precomputed.ensure(backend, "de")
+    precomputed.ensure(backend, "en")
     return backend
 
 
 def test_views_are_computed_once_and_read_back_equal(cached: LocalBackend) -> None:
     views = cached.views
-    assert views is not None and (views / precomputed.READY).exists()
+    ready = [views / precomputed.READY.format(lang=lang) for lang in precomputed.LANGS]
+    assert all(r.exists() for r in ready)
     # every query per language, plus the sources' quotes (one per source)
     assert len(list(views.glob("*.tsv"))) > len(precomputed.LANGS) * 5
-    marker = (views / precomputed.READY).stat().st_ino
-    precomputed.ensure(cached)
-    assert (views / precomputed.READY).stat().st_ino == marker  # not computed again
+    marker = ready[0].stat().st_ino
+    precomputed.ensure(cached, "de")
+    assert ready[0].stat().st_ino == marker  # not computed again
     plain = LocalBackend(cached.store)  # evaluates every query
     for lang in precomputed.LANGS:
         for name in precomputed.PER_LANGUAGE:
@@ -66,13 +68,16 @@ def test_answers_equal_with_and_without_views(cached: LocalBackend) -> None:
 
 
 def test_unfinished_views_are_not_read(tmp_path, monkeypatch) -> None:
-    """A views folder without its READY mark (a build that died) is computed anew."""
+    """A views folder without its mark (a build that died) is computed anew, one language
+    at a time."""
     monkeypatch.setenv("GOVGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("GOVGRAPH_CACHE_MIN_BYTES", "0")
     backend = open_backend(DataSelection(), timeout=None)
     backend.views.mkdir()
-    precomputed.ensure(backend)
-    assert (backend.views / precomputed.READY).exists()
+    (backend.views / "left-over.tsv").write_text("?x\n", encoding="utf-8")
+    precomputed.ensure(backend, "en")
+    assert (backend.views / precomputed.READY.format(lang="en")).exists()
+    assert not (backend.views / precomputed.READY.format(lang="de")).exists()
     assert len(list(backend.views.glob("*.tsv"))) > 10
 
 

@@ -54,7 +54,7 @@ class WebState:
 
                 s = self.settings
                 self._backend = open_backend(self.selection(), s.endpoint, s.timeout)
-                ensure(self._backend)  # a cached store's views: computed once, then read
+                ensure(self._backend, s.lang)  # a cached store's views: computed once, then read
             return self._backend
 
     def selection(self) -> DataSelection:

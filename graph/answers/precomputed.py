@@ -23,7 +23,7 @@ from govgraph.graph.sources.claims import quote_sources
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import Backend, LocalBackend, answer_key
 
-READY = "READY"  # written last: a views folder without it is incomplete
+READY = "READY-{lang}"  # written last: a language's views without it are incomplete
 LANGS = ("de", "en")
 # The named queries evaluated per language, with no other parameter bound: exactly the calls
 # of the entity index, the claims index, the notes, the source records, deadlines (rows.py)
@@ -43,11 +43,13 @@ _FORMAT = ox.QueryResultsFormat.TSV
 
 
 class _Recorder(LocalBackend):
-    """Evaluates each query on the store and keeps its answer in `folder`."""
+    """Evaluates each query on the store and keeps its answer in `folder`; the rows are read
+    back only where the caller needs them (`keep`): at 1M triples they take hundreds of MB."""
 
     def __init__(self, store: ox.Store, folder: Path) -> None:
         super().__init__(store)
         self.folder = folder
+        self.keep = False
 
     def _evaluate(self, text: str, materialize):
         result = self.store.query(text)
@@ -55,37 +57,39 @@ class _Recorder(LocalBackend):
             return materialize(result)
         data = result.serialize(format=_FORMAT)
         (self.folder / answer_key(text)).write_bytes(data)
+        if not self.keep:
+            return []
         return materialize(ox.parse_query_results(data, format=_FORMAT))
 
 
-def build(store: ox.Store, target: Path) -> None:
-    """Compute every view of `store` into `target`, atomically (a racing builder's is fine)."""
-    tmp = target.with_name(f".{target.name}-{os.getpid()}-{os.urandom(4).hex()}")
-    tmp.mkdir(parents=True)
+def build(store: ox.Store, target: Path, lang: str) -> None:
+    """Compute the views of `store` in `lang` into `target`; the files are written atomically
+    (a racing builder writes the same), the mark last."""
+    target.mkdir(parents=True, exist_ok=True)
+    tmp = target / f".{os.getpid()}-{os.urandom(4).hex()}"
+    tmp.mkdir()
     try:
         recorder = _Recorder(store, tmp)
-        for lang in LANGS:
-            for name in PER_LANGUAGE:
-                run_named(recorder, name, lang=lang)
-        quote_sources(recorder, LANGS[0])  # source-quotes, one per source (no language)
-        (tmp / READY).write_text("1", encoding="utf-8")
-        try:
-            os.rename(tmp, target)
-        except OSError:
-            if not (target / READY).exists():
-                raise
+        for name in PER_LANGUAGE:
+            run_named(recorder, name, lang=lang)
+        recorder.keep = True  # the source records, to ask for each one's quotes
+        quote_sources(recorder, lang)  # source-quotes, one per source (no language)
+        for done in tmp.iterdir():
+            os.replace(done, target / done.name)
+        (target / READY.format(lang=lang)).write_text("1", encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def ensure(backend: Backend) -> None:
-    """Compute the views of a cached store the first time it is opened (after its build);
-    a cache folder that cannot be written only costs the speed-up."""
+def ensure(backend: Backend, lang: str) -> None:
+    """Compute the views of a cached store in `lang` the first time it is opened in that
+    language (after its build); the other language's heavy answers the memo keeps when first
+    asked. A cache folder that cannot be written only costs the speed-up."""
     if not isinstance(backend, LocalBackend) or backend.views is None:
         return
-    if (backend.views / READY).exists():
+    if lang not in LANGS or (backend.views / READY.format(lang=lang)).exists():
         return
     try:
-        build(backend.store, backend.views)
+        build(backend.store, backend.views, lang)
     except OSError:
         pass
