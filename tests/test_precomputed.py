@@ -43,6 +43,15 @@ def test_views_are_computed_once_and_read_back_equal(cached: LocalBackend) -> No
             assert run_named(cached, name, lang=lang) == run_named(plain, name, lang=lang), name
 
 
+def test_claims_index_read_back_equal(cached: LocalBackend) -> None:
+    from govgraph.graph.sources.claims import load_claims
+
+    for lang in precomputed.LANGS:
+        assert (cached.views / precomputed.CLAIMS.format(lang=lang)).exists()
+        kept, read = precomputed.claims(cached, lang), load_claims(LocalBackend(cached.store), lang)
+        assert kept.sides and kept == read
+
+
 def test_a_view_is_what_is_read(cached: LocalBackend) -> None:
     """The answer comes from the view, not from the store: a view changed on disk shows."""
     from govgraph.graph.sparql.catalog import named_query

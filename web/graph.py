@@ -113,9 +113,9 @@ class WebState:
         """Which sources state each fact and which claims a conflict overrules (loaded once)."""
         with self._gate("claims-" + lang):
             if lang not in self._claims:
-                from govgraph.graph.sources.claims import load_claims
+                from govgraph.graph.answers.precomputed import claims
 
-                self._claims[lang] = load_claims(self.patient_backend(), lang)
+                self._claims[lang] = claims(self.patient_backend(), lang)
             return self._claims[lang]
 
     def quote_sources(self, lang: str) -> dict[str, SourceDocument]:

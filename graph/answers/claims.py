@@ -14,7 +14,7 @@ from datetime import date
 
 from govgraph.graph.answers.records import AnswerRow
 from govgraph.graph.i18n import message
-from govgraph.graph.sources.claims import Claims, Record, find_source, load_claims
+from govgraph.graph.sources.claims import Claims, Record, find_source
 from govgraph.graph.store.backend import Backend
 
 
@@ -61,8 +61,10 @@ def decorate(
 
 def claims_for(backend: Backend, lang: str, source_name: str | None) -> tuple[Claims, str | None]:
     """The claims index and the IRI of the source a user named (`--source NAME`), if any."""
+    from govgraph.graph.answers.precomputed import claims
+
     source = find_source(backend, lang, source_name)["iri"] if source_name else None
-    return load_claims(backend, lang), source
+    return claims(backend, lang), source
 
 
 def source_count_label(count: int, lang: str) -> str:

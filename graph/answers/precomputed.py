@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from govgraph.graph.sources.claims import quote_sources
+from govgraph.graph.sources.claims import Claims, ClaimSide, SourceRef, load_claims, quote_sources
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import Backend, LocalBackend, answer_key
 
@@ -40,6 +40,7 @@ PER_LANGUAGE = (
     "network-edges",
 )
 _FORMAT = ox.QueryResultsFormat.TSV
+CLAIMS = "claims-{lang}.json"  # the claims index itself: building it took 0.6-1.4 s at 1M
 
 
 class _Recorder(LocalBackend):
@@ -74,11 +75,58 @@ def build(store: ox.Store, target: Path, lang: str) -> None:
             run_named(recorder, name, lang=lang)
         recorder.keep = True  # the source records, to ask for each one's quotes
         quote_sources(recorder, lang)  # source-quotes, one per source (no language)
+        (tmp / CLAIMS.format(lang=lang)).write_text(
+            _claims_json(load_claims(recorder, lang)), encoding="utf-8"
+        )
         for done in tmp.iterdir():
             os.replace(done, target / done.name)
         (target / READY.format(lang=lang)).write_text("1", encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _claims_json(claims: Claims) -> str:
+    import dataclasses
+    import json
+
+    return json.dumps(
+        {
+            "sources": {
+                f: [dataclasses.astuple(r) for r in refs] for f, refs in claims.sources.items()
+            },
+            "sides": {
+                f: [dataclasses.asdict(s) for s in sides] for f, sides in claims.sides.items()
+            },
+        },
+        ensure_ascii=False,
+    )
+
+
+def claims(backend: Backend, lang: str) -> Claims:
+    """The claims index (graph/sources/claims.py): from the views where they hold it, else
+    read from the graph. Every answer needs it; at 1M triples it covers 33,000 facts."""
+    views = backend.views if isinstance(backend, LocalBackend) else None
+    if views is not None and (views / READY.format(lang=lang)).exists():
+        import json
+
+        try:
+            data = json.loads((views / CLAIMS.format(lang=lang)).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return load_claims(backend, lang)
+        return Claims(
+            sources={
+                fact: [
+                    SourceRef(iri, short, kind, tuple(locators), tuple(map(tuple, quotes)))
+                    for iri, short, kind, locators, quotes in refs
+                ]
+                for fact, refs in data["sources"].items()
+            },
+            sides={
+                fact: [ClaimSide(**{**side, "by": tuple(side["by"])}) for side in sides]
+                for fact, sides in data["sides"].items()
+            },
+        )
+    return load_claims(backend, lang)
 
 
 def ensure(backend: Backend, lang: str) -> None:
