@@ -48,6 +48,7 @@ class TypedRow:
 
     KEYS: ClassVar[tuple[str, ...]] = ()
     CSV: ClassVar[tuple[str, ...]] = ()
+    _FIELDS: ClassVar[frozenset[str]] = frozenset()
 
     @cached_property
     def _as_json(self) -> dict[str, object]:
@@ -81,7 +82,15 @@ class TypedRow:
         return self._as_json[key]
 
     def get(self, key: str, default: object = None) -> object:
+        if key in self._FIELDS:  # the row's own field: no JSON view built for it
+            return getattr(self, _ATTRIBUTE.get(key, key))
         return self._as_json.get(key, default)
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # Keys read straight from a field: the row's own, unless a later step's key (the
+        # sources, the group, the note) would stand in the JSON view instead.
+        cls._FIELDS = frozenset(cls.KEYS) - {"group", "inferred_from", *_SOURCING}
 
     def updated(self, **changes: object) -> Self:
         """A copy with some fields changed (rows are frozen)."""
