@@ -130,3 +130,17 @@ def test_deadline_status_is_the_querys(local_store: ox.Store, lang: str) -> None
                 (x["item"].value, x["status"].value, x["statusLabel"].value) for x in expected
             ], (day, f)
             assert got or f  # the shipped graph has deadlines on every day unfiltered
+
+
+def test_entities_named_one_by_one_as_from_the_whole_index(cached: LocalBackend) -> None:
+    """Names look entities up alone until ONE_BY_ONE, then load every label: the same names."""
+    from govgraph.graph.sparql.entities import ONE_BY_ONE, EntityIndex
+
+    whole = EntityIndex(cached, "de").entities
+    alone = EntityIndex(cached, "de")
+    for iri in list(whole)[:ONE_BY_ONE]:
+        one = alone.known(iri)
+        assert (one.labels, one.alt_labels) == (whole[iri].labels, whole[iri].alt_labels), iri
+    assert alone._entities is None  # nothing loaded as a whole yet
+    assert alone.known(next(reversed(whole))) is not None and alone._entities is not None
+    assert alone.known("http://example.org/not-an-entity") is None
