@@ -39,6 +39,7 @@ class Sourcing:
 
 
 _SOURCING = tuple(f.name for f in fields(Sourcing))  # looked up once: 30,000 rows at 1M
+_SOURCING_KEYS = frozenset(_SOURCING)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,6 +106,17 @@ class AnswerRow(TypedRow):
     group: str | None = None
     sourcing: Sourcing | None = None
     inferred_from: str | None = None
+
+    def get(self, key: str, default: object = None) -> object:
+        # What a later step added, read where it stands (it wins over a field of the same key
+        # in the JSON view too), without building that view.
+        if self.sourcing is not None and key in _SOURCING_KEYS:
+            return getattr(self.sourcing, key)
+        if key == "inferred_from" and self.inferred_from is not None:
+            return self.inferred_from
+        if key == "group" and self.group is not None:
+            return self.group
+        return super().get(key, default)
 
     def _added(self) -> dict[str, object]:
         out: dict[str, object] = {}
