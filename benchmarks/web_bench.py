@@ -48,6 +48,7 @@ PAGES = [
     ("demands by", "/demands?by=St%C3%A4dtetag"),
     ("source", "/source?id=ggd:source-000_2f97107a3c89067a"),
     ("sparql named", "/sparql?name=who-responsible&p.subject=NOOTS&run=1"),
+    ("network frame", "/network/frame?focus=Registermodernisierung"),
 ]
 
 

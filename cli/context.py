@@ -57,6 +57,7 @@ class AppContext:
 
     def backend(self) -> Backend:
         if self._backend is None:
+            from govgraph.graph.answers.precomputed import ensure
             from govgraph.graph.i18n import bilingual
             from govgraph.graph.store.session import open_backend
 
@@ -66,4 +67,5 @@ class AppContext:
                 self._backend = open_backend(
                     self.selection, self.endpoint, self.timeout, progress=progress
                 )
+                ensure(self._backend, self.lang)  # a cached store's views, once after its build
         return self._backend

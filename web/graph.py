@@ -49,10 +49,12 @@ class WebState:
     def backend(self) -> Backend:
         with self._gate("backend"):
             if self._backend is None:
+                from govgraph.graph.answers.precomputed import ensure
                 from govgraph.graph.store.session import open_backend
 
                 s = self.settings
                 self._backend = open_backend(self.selection(), s.endpoint, s.timeout)
+                ensure(self._backend, s.lang)  # a cached store's views: computed once, then read
             return self._backend
 
     def selection(self) -> DataSelection:
@@ -77,7 +79,8 @@ class WebState:
 
         backend = self.backend()
         if isinstance(backend, LocalBackend):
-            return LocalBackend(backend.store, max(self.settings.timeout, WARM_UP_TIMEOUT))
+            timeout = max(self.settings.timeout, WARM_UP_TIMEOUT)
+            return LocalBackend(backend.store, timeout, backend.memo, backend.views)
         return backend
 
     def _gate(self, key: str) -> threading.Lock:
@@ -110,9 +113,9 @@ class WebState:
         """Which sources state each fact and which claims a conflict overrules (loaded once)."""
         with self._gate("claims-" + lang):
             if lang not in self._claims:
-                from govgraph.graph.sources.claims import load_claims
+                from govgraph.graph.answers.precomputed import claims
 
-                self._claims[lang] = load_claims(self.patient_backend(), lang)
+                self._claims[lang] = claims(self.patient_backend(), lang)
             return self._claims[lang]
 
     def quote_sources(self, lang: str) -> dict[str, SourceDocument]:

@@ -23,7 +23,14 @@ def inferred_notes(backend: Backend, lang: str) -> dict[str, str]:
 
 
 def add_inferred_from(records: Iterable[R], backend: Backend, lang: str, key: str) -> list[R]:
-    """Each record gets `inferred_from`: the note of its fact (IRI in `key`) if inferred."""
+    """Each record gets `inferred_from`: the note of its fact (IRI in `key`) if inferred.
+
+    The notes are read only where a record's certainty is not "stated": an inferred fact's
+    row says so (or is overruled), so where all rows are stated no fact can have a note."""
+    records = list(records)
+    stated = message("answers.stated", lang)
+    if all(str(r.get("certainty") or "") == stated for r in records):
+        return [r.updated(inferred_from="") for r in records]
     notes = inferred_notes(backend, lang)
     out = []
     for record in records:

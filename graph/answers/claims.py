@@ -15,7 +15,7 @@ from datetime import date
 from govgraph.graph.answers.quotes import SEPARATOR
 from govgraph.graph.answers.records import AnswerRow
 from govgraph.graph.i18n import message
-from govgraph.graph.sources.claims import Claims, Record, SourceRef, find_source, load_claims
+from govgraph.graph.sources.claims import Claims, Record, SourceRef, find_source
 from govgraph.graph.store.backend import Backend
 
 
@@ -90,8 +90,10 @@ def quote_parts(joined: str, refs: Sequence[SourceRef], tainted: set[str]) -> li
 
 def claims_for(backend: Backend, lang: str, source_name: str | None) -> tuple[Claims, str | None]:
     """The claims index and the IRI of the source a user named (`--source NAME`), if any."""
+    from govgraph.graph.answers.precomputed import claims
+
     source = find_source(backend, lang, source_name)["iri"] if source_name else None
-    return load_claims(backend, lang), source
+    return claims(backend, lang), source
 
 
 def source_count_label(count: int, lang: str) -> str:

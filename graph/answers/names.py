@@ -44,7 +44,7 @@ class Names:
 
     def pair(self, iri: str, label: str) -> tuple[str, str]:
         """(short, long) the first time `iri` is named, (short, "") afterwards."""
-        entity = self.index.entities.get(iri) if iri else None
+        entity = self.index.known(iri)
         short, long = short_name(entity, label, self.lang)
         if iri in self.seen:
             return short, ""
@@ -53,5 +53,5 @@ class Names:
 
     def full(self, iri: str, label: str) -> str:
         """ "FITKO (Föderale IT-Kooperation)" – for titles."""
-        short, long = short_name(self.index.entities.get(iri), label, self.lang)
+        short, long = short_name(self.index.known(iri), label, self.lang)
         return f"{short} ({long})" if long else short

@@ -301,9 +301,10 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
     index = ask.index or EntityIndex(backend, ask.lang)
     found = resolve(backend, subject, ask.lang, index)
     claims, source_iri = _claims(backend, ask)
+    asked = ranking.Who(backend, found.iri, ask.lang)
 
     def fetch(day: date | None) -> list[AnswerRow]:
-        raw = ranking.who_ranked(backend, found.iri, ask.lang, day)
+        raw = asked.rows(day)
         return _sourced(backend, raw, "fact_iri", ask, claims, source_iri, day)
 
     every, day, moved = _fallback(ask, fetch)

@@ -34,14 +34,28 @@ def group_titles(lang: str) -> dict[str, str]:
     return {g: message(f"answers.group_{g}", lang) for g in GROUPS}
 
 
-def structural(backend: Backend, subject: str, lang: str) -> list[WhoRow]:
+def _relations(backend: Backend, subject: str, lang: str) -> list:
+    """The subject's outgoing relations (entity-relations), read once for both uses below."""
+    return [
+        r
+        for r in run(backend, "entity-relations", lang, entity=subject)
+        if text(r, "direction") == "out"
+    ]
+
+
+def structural(
+    backend: Backend, subject: str, lang: str, relations: list | None = None
+) -> list[WhoRow]:
     """Who operates or established `subject`, stated as a plain relation (EfA-Marktplatz is
     operated by govdigital): `who` rows, with the subject's own quote that names the actor."""
+    if relations is None:
+        relations = _relations(backend, subject, lang)
+    found = [row for row in relations if text(row, "property") in STRUCTURAL]
+    if not found:  # most subjects: no quotes needed
+        return []
     quotes = [text(r, "quote") for r in run(backend, "entity-evidence", lang, entity=subject)]
     records = []
-    for row in run(backend, "entity-relations", lang, entity=subject):
-        if text(row, "direction") != "out" or text(row, "property") not in STRUCTURAL:
-            continue
+    for row in found:
         actor = text(row, "otherLabel")
         quote = next((q for q in quotes if actor and actor in q), "")
         records.append(
@@ -98,33 +112,62 @@ def grouped(records: list[WhoRow]) -> list[WhoRow]:
     return [r.updated(group=kind(r)) for r in collapse(ordered)]
 
 
-def twin_topics(backend: Backend, subject: str, lang: str) -> list[str]:
+def twin_topics(
+    backend: Backend, subject: str, lang: str, relations: list | None = None
+) -> list[str]:
     """Topics that carry the subject's own name and that it concerns: the programme
     "Verwaltungsdigitalisierung" and the topic "Verwaltungsdigitalisierung (Thema)". Facts
     stated about the one answer for the other (the report names both alike)."""
+    if relations is None:
+        relations = _relations(backend, subject, lang)
+    topics = [
+        row
+        for row in relations
+        if text(row, "property") == GG + "concerns" and text(row, "otherType") == GG + "Topic"
+    ]
+    if not topics:  # most subjects: no names needed
+        return []
     names = {
         text(r, "label").casefold()
         for r in run(backend, "entity-card", lang, entity=subject)
         if text(r, "labelKind") == "pref"
     }
     twins = []
-    for row in run(backend, "entity-relations", lang, entity=subject):
-        if text(row, "direction") != "out" or text(row, "property") != GG + "concerns":
-            continue
-        if text(row, "otherType") != GG + "Topic":
-            continue
+    for row in topics:
         label = text(row, "otherLabel").casefold()
         if any(label == n or label.startswith(n + " (") for n in names):
             twins.append(text(row, "other"))
     return twins
 
 
-def who_ranked(backend: Backend, subject: str, lang: str, at: date | None) -> list[WhoRow]:
-    """`who`, grouped: the facts about the subject and its same-named topic, plus who
-    operates or established it."""
-    from govgraph.graph.answers.rows import who
+class Who:
+    """`who` of one subject, grouped: the facts about the subject and its same-named topic,
+    plus who operates or established it. What does not change with the day (the relations,
+    the structural rows, the twin topics) is read once, however many days are asked."""
 
-    records = structural(backend, subject, lang) + who(backend, subject, lang, at)
-    for twin in twin_topics(backend, subject, lang):
-        records += [r for r in who(backend, twin, lang, at) if not r.via]
-    return grouped(records)
+    def __init__(self, backend: Backend, subject: str, lang: str) -> None:
+        self.backend, self.subject, self.lang = backend, subject, lang
+        self._fixed: tuple[list[WhoRow], list[str]] | None = None
+
+    def _structure(self) -> tuple[list[WhoRow], list[str]]:
+        if self._fixed is None:
+            relations = _relations(self.backend, self.subject, self.lang)
+            self._fixed = (
+                structural(self.backend, self.subject, self.lang, relations),
+                twin_topics(self.backend, self.subject, self.lang, relations),
+            )
+        return self._fixed
+
+    def rows(self, at: date | None) -> list[WhoRow]:
+        from govgraph.graph.answers.rows import who
+
+        found, twins = self._structure()
+        records = found + who(self.backend, self.subject, self.lang, at)
+        for twin in twins:
+            records += [r for r in who(self.backend, twin, self.lang, at) if not r.via]
+        return grouped(records)
+
+
+def who_ranked(backend: Backend, subject: str, lang: str, at: date | None) -> list[WhoRow]:
+    """`who`, grouped (see Who)."""
+    return Who(backend, subject, lang).rows(at)

@@ -213,6 +213,88 @@ def _when(row: Mapping[str, object], lang: str) -> str:
     return text(row, "timeLabel") or span
 
 
+# The statuses relative to today, worded as deadlines.rq words them (its VALUES block).
+STATUS_LABELS = {
+    "past": ("vorbei", "past"),
+    "open": ("läuft", "open"),
+    "upcoming": ("bevorstehend", "upcoming"),
+    "undated": ("ohne Datum", "undated"),
+}
+
+
+def _day(row: Mapping[str, object], key: str) -> date | None:
+    """An xsd:date bound in `row` as a day; ValueError for any other literal (then the query
+    decides, with its own comparison)."""
+    term = row.get(key)
+    if term is None:
+        return None
+    if getattr(term, "datatype", None) != _XSD_DATE or len(term.value) != 10:
+        raise ValueError(term.value)
+    return date.fromisoformat(term.value)
+
+
+_XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+
+
+def _status(first: date | None, last: date | None, today: date) -> str:
+    """deadlines.rq's status of a window: past, upcoming, open or undated."""
+    if last is not None and last < today:
+        return "past"
+    if first is not None and first > today:
+        return "upcoming"
+    return "open" if first is not None or last is not None else "undated"
+
+
+def _kept(
+    row: Mapping[str, object],
+    today: date,
+    start: date | None,
+    end: date | None,
+    status: str | None,
+) -> str | None:
+    """The row's status if deadlines.rq with these parameters keeps it, else None."""
+    first, last = _day(row, "start"), _day(row, "end")
+    found = _status(first, last, today)
+    if status and not (status == found or (status == "open" and found in ("open", "upcoming"))):
+        return None
+    if start is not None and ((last is not None and last < start) or (last, first) == (None,) * 2):
+        return None
+    if end is not None and first is not None and first > end:
+        return None
+    return found
+
+
+def _dated_rows(
+    backend: Backend,
+    lang: str,
+    today: date,
+    start: date | None,
+    end: date | None,
+    status: str | None,
+) -> list[tuple[Mapping[str, object], str]]:
+    """The rows of deadlines.rq with their status. The query is evaluated without today and
+    filters: those rows never change with the day, so a store cache keeps them precomputed
+    (graph/sparql/precomputed.py), and the status is the query's comparison, made here."""
+    every = run(backend, "deadlines", lang)
+    try:
+        out = []
+        for row in every:
+            found = _kept(row, today, start, end, status)
+            if found is not None:
+                out.append((row, found))
+        return out
+    except ValueError:  # a time bound that is not a plain day: the query compares it
+        rows = run(
+            backend,
+            "deadlines",
+            lang,
+            today=today,
+            **{"from": start, "to": end},
+            status=ox.Literal(status) if status else None,
+        )
+        return [(row, text(row, "status")) for row in rows]
+
+
 def deadlines(
     backend: Backend,
     lang: str,
@@ -222,23 +304,20 @@ def deadlines(
     status: str | None = None,
 ) -> list[DeadlineRow]:
     """Deadlines and dated events in time order, with their status relative to `today`."""
-    rows = run(
-        backend,
-        "deadlines",
-        lang,
-        today=today,
-        **{"from": start, "to": end},
-        status=ox.Literal(status) if status else None,
-    )
+    english = lang == "en"
     return [
         DeadlineRow(
             when=_when(row, lang),
             concerns=sorted_names(text(row, "concerns")),
             actors=sorted_names(text(row, "actors")),
             quote=in_document_order(text(row, "quote")),
-            **texts(row, _DEADLINE),
+            **{
+                **texts(row, _DEADLINE),
+                "status": found,
+                "status_label": STATUS_LABELS[found][english],
+            },
         )
-        for row in rows
+        for row, found in _dated_rows(backend, lang, today, start, end, status)
     ]
 
 

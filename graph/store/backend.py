@@ -35,6 +35,7 @@ def _query_error(err: SyntaxError) -> QueryError:
     return QueryError(f"SPARQL syntax error: {err.msg if hasattr(err, 'msg') else err}")
 
 
+VIEWS = "views"  # folder in a cached store for its precomputed answers (LocalBackend.views)
 # Answers that took at least this long are remembered beside an immutable store (see memo).
 MEMO_MIN_SECONDS = 0.2
 MEMO_KEEP = 64  # remembered answers per store; the least recently written go first …
@@ -59,11 +60,18 @@ class LocalBackend:
     """
 
     def __init__(
-        self, store: ox.Store, timeout: float | None = None, memo: Path | None = None
+        self,
+        store: ox.Store,
+        timeout: float | None = None,
+        memo: Path | None = None,
+        views: Path | None = None,
     ) -> None:
         self.store = store
         self.timeout = timeout
         self.memo = memo
+        # Answers computed when the cached store was built (graph/sparql/precomputed.py),
+        # under the same key as the memo's; read first, never written or dropped here.
+        self.views = views
         self.allow_service = False  # SERVICE/FROM would make pyoxigraph fetch URLs
 
     def _run(self, query: str, bindings: Mapping[str, Term] | None, materialize):
@@ -97,6 +105,12 @@ class LocalBackend:
 
     def _evaluate(self, text: str, materialize):
         try:
+            if self.views is not None and materialize is _solutions and not self.allow_service:
+                try:
+                    data = (self.views / answer_key(text)).read_bytes()
+                    return _solutions(ox.parse_query_results(data, format=_MEMO_FORMAT))
+                except (OSError, SyntaxError):
+                    pass  # not precomputed: remembered or evaluated
             if self.memo is not None and materialize is _solutions and not self.allow_service:
                 if not _VOLATILE.search(text):
                     return _solutions(self._remembered(text))
@@ -109,10 +123,8 @@ class LocalBackend:
     def _remembered(self, text: str):
         """The solutions of `text`, read from the memo folder or evaluated (and then written
         there if that took long enough)."""
-        import hashlib  # only for a cached store: not on the path of small graphs
-
         assert self.memo is not None
-        path = self.memo / (hashlib.sha256(text.encode()).hexdigest()[:40] + ".tsv")
+        path = self.memo / answer_key(text)
         try:
             return ox.parse_query_results(path.read_bytes(), format=_MEMO_FORMAT)
         except (OSError, SyntaxError):
@@ -134,6 +146,13 @@ class LocalBackend:
 
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
         return self._run(query, bindings, _triples)
+
+
+def answer_key(text: str) -> str:
+    """The file name of a bound query's answer, in the memo and among the precomputed views."""
+    import hashlib  # only for a cached store: not on the path of small graphs
+
+    return hashlib.sha256(text.encode()).hexdigest()[:40] + ".tsv"
 
 
 def _remember(folder: Path, path: Path, data: bytes) -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from govgraph.graph.errors import UsageError
 from govgraph.graph.settings import read
-from govgraph.graph.store.backend import Backend, LocalBackend
+from govgraph.graph.store.backend import VIEWS, Backend, LocalBackend
 from govgraph.graph.store.dataset import DataSelection, load_store
 
 if TYPE_CHECKING:
@@ -45,7 +45,9 @@ def open_backend(
             # The cached store never changes, so its slow answers can be remembered
             # (GOVGRAPH_NO_ANSWER_MEMO turns that off, e.g. to time the queries themselves).
             memo = None if settings.no_answer_memo else folder / ANSWERS
-            return LocalBackend(store, timeout, memo)
+            # What every answer needs is read from the views computed for this store
+            # (graph/answers/precomputed.py), whatever the memo setting.
+            return LocalBackend(store, timeout, memo, views=folder / VIEWS)
         except OSError:
             pass
     return LocalBackend(load_store(files), timeout)

@@ -1,0 +1,143 @@
+"""Precomputed views: the answers every question needs and that change only with the data,
+computed once for a cached store and kept beside it.
+
+Labels per language (the entity index), each fact's sources and the conflicts (claim state),
+the notes of inferred facts, the source records and which source each quote comes from, the
+dated items with their earliest and latest day (deadlines.rq without today), and the network
+projection's facts, nodes and edges. At a million triples each is seconds to a minute of
+evaluation; read back it is milliseconds to a second. They are stored as SPARQL results under
+the key of their bound query text (the memo's key, graph/store/backend.py), in the store
+cache's folder, whose name is the hash of the data: a view can only ever be read for the data it
+was computed from, and a query whose text changed simply finds no view and is evaluated.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govgraph.graph.sources.claims import Claims, ClaimSide, SourceRef, load_claims, quote_sources
+from govgraph.graph.sparql.named import run_named
+from govgraph.graph.store.backend import Backend, LocalBackend, answer_key
+
+READY = "READY-{lang}"  # written last: a language's views without it are incomplete
+LANGS = ("de", "en")
+# The named queries evaluated per language, with no other parameter bound: exactly the calls
+# of the entity index, the claims index, the notes, the source records, deadlines (rows.py)
+# and the network projection (graph/views/network.py).
+PER_LANGUAGE = (
+    "entity-labels",
+    "fact-sources",
+    "conflicts",
+    "fact-notes",
+    "sources",
+    "deadlines",
+    "network-facts",
+    "network-nodes",
+    "network-edges",
+)
+_FORMAT = ox.QueryResultsFormat.TSV
+CLAIMS = "claims-{lang}.json"  # the claims index itself: building it took 0.6-1.4 s at 1M
+
+
+class _Recorder(LocalBackend):
+    """Evaluates each query on the store and keeps its answer in `folder`; the rows are read
+    back only where the caller needs them (`keep`): at 1M triples they take hundreds of MB."""
+
+    def __init__(self, store: ox.Store, folder: Path) -> None:
+        super().__init__(store)
+        self.folder = folder
+        self.keep = False
+
+    def _evaluate(self, text: str, materialize):
+        result = self.store.query(text)
+        if not isinstance(result, ox.QuerySolutions):
+            return materialize(result)
+        data = result.serialize(format=_FORMAT)
+        (self.folder / answer_key(text)).write_bytes(data)
+        if not self.keep:
+            return []
+        return materialize(ox.parse_query_results(data, format=_FORMAT))
+
+
+def build(store: ox.Store, target: Path, lang: str) -> None:
+    """Compute the views of `store` in `lang` into `target`; the files are written atomically
+    (a racing builder writes the same), the mark last."""
+    target.mkdir(parents=True, exist_ok=True)
+    tmp = target / f".{os.getpid()}-{os.urandom(4).hex()}"
+    tmp.mkdir()
+    try:
+        recorder = _Recorder(store, tmp)
+        for name in PER_LANGUAGE:
+            run_named(recorder, name, lang=lang)
+        recorder.keep = True  # the source records, to ask for each one's quotes
+        quote_sources(recorder, lang)  # source-quotes, one per source (no language)
+        (tmp / CLAIMS.format(lang=lang)).write_text(
+            _claims_json(load_claims(recorder, lang)), encoding="utf-8"
+        )
+        for done in tmp.iterdir():
+            os.replace(done, target / done.name)
+        (target / READY.format(lang=lang)).write_text("1", encoding="utf-8")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _claims_json(claims: Claims) -> str:
+    import dataclasses
+    import json
+
+    return json.dumps(
+        {
+            "sources": {
+                f: [dataclasses.astuple(r) for r in refs] for f, refs in claims.sources.items()
+            },
+            "sides": {
+                f: [dataclasses.asdict(s) for s in sides] for f, sides in claims.sides.items()
+            },
+        },
+        ensure_ascii=False,
+    )
+
+
+def claims(backend: Backend, lang: str) -> Claims:
+    """The claims index (graph/sources/claims.py): from the views where they hold it, else
+    read from the graph. Every answer needs it; at 1M triples it covers 33,000 facts."""
+    views = backend.views if isinstance(backend, LocalBackend) else None
+    if views is not None and (views / READY.format(lang=lang)).exists():
+        import json
+
+        try:
+            data = json.loads((views / CLAIMS.format(lang=lang)).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return load_claims(backend, lang)
+        return Claims(
+            sources={
+                fact: [
+                    SourceRef(iri, short, kind, tuple(locators), tuple(map(tuple, quotes)))
+                    for iri, short, kind, locators, quotes in refs
+                ]
+                for fact, refs in data["sources"].items()
+            },
+            sides={
+                fact: [ClaimSide(**{**side, "by": tuple(side["by"])}) for side in sides]
+                for fact, sides in data["sides"].items()
+            },
+        )
+    return load_claims(backend, lang)
+
+
+def ensure(backend: Backend, lang: str) -> None:
+    """Compute the views of a cached store in `lang` the first time it is opened in that
+    language (after its build); the other language's heavy answers the memo keeps when first
+    asked. A cache folder that cannot be written only costs the speed-up."""
+    if not isinstance(backend, LocalBackend) or backend.views is None:
+        return
+    if lang not in LANGS or (backend.views / READY.format(lang=lang)).exists():
+        return
+    try:
+        build(backend.store, backend.views, lang)
+    except OSError:
+        pass

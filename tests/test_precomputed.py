@@ -1,0 +1,146 @@
+"""Precomputed views of a cached store: computed once, read back as the same rows, the same
+answers; and deadlines' status made in Python is the query's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyoxigraph as ox
+import pytest
+
+from govgraph.graph.answers import precomputed, questions, rows
+from govgraph.graph.sparql.named import run_named
+from govgraph.graph.store.backend import LocalBackend
+from govgraph.graph.store.dataset import DataSelection
+from govgraph.graph.store.session import open_backend
+
+
+@pytest.fixture
+def cached(tmp_path, monkeypatch) -> LocalBackend:
+    """The shipped graph as a cached store with its views computed."""
+    monkeypatch.setenv("GOVGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("GOVGRAPH_CACHE_MIN_BYTES", "0")
+    backend = open_backend(DataSelection(), timeout=None)
+    assert isinstance(backend, LocalBackend) and backend.views is not None
+    assert not backend.views.exists()
+    precomputed.ensure(backend, "de")
+    precomputed.ensure(backend, "en")
+    return backend
+
+
+def test_views_are_computed_once_and_read_back_equal(cached: LocalBackend) -> None:
+    views = cached.views
+    ready = [views / precomputed.READY.format(lang=lang) for lang in precomputed.LANGS]
+    assert all(r.exists() for r in ready)
+    # every query per language, plus the sources' quotes (one per source)
+    assert len(list(views.glob("*.tsv"))) > len(precomputed.LANGS) * 5
+    marker = ready[0].stat().st_ino
+    precomputed.ensure(cached, "de")
+    assert ready[0].stat().st_ino == marker  # not computed again
+    plain = LocalBackend(cached.store)  # evaluates every query
+    for lang in precomputed.LANGS:
+        for name in precomputed.PER_LANGUAGE:
+            assert run_named(cached, name, lang=lang) == run_named(plain, name, lang=lang), name
+
+
+def test_claims_index_read_back_equal(cached: LocalBackend) -> None:
+    from govgraph.graph.sources.claims import load_claims
+
+    for lang in precomputed.LANGS:
+        assert (cached.views / precomputed.CLAIMS.format(lang=lang)).exists()
+        kept, read = precomputed.claims(cached, lang), load_claims(LocalBackend(cached.store), lang)
+        assert kept.sides and kept == read
+
+
+def test_a_view_is_what_is_read(cached: LocalBackend) -> None:
+    """The answer comes from the view, not from the store: a view changed on disk shows."""
+    from govgraph.graph.sparql.catalog import named_query
+    from govgraph.graph.store.backend import answer_key
+    from govgraph.graph.store.binding import bind
+
+    text = bind(named_query("fact-notes").text, {"__lang": ox.Literal("de")})
+    view = cached.views / answer_key(text)
+    assert view.exists()
+    view.write_text('?fact\t?note\n<http://example.org/f>\t"n"\n', encoding="utf-8")
+    (row,) = run_named(cached, "fact-notes", lang="de")
+    assert row["fact"] == ox.NamedNode("http://example.org/f")
+
+
+def test_answers_equal_with_and_without_views(cached: LocalBackend) -> None:
+    plain = LocalBackend(cached.store)
+    for lang in ("de", "en"):
+        ask = questions.Ask(lang=lang, today=date(2026, 12, 1))
+        assert questions.who(cached, "NOOTS", ask) == questions.who(plain, "NOOTS", ask)
+        assert questions.what(cached, "FITKO", ask) == questions.what(plain, "FITKO", ask)
+        assert questions.deadlines(cached, ask) == questions.deadlines(plain, ask)
+        assert questions.demands(cached, ask) == questions.demands(plain, ask)
+
+
+def test_unfinished_views_are_not_read(tmp_path, monkeypatch) -> None:
+    """A views folder without its mark (a build that died) is computed anew, one language
+    at a time."""
+    monkeypatch.setenv("GOVGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("GOVGRAPH_CACHE_MIN_BYTES", "0")
+    backend = open_backend(DataSelection(), timeout=None)
+    backend.views.mkdir()
+    (backend.views / "left-over.tsv").write_text("?x\n", encoding="utf-8")
+    precomputed.ensure(backend, "en")
+    assert (backend.views / precomputed.READY.format(lang="en")).exists()
+    assert not (backend.views / precomputed.READY.format(lang="de")).exists()
+    assert len(list(backend.views.glob("*.tsv"))) > 10
+
+
+DAYS = ("2020-01-01", "2025-06-30", "2026-01-01", "2026-07-01", "2026-12-01", "2031-01-01")
+FILTERS = (
+    {},
+    {"status": "past"},
+    {"status": "open"},
+    {"status": "upcoming"},
+    {"start": date(2026, 1, 1), "end": date(2026, 12, 31)},
+    {"start": date(2026, 7, 1)},
+    {"end": date(2025, 12, 31), "status": "open"},
+)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_deadline_status_is_the_querys(local_store: ox.Store, lang: str) -> None:
+    """rows.deadlines filters and words the status in Python; deadlines.rq with today and the
+    filters bound gives the same rows with the same status, on every day and filter."""
+    backend = LocalBackend(local_store)
+    # and the days windows begin or end on, where < and <= differ
+    bounds = {
+        r[k].value for r in run_named(backend, "deadlines") for k in ("start", "end") if k in r
+    }
+    days = [*DAYS, *sorted(bounds)[:: max(1, len(bounds) // 6)]]
+    edges = [date.fromisoformat(b) for b in sorted(bounds)[:: max(1, len(bounds) // 3)]]
+    filters = [*FILTERS, *({"start": d} for d in edges), *({"end": d} for d in edges)]
+    for day in map(date.fromisoformat, days):
+        for f in filters:
+            got = rows.deadlines(backend, lang, day, f.get("start"), f.get("end"), f.get("status"))
+            status = f.get("status")
+            expected = run_named(
+                backend,
+                "deadlines",
+                lang=lang,
+                today=day,
+                **{"from": f.get("start"), "to": f.get("end")},
+                status=ox.Literal(status) if status else None,
+            )
+            assert [(r.iri, r.status, r.status_label) for r in got] == [
+                (x["item"].value, x["status"].value, x["statusLabel"].value) for x in expected
+            ], (day, f)
+            assert got or f  # the shipped graph has deadlines on every day unfiltered
+
+
+def test_entities_named_one_by_one_as_from_the_whole_index(cached: LocalBackend) -> None:
+    """Names look entities up alone until ONE_BY_ONE, then load every label: the same names."""
+    from govgraph.graph.sparql.entities import ONE_BY_ONE, EntityIndex
+
+    whole = EntityIndex(cached, "de").entities
+    alone = EntityIndex(cached, "de")
+    for iri in list(whole)[:ONE_BY_ONE]:
+        one = alone.known(iri)
+        assert (one.labels, one.alt_labels) == (whole[iri].labels, whole[iri].alt_labels), iri
+    assert alone._entities is None  # nothing loaded as a whole yet
+    assert alone.known(next(reversed(whole))) is not None and alone._entities is not None
+    assert alone.known("http://example.org/not-an-entity") is None
