@@ -6,11 +6,10 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import zlib
 from pathlib import Path
 
 import pytest
-from test_curation_sources import text_pdf
+from pdf_files import one_page_pdf, text_pdf
 
 DATA = Path(__file__).parent / "data" / "curation"
 
@@ -27,26 +26,7 @@ def clean_error(result, code: int = 1) -> str:
 
 def pdf_with_contents(stream: bytes) -> bytes:
     """A one-page PDF whose content stream is `stream`, Flate-compressed."""
-    data = zlib.compress(stream, 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref)
-    return out.getvalue()
+    return one_page_pdf(stream, compress=True)
 
 
 def encrypted_pdf(password: str) -> bytes:
