@@ -286,11 +286,12 @@ def check_facts(
 def described(files: list[Path]) -> set[str]:
     """Every IRI that the files say something about (as subject); a large graph comes from the
     store cache, as validate takes it."""
+    from govgraph.graph.sparql.named import run_named
+    from govgraph.graph.store.backend import LocalBackend
     from govgraph.graph.validation.checks import graph_store
 
-    store = graph_store(files)
-    query = "SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) }"
-    return {row["s"].value for row in store.query(query)}
+    backend = LocalBackend(graph_store(files))
+    return {row["s"].value for row in run_named(backend, "internal/described-subjects")}
 
 
 def apply_review(

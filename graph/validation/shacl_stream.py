@@ -66,14 +66,15 @@ def targets(shapes) -> list[tuple[str, str]]:
 
 def focus_nodes(store: ox.Store, kind: str, iri: str) -> Iterator[ox.NamedNode | ox.BlankNode]:
     """The SHACL focus nodes of one target, each once."""
+    from govgraph.graph.sparql.named import run_named
+    from govgraph.graph.store.backend import LocalBackend
+
+    backend = LocalBackend(store)
     if kind == "class":
-        query = (
-            "SELECT DISTINCT ?f WHERE { ?f a ?c . ?c "
-            "<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <" + iri + "> }"
-        )
+        rows = run_named(backend, "internal/focus-of-class", class_iri=ox.NamedNode(iri))
     else:
-        query = f"SELECT DISTINCT ?f WHERE {{ ?s <{iri}> ?f FILTER(!isLiteral(?f)) }}"
-    for row in store.query(query):
+        rows = run_named(backend, "internal/focus-objects-of", property_iri=ox.NamedNode(iri))
+    for row in rows:
         yield row["f"]
 
 
