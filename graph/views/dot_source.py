@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from govgraph.graph.views.layout import band, parents, unit_depth
+from govgraph.graph.views.layout import rows_of
 
 _INCH = 72.0
 _SUBJECTS = 5  # layout.py's band of what actors work on
@@ -28,20 +28,6 @@ def _box_label(w: float, h: float) -> str:
         f'<TD FIXEDSIZE="TRUE" WIDTH="{max(1, round(w))}" HEIGHT="{max(1, round(h))}"></TD>'
         "</TR></TABLE>>"
     )
-
-
-def rows_of(g: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
-    """Each node's band, and its row: bands top to bottom, a unit one row below its parent."""
-
-    bands = {n: band(d) for n, d in g.nodes(data=True)}
-    up = parents(g)
-    memo: dict[str, int] = {}
-    depth = {n: unit_depth(n, up, bands, memo) for n in sorted(g.nodes)}
-    offsets, row = {}, 0
-    for b in sorted(set(bands.values())):
-        offsets[b] = row
-        row += 1 + max(depth[n] for n in g.nodes if bands[n] == b)
-    return bands, {n: offsets[bands[n]] + depth[n] for n in g.nodes}
 
 
 def dot_source(

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from govgraph.graph.views.dot_source import Point, dot_source, rows_of
+from govgraph.graph.views.dot_source import Point, dot_source
 from govgraph.graph.views.engine import EngineFailed, layout_json
+from govgraph.graph.views.layout import rows_of
 
 
 @dataclass

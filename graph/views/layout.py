@@ -149,10 +149,8 @@ def unit_depth(node: str, up: dict[str, str], bands: dict[str, int], memo: dict[
     return memo[node]
 
 
-def levels_layout(g: nx.MultiDiGraph, sweeps: int = 4) -> dict[str, tuple[float, float]]:
-    """Rows by level and unit depth, ordered to keep linked nodes near each other."""
-    if g.number_of_nodes() == 0:
-        return {}
+def rows_of(g: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
+    """Each node's band, and its row: bands top to bottom, a unit one row below its parent."""
     bands = {n: band(d) for n, d in g.nodes(data=True)}
     up = parents(g)
     memo: dict[str, int] = {}
@@ -161,9 +159,18 @@ def levels_layout(g: nx.MultiDiGraph, sweeps: int = 4) -> dict[str, tuple[float,
     for b in sorted(set(bands.values())):
         offsets[b] = row
         row += 1 + max(depth[n] for n in g.nodes if bands[n] == b)
+    return bands, {n: offsets[bands[n]] + depth[n] for n in g.nodes}
+
+
+def levels_layout(g: nx.MultiDiGraph, sweeps: int = 4) -> dict[str, tuple[float, float]]:
+    """Rows by level and unit depth, ordered to keep linked nodes near each other."""
+    if g.number_of_nodes() == 0:
+        return {}
+    up = parents(g)
+    row_of = rows_of(g)[1]
     rows: dict[int, list[str]] = {}
     for n in sorted(g.nodes, key=lambda n: (g.nodes[n].get("label", ""), n)):
-        rows.setdefault(offsets[bands[n]] + depth[n], []).append(n)
+        rows.setdefault(row_of[n], []).append(n)
     neighbours = {n: sorted(set(g.predecessors(n)) | set(g.successors(n))) for n in g.nodes}
     _order(rows, neighbours, up, sweeps)
     limit = max(6, math.ceil(1.6 * math.sqrt(g.number_of_nodes())))
