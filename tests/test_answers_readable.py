@@ -51,7 +51,7 @@ def noots(govgraph, monkeypatch):
 
 
 def test_who_noots_first_screen_answers(noots):
-    first = "\n".join(noots.splitlines()[:60])
+    first = "\n".join(noots.splitlines()[:50])  # a terminal's first screen
     assert "BVA (Bundesverwaltungsamt) — Betrieb" in _group(first, "Betrieb")
     decide = _group(first, "Entscheidung und Steuerung")
     assert "IT-Planungsrat — Entscheidung" in decide
@@ -66,6 +66,13 @@ def test_who_noots_first_screen_answers(noots):
     order.append(noots.splitlines().index("Finanzierung"))
     order.append(noots.splitlines().index("Pflichten und weitere Zuständigkeiten"))
     assert order == sorted(order)
+
+
+def test_funders_with_a_share_come_first_largest_first(noots):
+    funding = _group(noots, "Finanzierung").splitlines()
+    heads = [line.split(" — ")[0].strip() for line in funding if line.startswith("  ") and
+             not line.startswith("      ") and " — " in line]  # fmt: skip
+    assert heads[:2] == ["FITKO", "Bund"], heads  # 53,4 %, then 46,6 %, then the shareless
 
 
 def test_who_noots_halves_only_as_overruled(noots):

@@ -289,6 +289,13 @@ def _role_rank(row: WhoRow) -> int:
     return len(SECTIONS)
 
 
+def _rank_in_section(row: WhoRow) -> tuple[int, bool, float]:
+    """By role, then a stated share before none and the larger first: who funds how much is
+    what a reader of the funding section looks for (FITKO 53,4 %, Bund 46,6 %, then the
+    parties' general duty to bear costs)."""
+    return _role_rank(row), row.share is None, -(row.share or 0.0)
+
+
 def _section_title(section: str, lang: str) -> str:
     if section in ("derived", "other"):
         return message(f"answers.group_{section}", lang)
@@ -321,7 +328,7 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
     for section in WHO_ORDER:
         members = sections[section]
         if section != "derived":  # derived rows keep the query's order (by route)
-            members = sorted(members, key=_role_rank)
+            members = sorted(members, key=_rank_in_section)
         entries, loose = _entries(
             members,
             "fact_iri",
