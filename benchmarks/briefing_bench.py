@@ -105,7 +105,7 @@ def parallel_before(python: str, args: list[str]) -> int:
         "from collections import Counter\n"
         "from datetime import date\n"
         "from govgraph.cli.context import AppContext\n"
-        "from govgraph.graph.views.views import ViewRequest, build_view\n"
+        "from govgraph.graph.views.viz_request import ViewRequest, build_view\n"
         "a = json.loads(sys.argv[1])\n"
         "app = AppContext(data=tuple(a['data']), builtin=not a['data'])\n"
         "req = ViewRequest(focus=a['focus'], depth=a['depth'])\n"

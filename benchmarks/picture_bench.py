@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 27)
 def _times(backend, view, title, req, layout: str, repeat: int) -> dict:
     from govgraph.graph.views.network_svg import PictureOptions
     from govgraph.graph.views.output import picture_bytes
-    from govgraph.graph.views.views import picture_svg
+    from govgraph.graph.views.viz_request import picture_svg
 
     def svg():
         opts = PictureOptions(layout=layout, limit=None)  # every entry, not a slide's 25
@@ -40,7 +40,7 @@ def focus_rows(repeat: int) -> list[dict]:
     """NOOTS in the shipped graph, both layouts; and the whole `govgraph viz` process."""
     from govgraph.graph.store.dataset import DataSelection
     from govgraph.graph.store.session import open_backend
-    from govgraph.graph.views.views import ViewRequest, build_view
+    from govgraph.graph.views.viz_request import ViewRequest, build_view
 
     backend = open_backend(DataSelection())
     req = ViewRequest(focus="NOOTS")
@@ -63,7 +63,7 @@ def large_rows(sizes: list[int], synthetic, repeat: int) -> list[dict]:
     """Synthetic views of `sizes` nodes (all shown), both layouts, in this process."""
     from govgraph.graph.store.backend import LocalBackend
     from govgraph.graph.store.dataset import DataSelection, load_store
-    from govgraph.graph.views.views import ViewRequest, build_view
+    from govgraph.graph.views.viz_request import ViewRequest, build_view
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -100,7 +100,7 @@ def _view(data: Path):
     """The view `govgraph --no-builtin --data FILE viz` shows, built in this process."""
     from govgraph.graph.store.backend import LocalBackend
     from govgraph.graph.store.dataset import DataSelection, load_store
-    from govgraph.graph.views.views import ViewRequest, build_view
+    from govgraph.graph.views.viz_request import ViewRequest, build_view
 
     store = load_store(DataSelection(builtin=False, extra=(data,)).files())
     return build_view(LocalBackend(store), ViewRequest())
@@ -254,7 +254,7 @@ def main() -> None:
         sys.exit("chromium not found (or use --no-browser)")
     import pyvis  # noqa: F401  (fail early: the comparison needs it)
 
-    from govgraph.graph.views.views import MAX_INTERACTIVE_NODES
+    from govgraph.graph.views.viz_request import MAX_INTERACTIVE_NODES
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -84,7 +84,7 @@ def print_answer(
 def shown(row: AnswerRow, lang: str, overruled: frozenset[str] = frozenset()) -> AnswerRow:
     """A row as a grid shows it: the share beside the role, the note beside the certainty,
     and no quote of an overruled claim in its evidence (unless the row is that claim)."""
-    changes: dict[str, object] = {"certainty": certain(row)}
+    changes: dict[str, object] = {"certainty": certainty_cell(row)}
     if overruled and not row.get("claim_state") and row.get("quote"):
         parts = str(row.get("quote")).split(" […] ")
         changes["quote"] = " […] ".join(p for p in parts if p not in overruled)
@@ -97,7 +97,7 @@ def shown(row: AnswerRow, lang: str, overruled: frozenset[str] = frozenset()) ->
     return row.updated(**changes) if isinstance(row, AnswerRow) else row
 
 
-def certain(record: AnswerRow) -> str:
+def certainty_cell(record: AnswerRow) -> str:
     """The certainty cell of a table: an inferred row says from what."""
     note = record.get("inferred_from")
     return f"{record.get('certainty', '')}: {note}" if note else str(record.get("certainty", ""))
@@ -130,7 +130,7 @@ def heading(fmt: str, line: str) -> None:
         click.echo()
 
 
-def nothing(what: str):
+def no_results(what: str):
     """The error for an empty answer, naming the command and what it was asked (exit 1)."""
     from govgraph.graph.answers.rows import NoResults
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .answering import columns, nothing
+from .answering import columns, no_results
 from .context import AppContext
 from .helptext import summary
 from .options import BilingualCommand, Output, name_argument, output_options
@@ -23,7 +23,7 @@ def search(app: AppContext, text: str, limit: int, out: Output) -> None:
 
     rows = find(app.backend(), app.lang, text, limit)
     if not rows:
-        raise nothing(f"search {text!r}")
+        raise no_results(f"search {text!r}")
     headers = columns(app.lang, "label", "type", "other_labels", "match", "iri")
     emit(rows, headers, out.fmt, out.layout(app.lang))
 

@@ -97,7 +97,7 @@ def viz(
     fmt, page = _output_plan(fmt, output, size, layout, renderer)
     from govgraph.graph.views.network_svg import PictureOptions
     from govgraph.graph.views.slide import SLIDE_NODES
-    from govgraph.graph.views.views import ViewRequest, build_view, check_size, render
+    from govgraph.graph.views.viz_request import ViewRequest, build_view, check_size, render
 
     kinds = tuple(t.strip() for value in types for t in value.split(",") if t.strip())
     request = ViewRequest(app.lang, facts, at, focus, depth, kinds, topic)

@@ -51,7 +51,7 @@ def _pairs_to_draw(backend, args: tuple[str, ...]) -> int:
 
     from govgraph.graph.views.edges import merge_edges
     from govgraph.graph.views.slide import trim
-    from govgraph.graph.views.views import ViewRequest, build_view, edge_states
+    from govgraph.graph.views.viz_request import ViewRequest, build_view, edge_states
 
     option = dict(zip(args[::2], args[1::2], strict=True))
     req = ViewRequest(focus=option["--focus"], depth=int(option.get("--depth", 2)))

@@ -15,7 +15,7 @@ from govgraph.graph.i18n import bilingual
 from govgraph.graph.views.html import CSP as VIZ_CSP
 from govgraph.graph.views.html import render_page
 from govgraph.graph.views.network import select_view
-from govgraph.graph.views.views import check_size, edge_states
+from govgraph.graph.views.viz_request import check_size, edge_states
 
 from . import params
 from .pages import resolve

@@ -178,7 +178,7 @@ def _entries(
     cite: Citations,
     lang: str,
     describe: Callable[[Sequence[AnswerRow]], tuple[str, ...]] | None = None,
-    noted: Callable[[Sequence[AnswerRow]], tuple[str, ...]] | None = None,
+    notes_of: Callable[[Sequence[AnswerRow]], tuple[str, ...]] | None = None,
 ) -> tuple[tuple[Entry, ...], tuple[Overruled, ...]]:
     """One entry per `ident` (actor or item), in the order of its first row; rows whose claim
     is overruled give no entry of their own, only an overruled line (on the entry of the same
@@ -203,7 +203,7 @@ def _entries(
                 iri=iri,
                 long_name=long,
                 details=(describe or (lambda g: details(g, lang)))(good),
-                notes=(noted or (lambda g: notes(g, lang)))(good),
+                notes=(notes_of or (lambda g: notes(g, lang)))(good),
                 evidence=evidence,
                 overruled=overruled,
             )
@@ -459,7 +459,7 @@ def deadlines(
         )
         return (f"{kind} – {r.get('what')}",)
 
-    def noted(members: Sequence[AnswerRow]) -> tuple[str, ...]:
+    def notes_of(members: Sequence[AnswerRow]) -> tuple[str, ...]:
         r = members[0]
         out = []
         if r.get("actors"):
@@ -481,7 +481,7 @@ def deadlines(
             cite,
             ask.lang,
             describe=describe,
-            noted=noted,
+            notes_of=notes_of,
         )
         if entries or loose:
             title = message(f"answers.section_{section}", ask.lang)
@@ -542,7 +542,7 @@ def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = 
             parts.append(str(r.get("when")))
         return (" ".join(parts),)
 
-    def noted(members: Sequence[AnswerRow]) -> tuple[str, ...]:
+    def notes_of(members: Sequence[AnswerRow]) -> tuple[str, ...]:
         r = members[0]
         out = []
         if r.get("about"):
@@ -564,7 +564,7 @@ def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = 
             cite,
             ask.lang,
             describe=describe,
-            noted=noted,
+            notes_of=notes_of,
         )
         if entries or loose:
             who_ = names.full(actor_iri, members[0].actor)
