@@ -53,9 +53,21 @@ def evidence_line(ev: Evidence) -> str:
     return f"{where}: {quote}" if where else quote
 
 
-def entry_lines(entry: Entry, width: int, lang: str, every: bool) -> list[str]:
+def _unbroken(text: str, names: tuple[str, ...], width: int) -> str:
+    """`text` with each of `names` that fits a line kept on one (longest first)."""
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) <= width - len(DEEP):
+            text = text.replace(name, name.replace(" ", _KEEP))
+    return text
+
+
+def entry_lines(
+    entry: Entry, width: int, lang: str, every: bool, names: tuple[str, ...] = ()
+) -> list[str]:
     name = f"{entry.name} ({entry.long_name})" if entry.long_name else entry.name
-    head = name + (" — " + "; ".join(entry.details) if entry.details else "")
+    head = _unbroken(
+        name + (" — " + "; ".join(entry.details) if entry.details else ""), names, width
+    )
     lines = _wrap(head, width, INDENT, DEEP)
     if entry.notes:
         lines += _wrap("(" + "; ".join(entry.notes) + ")", width, DEEP, DEEP)
@@ -94,12 +106,12 @@ def render(answer: Answer, width: int, lang: str, every: bool = False) -> str:
         ):
             hidden += len(group.entries)
             continue
-        block = ["", *_wrap(group.title, width, "", INDENT)]
+        block = ["", *_wrap(_unbroken(group.title, group.names, width), width, "", INDENT)]
         if group.note:
             block += _wrap(group.note, width, INDENT, INDENT)
         shown = 0
         for entry in group.entries:
-            lines = entry_lines(entry, width, lang, every)
+            lines = entry_lines(entry, width, lang, every, group.names)
             if not every and shown and budget - len(block) - len(lines) < 0:
                 hidden += 1
                 continue

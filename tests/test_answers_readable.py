@@ -164,6 +164,7 @@ THREE = [
     ("conflicts", "--source", "NOOTSStVtr", "--at", "2026-01-15"),
     ("path", "RegMo", "MASTD"),
     ("path", "IT-PLR", "Bund"),
+    ("path", "Bund", "NOOTS"),
 ]
 
 
@@ -190,8 +191,12 @@ def test_sources_conflicts_path_read_whole(govgraph, monkeypatch, question, widt
             assert f"{r['mark']} — {r['claim']}" in text
             assert r["locator"] in text and r["conflict"] in text
         else:
+            first = out.out.index("\n\n")  # the chains and steps, not the title
+            lines = out.out[first:].splitlines()
             for step in r["steps"]:
                 assert step["from_label"] in text and step["to_label"] in text
+                for name in (step["from_label"], step["to_label"]):  # a name that fits a line
+                    assert len(name) > int(width) - 6 or any(name in ln for ln in lines), name
 
 
 def test_conflicts_say_which_claim_holds_on_the_day(govgraph, monkeypatch):

@@ -66,6 +66,7 @@ class Group:
     entries: tuple[Entry, ...] = ()
     overruled: tuple[Overruled, ...] = ()  # claims of actors the group shows no entry for
     note: str = ""  # one line under the heading (a conflict's rule and why)
+    names: tuple[str, ...] = ()  # names in the title that a reader takes in whole (a chain's)
 
 
 @dataclass(frozen=True)

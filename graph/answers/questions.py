@@ -834,6 +834,7 @@ def path(
             f"chain-{n}",
             message("answers.path_chain", ask.lang, n=n, text=marked_text(g, c, cite, ask.lang)),
             tuple(step_entry(g, s, cite, ask.lang) for s in c.steps),
+            names=tuple(g.nodes[n].get("label", n) for n in c.nodes),
         )
         for n, c in enumerate(chains, 1)
     )
