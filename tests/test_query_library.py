@@ -348,7 +348,15 @@ EXACT = [
         "funding-by-period",
         {"from": "2027-01-01"},
         "actor",
-        {GGD + "alle-bundeslaender", GGD + "bund", GGD + "fitko"},
+        # with no end: the Sitzland's part of FITKO's costs (IT-Staatsvertrag § 9 Abs. 4) and an
+        # acceding Land's costs (NOOTS-Staatsvertrag § 11 Abs. 3)
+        {
+            GGD + "alle-bundeslaender",
+            GGD + "beitretendes-land-noots",
+            GGD + "bund",
+            GGD + "fitko",
+            GGD + "sitzland-fitko",
+        },
     ),
 ]
 
