@@ -26,10 +26,10 @@ BACKGROUND = ("derived", "other")  # groups a `who` answer folds into the closin
 FOLDED = ("who", "what", "deadlines", "demands")  # answers cut at about a screen
 
 
-# Words that belong on one line: a day ("1. Juni 2027", "1 June 2027"), a share ("46,6 %"),
-# a norm's first step ("§ 8"), a cut mark after its word.
+# Words that belong on one line: a day or month ("1. Juni 2027", "März 2025", "Mitte 2026"),
+# a share ("46,6 %"), a norm's first step ("§ 8"), a cut mark after its word.
 _TOGETHER = re.compile(
-    r"\b\d{1,2}\.? (?:[A-ZÄÖÜ][a-zäöü]+) \d{4}\b|\d+(?:[.,]\d+)? %|§ \d+\w*|\S+ …"
+    r"\b(?:\d{1,2}\.? )?[A-ZÄÖÜ][a-zäöü]+ \d{4}\b|\d+(?:[.,]\d+)? %|§ \d+\w*|\S+ …"
 )
 _KEEP = "\u00a0"  # textwrap breaks only at ASCII whitespace
 

@@ -220,3 +220,17 @@ def test_sources_and_conflicts_keep_a_grid(govgraph, monkeypatch):
     assert grid[4].startswith("GGArt91cVtr  Primärtext")
     conflicts = govgraph("--today", FIXED_TODAY, "conflicts", "--table").out
     assert "Widerspruch" in conflicts.splitlines()[2] and "✗ überholt" in conflicts
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+@pytest.mark.parametrize("question", [("demands",), ("deadlines",)], ids=" ".join)
+def test_a_month_and_its_year_stay_on_one_line(govgraph, monkeypatch, question, width):
+    """»März 2025«, »Mitte 2026«: a period is read whole, never split at the line end."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    lines = govgraph("--today", FIXED_TODAY, *question).out.splitlines()
+    split = [
+        (a, b)
+        for a, b in zip(lines, lines[1:], strict=False)
+        if re.search(r"\b[A-ZÄÖÜ][a-zäöü]+$", a) and re.match(r"\s*\d{4}\b", b)
+    ]
+    assert split == []
