@@ -100,6 +100,19 @@ PREFIXES = """\
 SOURCE = "ggd:source-000_2f97107a3c89067a"
 
 
+def generated_graph(folder: Path, triples: int) -> Path:
+    """A Turtle file of `triples` synthetic triples shaped like the real facts, written by
+    benchmarks/generate.py into `folder`."""
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+    out = folder / "syn.ttl"
+    subprocess.run(
+        [sys.executable, str(script), "--triples", str(triples), "-o", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
 def evidence(quote: str) -> str:
     return (
         f"prov:wasDerivedFrom [ a oa:SpecificResource ; oa:hasSource {SOURCE} ; "

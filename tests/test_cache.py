@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import evidence
+from conftest import evidence, generated_graph
 from govgraph.graph.store import cache
 from govgraph.graph.store.dataset import DataSelection
 from govgraph.graph.store.session import open_backend
@@ -264,15 +264,7 @@ FAULTS = {
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory) -> Path:
     """A few thousand triples shaped like the real facts (benchmarks/generate.py)."""
-    folder = tmp_path_factory.mktemp("synthetic")
-    script = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
-    out = folder / "syn.ttl"
-    subprocess.run(
-        [sys.executable, str(script), "--triples", "20000", "-o", str(out)],
-        check=True,
-        capture_output=True,
-    )
-    return out
+    return generated_graph(tmp_path_factory.mktemp("synthetic"), 20000)
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))

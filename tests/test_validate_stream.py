@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import random
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import rdflib
 
+from conftest import generated_graph
 from govgraph.graph.store.dataset import DataSelection, load_store
 from govgraph.graph.store.rdflib_bridge import from_rdflib_term, to_rdflib_graph
 from govgraph.graph.store.resources import shapes_file
@@ -32,14 +30,7 @@ def _stable(term) -> str:
 def broken_store(tmp_path_factory) -> ox.Store:
     """8k synthetic triples with the shipped vocabulary; then labels, types, actors, dates and
     evidence taken away or bent at random (fixed seed) — on focus nodes and on nodes pointed at."""
-    folder = tmp_path_factory.mktemp("stream")
-    script = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
-    data = folder / "syn.ttl"
-    subprocess.run(
-        [sys.executable, str(script), "--triples", "8000", "-o", str(data)],
-        check=True,
-        capture_output=True,
-    )
+    data = generated_graph(tmp_path_factory.mktemp("stream"), 8000)
     store = load_store(DataSelection(builtin=False, extra=(data,)).files())
     rng = random.Random(26)
     quads = sorted(  # an order that does not depend on blank node labels (new at each load)

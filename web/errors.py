@@ -49,6 +49,16 @@ class NotFound(WebError):
     title_key = "not_found"
 
 
+class Forbidden(WebError):
+    status = 403
+    title_key = "forbidden"
+
+
+class TooManyRequests(WebError):
+    status = 429
+    title_key = "busy"
+
+
 class TooLarge(WebError):
     status = 413
     title_key = "too_large"

@@ -26,7 +26,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from govgraph.graph.i18n import LANGS, message
 
-from .errors import WebError
+from .errors import Forbidden, TooManyRequests, WebError
 
 # Requests in progress per client address: a browser opens up to 6 connections, and several
 # people may share one address (an office's NAT, a reverse proxy; benchmarks/web_bench.py runs
@@ -38,16 +38,6 @@ HEAD_LIMIT = 64 * 1024  # request line and headers together, in bytes
 URL_LIMIT = 32 * 1024  # the request target alone (a 5,000-character query, percent-encoded)
 # Parameters with which the SPARQL page runs a query (a link without them shows the form).
 RUNNING = {"query", "run", "format"}
-
-
-class Forbidden(WebError):
-    status = 403
-    title_key = "forbidden"
-
-
-class TooManyRequests(WebError):
-    status = 429
-    title_key = "busy"
 
 
 def cross_site(scope: Scope) -> bool:
