@@ -61,9 +61,10 @@ def _date(graph: rdflib.Graph, point: rdflib.term.Node | None, end: bool = False
     return str(value) if value is not None else None
 
 
-def facts(law: str) -> list[dict]:
-    """The reviewed fact nodes of one law, in the key's terms."""
-    path = ROOT / "graph" / "facts" / f"{law}.ttl"
+def facts(law: str, path: Path | None = None) -> list[dict]:
+    """The reviewed fact nodes of one law (or of the source `law` names in the facts file
+    `path`), in the key's terms."""
+    path = path or ROOT / "graph" / "facts" / f"{law}.ttl"
     text = path.read_text(encoding="utf-8")
     graph = rdflib.Graph().parse(path, format="turtle")
     out = []

@@ -20,6 +20,8 @@ from govgraph.graph.store.backend import LocalBackend
 
 _SUFFIX = r"(?:s|es|n|en|e|er|ern|r|m)?"
 _ADJ = r"(?:e|en|er|es|em)"
+# an adjective in its strong form leading a name: "Statistisches", "Nationaler", "Föderales"
+_STRONG_ADJ = re.compile(r"^[A-ZÄÖÜ]\w*(?:isch|lich|al|ig|iv|ell|ar)(?:es|er)$")
 
 
 @dataclass
@@ -96,6 +98,12 @@ def label_pattern(label: str) -> str:
             core = re.escape(word[:-1]) + _ADJ  # "gemeinsame Anstalt": "der gemeinsamen Anstalt"
         elif word[0].isupper() and word.endswith("ter") and i < len(words) - 1:
             core = re.escape(word[:-2]) + _ADJ  # "Beauftragter": "der Beauftragte", "des -ten"
+        elif _STRONG_ADJ.match(word) and i < len(words) - 1 and words[i + 1][0].isupper():
+            core = re.escape(word[:-2]) + _ADJ  # "Statistisches Bundesamt": "das Statistische"
+        elif word[0].isupper() and i < len(words) - 1 and words[i + 1][0].islower():
+            # the head noun before its attribute takes the case ending: "des Bundesministeriums
+            # des Innern", "des Bundesamtes für Sicherheit …"
+            core += r"(?:s|es)?" if word[-1] not in "sßxz" else ""
         elif word.endswith(("es", "er", "en")) and word[0].islower():  # "des", "der" vary
             core = r"(?:des|der|dem|den|die|das)" if word in ("des", "der", "den") else core
         parts.append(core)
