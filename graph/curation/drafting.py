@@ -118,6 +118,7 @@ class Drafter:
         self._roles: list[tuple[re.Pattern[str], KnownEntity]] = []  # roles the text defines
         # new names as entities, by their first three letters (a sentence looks up only its own)
         self._new: dict[str, list[tuple[re.Pattern[str], KnownEntity]]] = {}
+        self._used: dict[str, KnownEntity] = {}  # known names the source has used so far
 
     def _add(self, **kw) -> Candidate:
         c = Candidate(number=len(self.candidates) + 1, **kw)
@@ -173,6 +174,7 @@ class Drafter:
 
     def _mentions(self, unit: Unit) -> list[Mention]:
         found = self.matcher.find(unit.text)
+        self._used.update({m.entity.iri: m.entity for m in found if m.confidence >= 0.5})
         seen: set[str] = set()
         for m in found:
             if m.entity.iri in seen:
@@ -198,6 +200,11 @@ class Drafter:
                 continue
             if name.casefold() in self._new_names:
                 continue
+            short = self._short_of(name) if single else None
+            if short is not None:  # "der Steuerungsgruppe" after "eine Steuerungsgruppe NOOTS"
+                pattern = re.compile(rf"(?<![\w-]){label_pattern(name)}(?!\w|-)")
+                self._roles.append((pattern, short))
+                continue
             self._new_names.add(name.casefold())
             cls = _new_type(name)
             # the IRI review gives the name once accepted: facts of this draft can point at it
@@ -209,6 +216,17 @@ class Drafter:
             confidence = 0.6 if m.group(2) or " " in name else 0.4
             self._add(kind="NewEntity", unit=unit, matched=m.group(0), confidence=confidence,
                       name=name, proposed_type=cls)  # fmt: skip
+
+    def _short_of(self, name: str) -> KnownEntity | None:
+        """The one known name this source has used that begins with `name`: a law introduces a
+        body by its full name and then calls it by its head noun alone."""
+        owners = {
+            e.iri: e
+            for e in self._used.values()
+            for label in e.labels
+            if len(label.split()) > 1 and label.split()[0] == name
+        }
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _parties(self, text: str) -> list[Mention]:
         """ "Die Vertragsparteien", "die Vertragspartner": the parties of the agreement the source
