@@ -77,9 +77,9 @@ def held_out_keys() -> list[tuple[str, Path, list[Triple], tuple[str, ...]]]:
     from draft_key import facts
 
     report_key = [
-        Triple(actor, f["role"], subject, tuple(" ".join(e["quote"].split()) for e in f["evidence"]))
+        Triple(actor, f["role"], subject, tuple(" ".join(e["quote"].split()) for e in evidence))
         for f in facts(report, ROOT / "graph" / "facts" / f"{report}.ttl")
-        if f["evidence"]
+        if (evidence := f["evidence"])
         for actor in f["actors"]
         for subject in f["subjects"] or [""]
     ]

@@ -291,8 +291,8 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
     bound = re.search(r"(?i)\bunterlieg|weisungsgebunden|\bWeisungen\b", text)
     if bound and how == "subject":  # "X unterliegt der Aufsicht des Y", "X ist den Beschlüssen
         # des Y gegenüber weisungsgebunden": Y acts on X
-        after = [m for m in orgs if m.entity not in actors
-                 and (m.start > bound.start() or bound.group(0).lower() != "unterlieg")]  # fmt: skip
+        either = bound.group(0).lower() != "unterlieg"  # Y before or after the word
+        after = [m for m in orgs if m.entity not in actors and (m.start > bound.start() or either)]
         if after:
             actors, how = _unique([m.entity for m in after]), "agent"
     ids = {a.iri for a in actors}
