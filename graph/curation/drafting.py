@@ -11,13 +11,13 @@ completes or rejects the rest in review.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from govgraph.graph.curation.amounts import Amount, find_amounts
 from govgraph.graph.curation.datex import DateMatch, find_dates
 from govgraph.graph.curation.mentions import KnownEntity, Matcher, Mention, label_pattern
-from govgraph.graph.curation.proposals import NEW, Frame, analyse
+from govgraph.graph.curation.proposals import NEW, Frame, Proposal, analyse
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.importers import Unit
 from govgraph.graph.sources.library import slug
@@ -287,9 +287,17 @@ class Drafter:
         self, unit: Unit, mentions: list[Mention], times: list[Candidate], shares: list[Amount]
     ) -> None:
         text = unit.text
+        parts = _parts(text)
+        first = [m for m in mentions if m.end <= parts[0][1]]
         found, self._frame = analyse(
-            text, unit.locator, mentions, self._frame, self.topic, self.own
+            text[: parts[0][1]], unit.locator, first, self._frame, self.topic, self.own
         )
+        for start, end in parts[1:]:  # "… Verbindungsnetz. b) In diesem Rahmen betreibt der Bund
+            # das Verbindungsnetz …": a unit's further items state facts of their own
+            inner = [replace(m, start=m.start - start, end=m.end - start) for m in mentions
+                     if start <= m.start and m.end <= end]  # fmt: skip
+            more, _ = analyse(text[start:end], unit.locator, inner, None, self.topic, self.own)
+            found += [p for p in more if not any(_same(p, q) for q in found)]
         deadline = next((t for t in times if _DEADLINE_CUE.search(t.matched)), None)
         for p in found:
             kind = p.kind
@@ -339,6 +347,22 @@ def _is_topic(entity: KnownEntity) -> bool:
     """A subject heading ("Datenschutz") is named often and is rarely what a text rules on; a
     law's title names the law itself, which is not what its money is for."""
     return bool(entity.types & _NOT_TOPICS)
+
+
+# a lettered item inside a unit after the end of a sentence (not the items of a colon):
+# ". b) In diesem Rahmen …"
+_INNER_ITEM = re.compile(r"(?<=[.;])\s+(?=[a-z]\)\s)")
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """The spans of a unit's lettered items (one span for a unit without them)."""
+    cuts = [0] + [m.end() for m in _INNER_ITEM.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _same(p: Proposal, q: Proposal) -> bool:
+    return (p.role, [a.iri for a in p.actors], [s.iri for s in p.subjects]) == (
+        q.role, [a.iri for a in q.actors], [s.iri for s in q.subjects])  # fmt: skip
 
 
 def _unique(entities: list[KnownEntity]) -> list[KnownEntity]:

@@ -29,6 +29,12 @@ from govgraph.graph.curation.mentions import KnownEntity, Mention
 # (pattern, kind, role, German word, English word); the first that matches names the relation.
 _C = r"[^.;:]*"  # the rest of the clause: a separable verb's particle stands at its end
 
+_SUBORDINATE = re.compile(
+    r",\s*(?:soweit|sofern|wenn|falls|solange|es sei denn|weil|nachdem|sobald)\b[^,;]*"
+)
+# a permission whose main clause has no verb of the lexicon: a right ("können … abweichen")
+_RIGHT = (re.compile(r"(?!)"), "Responsibility", "claim", "darf", "may")
+_DEVIATE = re.compile(r"(?i)\babweichen\b|\babweichende")
 _REPORT = re.compile(r"(?i)\b(?:berichte[nt]|unterrichte[nt])\b[^.;:]*\büber\b")
 
 VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
@@ -239,7 +245,14 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
     )
     # a list item in nominal style names its task first: "b) Vorbereitung und Umsetzung der …"
     head = verb_of(" ".join(_ITEM_TEXT.sub("", text).split()[:3])) if in_list else None
-    verb = head or verb_of(text) or (frame.verb if in_list and frame else None)
+    # the main clause's verb rules; one in a clause "…, soweit sie … bereitstellen" only where
+    # the main clause has none ("Die Länder können … abweichen, soweit …" is their right)
+    main = _SUBORDINATE.sub("", text)
+    # ("dürfen … nur …, wenn", "darf nicht": a limit, no right)
+    right = _PERMITTED.search(main) and not re.search(r"(?i)\b(?:nur|nicht|kein\w*)\b", main)
+    right = _RIGHT if verb_of(main) is None and right else None
+    verb = head or verb_of(main) or right or verb_of(text)
+    verb = verb or (frame.verb if in_list and frame else None)
     actors, how, organization = _actors(text, orgs)
     if how == "agent" and any(
         _DECIDED_BY.search(text[max(0, m.start - 40) : m.start]) for m in orgs if m.entity in actors
@@ -310,6 +323,11 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
                  and m.entity.iri not in ids and not _reference(text, m)]  # fmt: skip
         antecedent = about[:1] or ([own] if own is not None else [])
         how = how if how else "subject"
+    if verb is _RIGHT:  # a right: on what the main clause names, or the law it deviates from
+        objects = [o for o in objects if any(m.entity == o and m.end <= len(main) for m in things)]
+        aimed = []
+        if not objects and _DEVIATE.search(main) and own is not None:
+            objects = [own]
     subjects = ([financed] if financed else []) or antecedent or objects[:1] or aimed[:1]
     subjects = subjects or inside[:1]
     # calibrated on the four laws' answer key (docs/curation-quality.md): the share of right
