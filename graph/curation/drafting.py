@@ -17,7 +17,7 @@ from decimal import Decimal
 from govgraph.graph.curation.amounts import Amount, find_amounts
 from govgraph.graph.curation.datex import DateMatch, find_dates
 from govgraph.graph.curation.mentions import KnownEntity, Matcher, Mention, label_pattern
-from govgraph.graph.curation.proposals import NEW, Frame, Proposal, analyse
+from govgraph.graph.curation.proposals import NEW, Frame, Proposal, analyse, subject_at_start
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.importers import Unit
 from govgraph.graph.sources.library import slug
@@ -119,6 +119,8 @@ class Drafter:
         # new names as entities, by their first three letters (a sentence looks up only its own)
         self._new: dict[str, list[tuple[re.Pattern[str], KnownEntity]]] = {}
         self._used: dict[str, KnownEntity] = {}  # known names the source has used so far
+        self._norm = ""  # the norm (§ 7) the last unit stood in, and the body it opens with
+        self._context: KnownEntity | None = None
 
     def _add(self, **kw) -> Candidate:
         c = Candidate(number=len(self.candidates) + 1, **kw)
@@ -287,16 +289,23 @@ class Drafter:
         self, unit: Unit, mentions: list[Mention], times: list[Candidate], shares: list[Amount]
     ) -> None:
         text = unit.text
+        norm = re.match(r"(?:§+\s*\d+\w*|Art\w*\.?\s*\d+\w*)", unit.locator)
+        if norm is None or norm.group(0) != self._norm:  # a norm's first sentence: its topic
+            self._norm = norm.group(0) if norm else ""
+            self._context = subject_at_start(text, mentions) if norm else None
         parts = _parts(text)
         first = [m for m in mentions if m.end <= parts[0][1]]
         found, self._frame = analyse(
-            text[: parts[0][1]], unit.locator, first, self._frame, self.topic, self.own
+            text[: parts[0][1]], unit.locator, first, self._frame, self.topic, self.own,
+            self._context,
         )
         for start, end in parts[1:]:  # "… Verbindungsnetz. b) In diesem Rahmen betreibt der Bund
             # das Verbindungsnetz …": a unit's further items state facts of their own
             inner = [replace(m, start=m.start - start, end=m.end - start) for m in mentions
                      if start <= m.start and m.end <= end]  # fmt: skip
-            more, _ = analyse(text[start:end], unit.locator, inner, None, self.topic, self.own)
+            more, _ = analyse(
+                text[start:end], unit.locator, inner, None, self.topic, self.own, self._context
+            )
             found += [p for p in more if not any(_same(p, q) for q in found)]
         deadline = next((t for t in times if _DEADLINE_CUE.search(t.matched)), None)
         for p in found:

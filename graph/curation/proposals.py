@@ -30,7 +30,7 @@ from govgraph.graph.curation.mentions import KnownEntity, Mention
 _C = r"[^.;:]*"  # the rest of the clause: a separable verb's particle stands at its end
 
 _SUBORDINATE = re.compile(
-    r",\s*(?:soweit|sofern|wenn|falls|solange|es sei denn|weil|nachdem|sobald)\b[^,;]*"
+    r",\s*(?:soweit|sofern|wenn|falls|solange|es sei denn|weil|nachdem|sobald|dass)\b[^,;]*"
 )
 # a permission whose main clause has no verb of the lexicon: a right ("können … abweichen")
 _RIGHT = (re.compile(r"(?!)"), "Responsibility", "claim", "darf", "may")
@@ -45,6 +45,10 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
      "attends as adviser"),
     (re.compile(rf"(?i)\brichte[nt]\b{_C}\bein\b|\berrichte|\bbenennt\b|\bbildet\b|eingerichtet"),
      "Establishment", "", "richtet ein", "sets up"),
+    # money promised: "verpflichten sich …, ein Digitalisierungsbudget im Umfang von bis zu 180
+    # Millionen Euro zur Verfügung zu stellen" is financing before it is a duty
+    (re.compile(rf"(?i)(?:budget|euro|mittel)\b{_C}\bzur\s+Verfügung\s+zu\s+stellen"),
+     "FundingArrangement", "financing", "finanziert", "funds"),
     (re.compile(r"(?i)\b(?:ist|sind)\s+(?:\w+\s+)?verpflichtet|verpflichten sich"),
      "Responsibility", "obligation", "ist verpflichtet", "must"),
     (re.compile(r"(?i)\b(?:trägt|tragen)\s+(?:dafür\s+)?Sorge|Sorge\s+zu\s+tragen"),
@@ -99,7 +103,7 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
      "Responsibility", "supervision", "beaufsichtigt", "supervises"),
     (re.compile(r"(?i)\bberät\b|beratend|\bberaten\b"), "Responsibility", "advisory", "berät",
      "advises"),
-    (re.compile(rf"(?i)entscheid|beschließt|beschlie(?:ß|ss)en|beschlossen|beschlüsse\b{_C}gefasst"
+    (re.compile(rf"(?i)\bbestell(?:t|en)\b|\bernenn(?:t|en)\b|entscheid|beschließt|beschlie(?:ß|ss)en|beschlossen|beschlüsse\b{_C}gefasst"
                 r"|feststell|festgestellt"),
      "Responsibility", "decision", "entscheidet", "decides"),
     (re.compile(rf"(?i)umsetz|umzusetzen|setz(?:t|en)\b{_C}\bum\b|vorbereitung|anzubinden"
@@ -226,8 +230,10 @@ def _conjoined(text: str, first: Mention, orgs: list[Mention]) -> list[Mention]:
 
 def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | None,
             topic: KnownEntity | None,
-            own: KnownEntity | None = None) -> tuple[list[Proposal], Frame | None]:  # fmt: skip
-    """The proposals of one sentence and the frame it sets for the list items that follow.
+            own: KnownEntity | None = None,
+            context: KnownEntity | None = None) -> tuple[list[Proposal], Frame | None]:  # fmt: skip
+    """The proposals of one sentence and the frame it sets for the list items that follow;
+    `context` is the body the first sentence of the sentence's norm is about.
 
     Names the same draft proposes as new (entity type "new") count only for a membership: the
     composition of a body the source sets up ("Dem Koordinierungsgremium gehören … an"); as
@@ -288,10 +294,10 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
         financed = next((m.entity for m in orgs if re.search(
             r"(?i)(?:finanzierung|kosten|träger|haushalt)(?!\w*anteil)\w*\s+(?:der|des)\s+(?:\w+\s+)?$",
             text[max(0, m.start - 40) : m.start])), None)  # fmt: skip
-        own = _OWN_SUBJECT.match(text) and not re.match(
+        unknown = _OWN_SUBJECT.match(text) and not re.match(
             r"\W*(?:\(\d+\)\s*)?Die (?:Finanz|Kost)", text
         )
-        if not actors and not own:  # "Das beitretende Land trägt …": its own, unknown subject
+        if not actors and not unknown:  # "Das beitretende Land trägt …": its own, unknown subject
             actors = [m.entity for m in orgs if not _seat(text, m) and m.entity != financed]
         if re.search(r"\berhält\b", text) and how == "subject":  # "X erhält … von den Y"
             financed = actors[0]
@@ -354,6 +360,11 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
     duty = duty or ordinance
     if not subjects and own is not None and (role in _UNDER_LAW or in_list or ordinance) and duty:
         subjects, confidence = [own], 0.5  # a duty the law itself sets, on nothing it names
+    if not subjects and context is not None and role in _UNDER_LAW and context.iri not in ids:
+        # what is done to the body the norm's first sentence is about: "§ 7 (1) Die gemeinsame
+        # Anstalt wird … geleitet …; (2) Der IT-Planungsrat nimmt die Funktion des
+        # Verwaltungsrats wahr." (a task of its own, such as coordination, names its object)
+        subjects, confidence, how = [context], 0.5, "context"
     if not subjects:
         return [], new_frame  # no object named: nothing a reviewer could accept as it stands
     if _PERMITTED.search(text) and not _DUTY.search(text):
@@ -463,6 +474,13 @@ def _actors(text: str, orgs: list[Mention]) -> tuple[list[KnownEntity], str, Kno
             chain += [o for o in orgs if o.start == m.start and o not in chain]  # the parties
             return _unique([c.entity for c in chain]), "after", None
     return [], "", None
+
+
+def subject_at_start(text: str, mentions: list[Mention]) -> KnownEntity | None:
+    """The known body a sentence opens with as its subject ("(1) Die gemeinsame Anstalt …")."""
+    start = _START.match(text)
+    orgs = [m for m in mentions if m.entity.is_org and m.confidence >= 0.5]
+    return next((m.entity for m in orgs if start and m.start == start.end()), None)
 
 
 def _dative(text: str, orgs: list[Mention]) -> KnownEntity | None:
