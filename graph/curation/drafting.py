@@ -296,7 +296,12 @@ class Drafter:
         parts = _parts(text)
         first = [m for m in mentions if m.end <= parts[0][1]]
         found, self._frame = analyse(
-            text[: parts[0][1]], unit.locator, first, self._frame, self.topic, self.own,
+            text[: parts[0][1]],
+            unit.locator,
+            first,
+            self._frame,
+            self.topic,
+            self.own,
             self._context,
         )
         for start, end in parts[1:]:  # "… Verbindungsnetz. b) In diesem Rahmen betreibt der Bund
