@@ -39,7 +39,7 @@ _LAENDER = re.compile(
     r"(?i)vertreter\w*\b[^.;:]{0,60}?\b(?:jedes\s+(Landes)|von\s+(?:\w+\s+)?(Ländern)"
     r"|der\s+(Länder))\b"
     # money "nach dem Königsteiner Schlüssel" is the Länder's share: the key divides among them
-    r"|(?i:finanzierung)\b[^.;:]*\bnach\s+dem\s+(Königsteiner\s+Schlüssel)"
+    r"|(?i:finanzier)(?!\w*anteil)\w*\b[^.;:]*\b(?:nach\s+dem|der)\s+(Königsteiner\s+Schlüssel)"
 )
 _ALL_LAENDER = PREFIXES["ggd"] + "alle-bundeslaender"
 _DEADLINE_CUE = re.compile(r"(?i)\b(bis|spätestens|frist|zum|muss|müssen|binnen)\b")

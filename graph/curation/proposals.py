@@ -36,6 +36,10 @@ _SUBORDINATE = re.compile(
 # a permission whose main clause has no verb of the lexicon: a right ("können … abweichen")
 _RIGHT = (re.compile(r"(?!)"), "Responsibility", "claim", "darf", "may")
 _DEVIATE = re.compile(r"(?i)\babweichen\b|\babweichende")
+_CONSENT = re.compile(
+    r"(?i)\b(?:bedürfen|bedarf)\s+(?:\w+\s+)?der\s+Zustimmung\s+(?:der|des)\s+(?![^.;:]*\bMehrheit\b)"
+)
+_AGREED = re.compile(r"(?i)\bim\s+Einvernehmen\s+mit\s+(?:dem|der|den)\s+$")
 _REPORT = re.compile(r"(?i)\b(?:berichte[nt]|unterrichte[nt])\b[^.;:]*\büber\b")
 
 VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
@@ -62,6 +66,9 @@ VERBS: list[tuple[re.Pattern[str], str, str, str, str]] = [
     (re.compile(r"(?i)\bbedürfen\b[^.;:]*\bEntscheidung\s+(?:aller\s+|der\s+)Vertragspart"),
      "Responsibility", "decision", "entscheidet", "decides"),
     (re.compile(r"(?i)ratifi"), "Deadline", "ratification", "ratifiziert", "ratifies"),
+    # "Der Wirtschaftsplan … bedürfen der Zustimmung der Finanzministerkonferenz und des …": the
+    # bodies named consent (a majority "von elf Ländern" is a voting rule, below)
+    (_CONSENT, "Responsibility", "approval", "stimmt zu", "consents"),
     (re.compile(r"(?i)in Kraft|\bbedürfen\b|\bbedarf\b[^.;:]*\b(?:Zustimmung|Entscheidung)"
                 r"|mit der Zustimmung des"),
      "Quorum", "", "", ""),  # entry into force and voting rules: no one's task
@@ -162,7 +169,7 @@ _STEERING = re.compile(r"(?i)^(?:Steuerungs|Lenkungs)")  # a body whose decision
 # Gemeinden und Gemeindeverbände, die … entsandt werden": there the clause names no members)
 _MEMBERS_CLAUSE = re.compile(r"^\s*(?:[a-zäöü]+\s*)?,\s*(?:der|dem|denen)\b[^,;.]*\b(?:an)?gehör")
 _THEIR = re.compile(r"(?i)\b(?:deren|dessen)\s+Aufgaben\b")
-_CONJ = r"\s*(?:,|und|sowie|oder)\s+(?:der |die |das |den |dem )?"
+_CONJ = r"\s*(?:,|und|sowie|oder)\s+(?:der |die |das |den |dem |des )?"
 NEW = "new"  # the type of a name this draft proposes as a new entity
 _ITEM_TEXT = re.compile(r"^(?:\d+\.|[a-z]\))\s")
 _ITEM = re.compile(r"\b(?:Nr\.|Buchst\.)\s")
@@ -295,6 +302,12 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
         role, de_word, en_word = "steering", "steuert", "steers"  # a steering group decides
     if kind in ("Establishment", "Quorum"):  # a body set up is proposed as a new entity
         return [], new_frame
+    consent = _CONSENT.search(text) if verb[0] is _CONSENT else None
+    if consent:  # who consents: the names after "Zustimmung der", and "im Einvernehmen mit"
+        after = [m for m in orgs if m.start >= consent.end()]
+        chain = _conjoined(text, after[0], orgs) if after else []
+        chain += [m for m in after if _AGREED.search(text[max(0, m.start - 40) : m.start])]
+        actors, how = _unique([m.entity for m in chain]), "consent"
     if kind == "Membership":
         return _membership(text, orgs, actors, organization or _dative(text, orgs), verb,
                            frame if in_list else None), new_frame  # fmt: skip
@@ -314,6 +327,9 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
                 r"\bvon\s+(?:den|dem|der)\s+$", text[max(0, m.start - 12) : m.start])])  # fmt: skip
             how = "agent"
         actors = [a for a in actors if a != financed]
+        # "mit einem festen Finanzierungsanteil des Bundes": a share names its payer
+        actors += [m.entity for m in orgs if m.entity not in actors and re.search(
+            r"(?i)anteil\w*\s+(?:des|der)\s+$", text[max(0, m.start - 30) : m.start])]  # fmt: skip
     if not actors:
         return [], new_frame
     bound = re.search(r"(?i)\bunterlieg|weisungsgebunden|\bWeisungen\b", text)
@@ -350,7 +366,7 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
     # calibrated on the four laws' answer key (docs/curation-quality.md): the share of right
     # proposals each rule has had, rounded down
     confidence = {"agent": 0.85, "dative": 0.85, "subject": 0.85, "after": 0.7,
-                  "relative": 0.7, "list": 0.5}.get(how, 0.4)  # fmt: skip
+                  "relative": 0.7, "consent": 0.7, "list": 0.5}.get(how, 0.4)  # fmt: skip
     if not subjects and kind == "FundingArrangement" and topic is not None:
         subjects, confidence = [topic], 0.5  # money for what the source is about: unsure
     duty = _DUTY.search(text) or _POWER.search(text) or (in_list and how == "list")
@@ -371,7 +387,12 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
     duty = duty or ordinance
     if not subjects and own is not None and (role in _UNDER_LAW or in_list or ordinance) and duty:
         subjects, confidence = [own], 0.5  # a duty the law itself sets, on nothing it names
-    if not subjects and context is not None and role in _UNDER_LAW and context.iri not in ids:
+    if (
+        not subjects
+        and context is not None
+        and context.iri not in ids
+        and (role in _UNDER_LAW or role in ("approval", "financing"))
+    ):
         # what is done to the body the norm's first sentence is about: "§ 7 (1) Die gemeinsame
         # Anstalt wird … geleitet …; (2) Der IT-Planungsrat nimmt die Funktion des
         # Verwaltungsrats wahr." (a task of its own, such as coordination, names its object)
