@@ -72,28 +72,27 @@ def _total(measured) -> Score:
     return total
 
 
-def test_precision_over_the_four_laws_at_least_085(measured):
-    """Measured 0.91 (84 of 92 proposals right)."""
+def test_precision_over_the_four_laws_at_least_090(measured):
+    """Measured 0.96 (110 of 114 proposals right)."""
     total = _total(measured)
     print(f"precision {total.precision():.2f} recall {total.recall():.2f}")
-    assert total.precision() >= 0.85
+    assert total.precision() >= 0.9
 
 
-def test_recall_over_the_four_laws_at_least_070(measured):
-    """The aim was 0.7, reached on the 91-triple key (69 found). The key now holds 106 triples
-    (72 found, 0.68): the added norms mostly name their actor by a description the draft does
-    not resolve ("das beitretende Land", "die zuständigen Ministerien", "die jeweiligen
-    Stellen"), and objects the sentence does not name, such as the FITKO behind "Der Präsident
-    wird vom IT-Planungsrat … bestellt", are still missed."""
-    assert _total(measured).recall() >= 0.65
+def test_recall_over_the_four_laws_at_least_075(measured):
+    """Measured 0.83 (95 of 114 key triples). The aim was 0.7; the misses are mostly actors
+    named only by a description ("das Sitzland", "das beitretende Land", "die jeweiligen
+    Stellen") and objects the sentence names only as a topic ("in Fragen der
+    Informationstechnik") or not at all."""
+    assert _total(measured).recall() >= 0.75
 
 
 @pytest.mark.parametrize("law", LAWS)
 def test_each_law_has_right_proposals_and_few_wrong(measured, law):
     key, proposals = measured[law]
     s = score(key, proposals)
-    assert s.precision() is not None and s.precision() >= 0.6, s
-    assert s.recall() >= 0.35, s
+    assert s.precision() is not None and s.precision() >= 0.85, s
+    assert s.recall() >= 0.6, s
 
 
 def test_the_done_when_facts_are_proposed(measured):

@@ -21,7 +21,7 @@ from govgraph.graph.store.backend import LocalBackend
 _SUFFIX = r"(?:s|es|n|en|e|er|ern|r|m)?"
 _ADJ = r"(?:e|en|er|es|em)"
 # an adjective in its strong form leading a name: "Statistisches", "Nationaler", "Föderales"
-_STRONG_ADJ = re.compile(r"^[A-ZÄÖÜ]\w*(?:isch|lich|al|ig|iv|ell|ar)(?:es|er)$")
+_STRONG_ADJ = re.compile(r"^[A-ZÄÖÜ]\w*(?:isch|sch|lich|al|ig|iv|ell|ar)(?:es|er)$")
 
 
 @dataclass

@@ -560,10 +560,12 @@ def _membership(text: str, orgs: list[Mention], actors: list[KnownEntity],
         # "als Vertreter des Bundes", "je ein Vertreter … von sechs Ländern": the party is
         # represented; a person or body named as such is a member
         held, de, en = role, de_word, en_word
+        # ("Vertreterinnen oder Vertreter der Länder": "der" after "Vertreter" is a genitive)
+        before = text[: m.start]
         if (
             role == "member"
-            and _oblique(text, m, orgs)
-            and re.search(r"(?i)vertreter", text[: m.start])
+            and re.search(r"(?i)vertreter", before)
+            and (_oblique(text, m, orgs) or re.search(r"(?i)vertreter\w*\s+der\s+$", before))
         ):
             held, de, en = "representative", "ist vertreten in", "is represented in"
         out.setdefault(m.entity.iri, Proposal(kind, held, de, en, [m.entity],
