@@ -366,7 +366,7 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
     # calibrated on the four laws' answer key (docs/curation-quality.md): the share of right
     # proposals each rule has had, rounded down
     confidence = {"agent": 0.85, "dative": 0.85, "subject": 0.85, "after": 0.7,
-                  "relative": 0.7, "consent": 0.7, "list": 0.5}.get(how, 0.4)  # fmt: skip
+                  "relative": 0.7, "consent": 0.7, "list": 0.7}.get(how, 0.4)  # fmt: skip
     if not subjects and kind == "FundingArrangement" and topic is not None:
         subjects, confidence = [topic], 0.5  # money for what the source is about: unsure
     duty = _DUTY.search(text) or _POWER.search(text) or (in_list and how == "list")
@@ -386,7 +386,7 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
     )
     duty = duty or ordinance
     if not subjects and own is not None and (role in _UNDER_LAW or in_list or ordinance) and duty:
-        subjects, confidence = [own], 0.5  # a duty the law itself sets, on nothing it names
+        subjects, confidence = [own], 0.7  # a duty the law itself sets, on nothing it names
     if (
         not subjects
         and context is not None
@@ -396,7 +396,7 @@ def analyse(text: str, locator: str, mentions: list[Mention], frame: Frame | Non
         # what is done to the body the norm's first sentence is about: "§ 7 (1) Die gemeinsame
         # Anstalt wird … geleitet …; (2) Der IT-Planungsrat nimmt die Funktion des
         # Verwaltungsrats wahr." (a task of its own, such as coordination, names its object)
-        subjects, confidence, how = [context], 0.5, "context"
+        subjects, confidence, how = [context], 0.7, "context"
     if not subjects:
         return [], new_frame  # no object named: nothing a reviewer could accept as it stands
     if _PERMITTED.search(text) and not _DUTY.search(text):
