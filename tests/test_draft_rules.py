@@ -163,3 +163,41 @@ def test_representatives_of_a_group_represent_it():
         "1. die zuständigen Vertreterinnen oder Vertreter der Länder.",
     )
     assert got == {("land-x", "representative", "rat")}
+
+
+def test_a_set_up_and_the_body_it_sits_at():
+    """ "richtet … eine Arbeitsgruppe Register beim Zentralamt ein": the Fachrat sets it up,
+    and it sits at the Zentralamt; a name in the genitive before it is not what is set up."""
+    got = _facts(
+        "Der Fachrat richtet zur Unterstützung des Bundesministeriums der Finanzen eine "
+        "Arbeitsgruppe Register beim Zentralamt ein."
+    )
+    assert got == {("rat", "establishment", "gruppe"), ("amt", "seat", "gruppe")}
+
+
+def test_a_seat_does_not_cross_and():
+    """ "benennt … den X und richtet beim Zentralamt eine Geschäftsstelle ein": the unnamed
+    office sits there, not X."""
+    got = _facts(
+        "Der Fachrat benennt eine Arbeitsgruppe Register und richtet beim Zentralamt eine "
+        "Geschäftsstelle ein."
+    )
+    assert got == {("rat", "establishment", "gruppe")}
+
+
+def test_a_passive_set_up_without_agent_names_only_the_seat():
+    got = _facts("Die Arbeitsgruppe Register wird beim Zentralamt eingerichtet.")
+    assert got == {("amt", "seat", "gruppe")}
+
+
+def test_a_new_name_can_be_what_is_set_up():
+    got = _facts("Der Fachrat errichtet ein Koordinierungsgremium.")
+    assert got == {("rat", "establishment", "koordinierungsgremium")}
+
+
+def test_a_date_beside_a_set_up_is_no_deadline():
+    units = [Unit("Das Zentralamt errichtet zum 1. Januar 2030 das Musterregister.", 0, "§ 1")]
+    labels = {label for e in ENTITIES.values() for label in e.labels}
+    found = Drafter(Matcher(ENTITIES), labels).draft(units, "Mustergesetz")
+    kinds = {c.kind for c in found if c.role == "establishment"}
+    assert kinds == {"Responsibility"}

@@ -18,6 +18,7 @@ from govgraph.graph.curation.amounts import Amount, find_amounts
 from govgraph.graph.curation.datex import DateMatch, find_dates
 from govgraph.graph.curation.mentions import KnownEntity, Matcher, Mention, label_pattern
 from govgraph.graph.curation.proposals import NEW, Frame, Proposal, analyse, subject_at_start
+from govgraph.graph.curation.setups import setups
 from govgraph.graph.namespaces import PREFIXES
 from govgraph.graph.sources.importers import Unit
 from govgraph.graph.sources.library import slug
@@ -42,6 +43,9 @@ _LAENDER = re.compile(
     r"|(?i:finanzier)(?!\w*anteil)\w*\b[^.;:]*\b(?:nach\s+dem|der)\s+(Königsteiner\s+Schlüssel)"
 )
 _ALL_LAENDER = PREFIXES["ggd"] + "alle-bundeslaender"
+# a date beside a decision, a set-up or a seat is when it happens, not a deadline ("errichten mit
+# Wirkung zum 1. Januar 2020 eine … Anstalt")
+_NO_DUE = {"decision", "establishment", "seat"}
 _DEADLINE_CUE = re.compile(r"(?i)\b(bis|spätestens|frist|zum|muss|müssen|binnen)\b")
 _NEW_NAME = re.compile(
     r"\b((?:[A-ZÄÖÜ][\wäöüß-]*\s+){0,3}?(?:[A-ZÄÖÜ][\wäöüß-]*"
@@ -304,6 +308,7 @@ class Drafter:
             self.own,
             self._context,
         )
+        found += setups(text[: parts[0][1]], first)
         for start, end in parts[1:]:  # "… Verbindungsnetz. b) In diesem Rahmen betreibt der Bund
             # das Verbindungsnetz …": a unit's further items state facts of their own
             inner = [replace(m, start=m.start - start, end=m.end - start) for m in mentions
@@ -311,11 +316,12 @@ class Drafter:
             more, _ = analyse(
                 text[start:end], unit.locator, inner, None, self.topic, self.own, self._context
             )
+            more += setups(text[start:end], inner)
             found += [p for p in more if not any(_same(p, q) for q in found)]
         deadline = next((t for t in times if _DEADLINE_CUE.search(t.matched)), None)
         for p in found:
             kind = p.kind
-            if deadline is not None and kind == "Responsibility" and p.role != "decision":
+            if deadline is not None and kind == "Responsibility" and p.role not in _NO_DUE:
                 kind = "Deadline"
             pairs: list[tuple[KnownEntity, Amount | None]] = [(a, None) for a in p.actors]
             if kind == "FundingArrangement":

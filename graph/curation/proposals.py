@@ -147,7 +147,8 @@ _AGENT_VON = re.compile(
 _PASSIVE = re.compile(r"\b(?:wird|werden|wurde|wurden|worden|erfolgt|erfolgen)\b")
 _OBLIQUE = re.compile(
     r"(?i)\b(?:bei|beim|im|in|an|am|mit|über|für|zu|zur|zum|auf|aus|nach|gegenüber|unter|gemäß|"
-    r"durch|von|vom|seitens|ohne|gegen)\s+(?:(?:den|die|das|dem|der|des|einem|einer|eines)\s+)?"
+    r"durch|von|vom|seitens|ohne|gegen|unterhalb|oberhalb|innerhalb|außerhalb)\s+"
+    r"(?:(?:den|die|das|dem|der|des|einem|einer|eines)\s+)?"
     r"(?:\w+\s+)?$"
 )
 _GENITIVE = re.compile(r"(?i)\b(?:des|eines|jedes)\s+(?:\w+\s+)?$")
