@@ -32,7 +32,8 @@ TIME = rdflib.Namespace("http://www.w3.org/2006/time#")
 HEADER = """\
 # Answer key: the facts a careful reviewer accepts from {law} (actor, relation,
 # object, period, locator, verbatim quote). Read against the law text; what the text
-# leaves implicit (a certainty 'inferred') is marked so. Used by
+# leaves implicit (a certainty 'inferred') is marked so. A body an organisation set up
+# (gg:establishedBy on the entity, id ending in #establishedBy) is a set-up fact. Used by
 # benchmarks/draft_quality.py and tests/test_draft_quality.py.
 # Generated from graph/facts/{law}.ttl by benchmarks/draft_key.py:
 # edit the facts, not this file.
@@ -103,7 +104,44 @@ def facts(law: str, path: Path | None = None) -> list[dict]:
             evidence.sort(key=lambda e: (text.find(e["quote"]), e["locator"]))
             fact["evidence"] = evidence
             out.append(fact)
+    return out + set_ups(law, graph, text)
+
+
+# what an organisation is not: a work ("established by the IT-Staatsvertrag" names no actor)
+_WORKS = {"Work", "Law", "StateTreaty", "Agreement", "ContractTemplate", "Decision", "Programme",
+          "Project", "ITSystem", "Network", "Register", "Service"}  # fmt: skip
+
+
+def set_ups(law: str, graph: rdflib.Graph, text: str) -> list[dict]:
+    """The bodies the law's facts say an organisation set up (gg:establishedBy on the entity,
+    quoted by the entity's evidence from this law), as establishment facts: the graph states
+    them once, on the entity, and `draft` proposes them as facts with the role establishment."""
+    everything = rdflib.Graph()
+    for path in sorted((ROOT / "graph" / "facts").glob("*.ttl")):
+        everything.parse(path, format="turtle")
+    out = []
+    for entity, actor in sorted(graph.subject_objects(GG.establishedBy)):
+        kinds = {_local(t) for t in everything.objects(actor, rdflib.RDF.type)}
+        if not kinds or kinds & _WORKS:
+            continue
+        evidence = []
+        for ev in graph.objects(entity, PROV.wasDerivedFrom):
+            quote = graph.value(graph.value(ev, OA.hasSelector), OA.exact)
+            if graph.value(ev, OA.hasSource) == GGD[f"source-{law}"] and quote is not None:
+                evidence.append({"quote": str(quote), "locator": str(graph.value(ev, GG.locator))})
+        evidence.sort(key=lambda e: (text.find(e["quote"]), e["locator"]))
+        if evidence:
+            label = f"{_german_label(everything, entity)} – eingerichtet von "
+            label += _german_label(everything, actor)
+            out.append({"id": _short(entity) + "#establishedBy", "kind": "Responsibility",
+                        "label": label, "actors": [_short(actor)], "role": "establishment",
+                        "subjects": [_short(entity)], "evidence": evidence})  # fmt: skip
     return out
+
+
+def _german_label(graph: rdflib.Graph, node: rdflib.term.Node) -> str:
+    labels = list(graph.objects(node, rdflib.namespace.SKOS.prefLabel))
+    return str(next((x for x in labels if getattr(x, "language", None) == "de"), node))
 
 
 def render(law: str) -> str:

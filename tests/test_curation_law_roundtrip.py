@@ -78,8 +78,14 @@ def test_a_new_law_through_draft_and_review_changes_the_answers(govgraph):
     assert all("§ 1 Gegenstand der Zusammenarbeit" in r["locators"] for r in rows)
     assert all(r["quote"] in (DATA / "it-netzg-1.txt").read_text(encoding="utf-8") for r in rows)
 
-    network = govgraph("show", "Verbindungsnetz")
-    assert network.code == 0 and "Netz" in network.out, network.out
+    network = govgraph("who", "Verbindungsnetz", "--format", "json")
+    assert network.code == 0, network.err
+    rows = json.loads(network.out)
+    assert any(
+        r["actor_iri"].endswith("/bund") and r["role_iri"].endswith("/establishment")
+        and "§ 1 Gegenstand der Zusammenarbeit" in r["locators"]
+        for r in rows
+    ), rows  # fmt: skip
     valid = govgraph("validate")
     assert valid.code == 0, valid.out + valid.err
 
