@@ -201,3 +201,16 @@ def test_a_date_beside_a_set_up_is_no_deadline():
     found = Drafter(Matcher(ENTITIES), labels).draft(units, "Mustergesetz")
     kinds = {c.kind for c in found if c.role == "establishment"}
     assert kinds == {"Responsibility"}
+
+
+def test_a_short_name_is_learnt_once_however_often_it_stands():
+    """The head-noun rule adds one pattern per short name, not one per sentence that uses it
+    (one per sentence made drafting quadratic in the length of a text)."""
+    units = [Unit("Der Fachrat richtet eine Arbeitsgruppe Register ein.", 0, "§ 1")]
+    units += [
+        Unit(f"Die Arbeitsgruppe tagt zum {n}. Mal.", 60 + 30 * n, f"§ {n + 2}") for n in range(200)
+    ]
+    labels = {label for e in ENTITIES.values() for label in e.labels}
+    drafter = Drafter(Matcher(ENTITIES), labels)
+    drafter.draft(units, "Mustergesetz")
+    assert len(drafter._roles) == 1

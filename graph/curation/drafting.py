@@ -208,6 +208,7 @@ class Drafter:
                 continue
             short = self._short_of(name) if single else None
             if short is not None:  # "der Steuerungsgruppe" after "eine Steuerungsgruppe NOOTS"
+                self._new_names.add(name.casefold())  # once: the pattern stays for the text
                 pattern = re.compile(rf"(?<![\w-]){label_pattern(name)}(?!\w|-)")
                 self._roles.append((pattern, short))
                 continue
