@@ -29,6 +29,7 @@ ENTITIES = {
         _entity("gruppe", "Arbeitsgruppe Register", kind="WorkingGroup"),
         _entity("register", "Musterregister", False, kind="Register"),
         _entity("gesetz", "Mustergesetz", False, "MusterG", kind="Law"),
+        _entity("cockpit", "Datenschutzcockpit", False, kind="ITSystem"),
     ]
 }
 
@@ -214,3 +215,18 @@ def test_a_short_name_is_learnt_once_however_often_it_stands():
     drafter = Drafter(Matcher(ENTITIES), labels)
     drafter.draft(units, "Mustergesetz")
     assert len(drafter._roles) == 1
+
+
+def test_a_passive_set_up_by_its_agent():
+    got = _facts("Das Datenschutzcockpit wird durch das Zentralamt errichtet.")
+    assert got == {("amt", "establishment", "cockpit")}
+
+
+def test_an_ordinance_that_names_who_sets_up_does_not_set_up():
+    """ "…, die durch Rechtsverordnung des Bundesministeriums … bestimmt wird": the ministry
+    decides who sets the cockpit up; it does not set it up itself."""
+    got = _facts(
+        "Das Datenschutzcockpit wird von einer öffentlichen Stelle errichtet und betrieben, die "
+        "durch Rechtsverordnung des Bundesministeriums der Finanzen bestimmt wird."
+    )
+    assert all(role != "establishment" for _, role, _ in got)

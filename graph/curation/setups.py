@@ -108,12 +108,26 @@ def _set_up(
         and (m.confidence >= 0.5 or m.entity.type == NEW)
         and (m.entity.is_org or m.entity.type == NEW or m.entity.types)
     ]
-    if how == "agent":
+    if how == "agent":  # the agent acts in the set-up's own clause ("wird durch das Zentralamt
+        # errichtet"), not in a relative clause after it ("…, die durch Rechtsverordnung des …
+        # bestimmt wird" names who decides who sets it up)
+        agents = [m for m in usable if m.entity.iri in ids and re.search(
+            r"\b(?:durch|von|vom)\s+(?:den|die|das|dem|der)?\s*$",
+            text[max(0, m.start - 20) : m.start]) and not re.search(
+            r"[,;]", text[m.end : _participle(text, m.end)])]  # fmt: skip
+        if not agents:
+            return None
         first = [m for m in fit if m.start < 20 and m.start < verb]
         return first[0] if first else None
     after = [m for m in fit if m.start > verb and not _oblique(text, m, usable)]
     after = [m for m in after if not _AT.search(text[max(0, m.start - 12) : m.start])]
     return after[0] if after else None
+
+
+def _participle(text: str, start: int) -> int:
+    """Where the set-up participle after `start` ends ("… errichtet"), or the text's end."""
+    m = re.compile(r"(?i)\b(?:eingerichtet|errichtet|benannt)\b").search(text, start)
+    return m.end() if m else len(text)
 
 
 def _seated(
