@@ -38,7 +38,10 @@ _SITS = re.compile(
     rf"(?i)\bangesiedelt\b|\bSitz\s+(?:bei|beim)\b|\b(?:ist|sind|wird|werden)\b{_C}"
     r"\b(?:eingerichtet|errichtet)\b"
 )
-_PASSIVE = re.compile(r"(?i)\b(?:ist|sind|wird|werden|wurde|wurden)\b")
+_PASSIVE_SETUP = re.compile(
+    rf"(?i)\b(?:wird|werden|wurde|wurden)\b{_C}\b(?:eingerichtet|errichtet|benannt)\b"
+)
+_HOW = ("subject", "agent", "after", "relative")  # the actor rules a set-up may rest on
 _NOT_SET_UP = {"Law", "StateTreaty", "LegalResource", "Agreement", "Topic"}
 
 
@@ -52,45 +55,19 @@ def setups(text: str, mentions: list[Mention]) -> list[Proposal]:
     actors, how, _ = _actors(text, orgs)
     out: list[Proposal] = []
     made = None
-    passive = _PASSIVE.search(text) is not None and how != "agent"
-    if (
-        verb is not None
-        and actors
-        and how in ("subject", "agent", "after", "relative")
-        and not (
-            passive and not re.search(r"(?i)\brichte[nt]\b|\berrichte[nt]?\b|\bbenennt\b", text)
-        )
-    ):
+    # "Die Stelle wird beim Bundesamt eingerichtet": a passive names who sets up only as its agent
+    passive = _PASSIVE_SETUP.search(text) is not None and how != "agent"
+    if verb is not None and actors and how in _HOW and not passive:
         made = _set_up(text, usable, verb.start(), actors, how)
         if made is not None:
             confidence = 0.85 if how in ("subject", "agent") else 0.7
-            out.append(
-                Proposal(
-                    "Responsibility",
-                    "establishment",
-                    "richtet ein",
-                    "sets up",
-                    actors,
-                    [made.entity],
-                    confidence,
-                    how=how,
-                )  # fmt: skip
-            )
+            out.append(Proposal("Responsibility", "establishment", "richtet ein", "sets up",
+                                actors, [made.entity], confidence, how=how))  # fmt: skip
     for host in (m for m in orgs if _AT.search(text[max(0, m.start - 12) : m.start])):
         seated = _seated(text, host, made, actors, how)
         if seated is not None and seated.iri != host.entity.iri:
-            out.append(
-                Proposal(
-                    "Responsibility",
-                    "seat",
-                    "ist Sitz von",
-                    "is the seat of",
-                    [host.entity],
-                    [seated],
-                    0.7,
-                    how="seat",
-                )  # fmt: skip
-            )
+            out.append(Proposal("Responsibility", "seat", "ist Sitz von", "is the seat of",
+                                [host.entity], [seated], 0.7, how="seat"))  # fmt: skip
     return out
 
 
