@@ -100,7 +100,13 @@ def merged_evidence(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
         for e in unique
         if not any(o is not e and o.source == e.source and e.quote in o.quote for o in unique)
     ]
-    return tuple(sorted(kept, key=lambda e: not e.primary))
+
+    def place(e: Evidence) -> int:
+        """A quote stands where the first quote it contains stood: the part quoted for the
+        first row ("in Höhe von 46,6 %") keeps its place when its whole sentence replaces it."""
+        return min(i for i, o in enumerate(unique) if o.source == e.source and o.quote in e.quote)
+
+    return tuple(sorted(kept, key=lambda e: (not e.primary, place(e))))
 
 
 def merged_overruled(items: Iterable[Overruled]) -> tuple[Overruled, ...]:

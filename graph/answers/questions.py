@@ -34,11 +34,19 @@ from govgraph.graph.store.backend import Backend
 
 GGC = "https://w3id.org/govgraph/concept/"
 GG = "https://w3id.org/govgraph/ontology#"
-# The sections of a `who` answer, in the order a reader asks: who runs it, who decides and
-# steers, who pays, then duties; what follows from structure and mere involvement after them.
+# The sections of a `who` answer, in the order a reader asks: who set it up, hosts and runs it,
+# who decides and steers, who pays, then duties; what follows from structure and mere
+# involvement after them.
 # Roles are listed in the order they are shown within their section.
 SECTIONS: dict[str, tuple[str, ...]] = {
-    "operate": (GGC + "operation", GG + "operatedBy", GGC + "controller", GG + "establishedBy"),
+    "operate": (
+        GGC + "operation",
+        GG + "operatedBy",
+        GGC + "controller",
+        GG + "establishedBy",
+        GGC + "establishment",
+        GGC + "seat",
+    ),
     "decide": (
         GGC + "decision",
         GGC + "steering",

@@ -239,9 +239,11 @@ class EntityIndex:
         exact = _tier(top[0].score) >= 2
         if len(top) == 1 and (exact or not (generic and self._generic(text, top[0]))):
             return top[0].entity
-        if len(top) == 1:
-            # A generic word: the topic itself and the best of the many things named with it.
-            top = [top[0], *[m for m in self.rank(text, limit=10) if m.entity != top[0].entity]]
+        if not exact and generic and self._generic(text, top[0]):
+            # A generic word: what it begins (the topic itself) and the best of the many things
+            # named with it ("Digitalisier": Digitalisierung, …budget, Schuldigitalisierung …).
+            named = [m.entity for m in top]
+            top = [*top, *[m for m in self.rank(text, limit=10) if m.entity not in named]]
         lines = [message("answers.ambiguous", self.lang, text=repr(text), count=len(top))]
         for m in top[:15]:
             e = m.entity
