@@ -437,3 +437,13 @@ def test_sparql_page_uses_the_servers_today(client):
     status = {b["item"]["value"].rsplit("/", 1)[-1]: b["status"]["value"] for b in rows}
     assert status["deadline-noots-quorum"] == "past"  # 30 June 2026, before the server's day
     assert "upcoming" in status.values()
+
+
+def test_page_text_is_escaped_and_only_names_shares_and_norms_held_together():
+    from govgraph.web.pages import keep
+
+    assert keep("Bund & Länder <b>") == "Bund &amp; Länder &lt;b&gt;"  # nothing to hold
+    assert keep("Der IT-Planungsrat trägt 46,6 % nach § 8 <Abs>") == (
+        'Der <span class="nobr">IT-Planungsrat</span> trägt <span class="nobr">46,6 %</span>'
+        ' nach <span class="nobr">§ 8</span> &lt;Abs&gt;'
+    )
