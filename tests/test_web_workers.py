@@ -46,8 +46,13 @@ def gone(pid: int, within: float = 10.0) -> bool:
     return False
 
 
-def test_two_processes_answer_and_stop_with_the_server():
+def test_two_processes_answer_and_stop_with_the_server(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # where each process keeps its graph's views
     with server_process(web_options=("--no-cache", "--workers", "2")) as server:
+        deadline = time.monotonic() + 30  # the copy opens its graph beside the first
+        while len(list(tmp_path.glob("govgraph-web-views-*"))) < 2:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
         (worker,) = forked(server.process.pid)
         before = cpu_ticks(worker), cpu_ticks(server.process.pid)
         pages = [f"{server.url}/who?subject=NOOTS&n={n}" for n in range(30)]
@@ -58,6 +63,7 @@ def test_two_processes_answer_and_stop_with_the_server():
         assert cpu_ticks(worker) > before[0] and cpu_ticks(server.process.pid) > before[1]
     assert gone(worker)
     assert "Traceback" not in "".join(server.announced)
+    assert list(tmp_path.iterdir()) == []  # stopped by SIGTERM, both removed what they wrote
 
 
 def test_a_killed_server_leaves_no_worker_behind():

@@ -70,6 +70,11 @@ def serve(
     hosts = allowed_hosts(host, allow_hosts)
     if host not in LOOPBACK_NAMES:
         announce(f"govgraph: {bilingual('cli.web.exposed')}: {', '.join(hosts)}")
+    if threading.current_thread() is threading.main_thread():
+        # uvicorn shuts down on SIGTERM and then raises it again for the handler it found: a
+        # SystemExit then, so that what the process wrote and started is removed and stopped
+        # (the default handler would end it at once).
+        signal.signal(signal.SIGTERM, _terminated)
     sock = bind(host, port)
     children = fork_workers(workers - 1) if workers > 1 else []
     if children is None:  # a forked worker: serve quietly until the first process ends
@@ -78,6 +83,10 @@ def serve(
         _serve(settings, hosts, sock, host, allow_hosts, open_browser, announce)
     finally:
         stop_workers(children)
+
+
+def _terminated(signum: int, frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)
 
 
 def fork_workers(count: int) -> list[int] | None:
