@@ -133,6 +133,17 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and all its live descendants (Linux /proc)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
+
+
 def memory_mb(pid: int) -> tuple[float, int]:
     """Resident memory (MB) of a process and all its descendants, and how many they are
     (Linux /proc; 0 elsewhere)."""
@@ -173,7 +184,12 @@ def bench(
                 t0 = time.perf_counter()
                 http.get(path)
                 first[name] = time.perf_counter() - t0
+        server_before, client_before = cpu_seconds(process.pid), time.process_time()
+        started = time.perf_counter()
         times = load(base, clients, rounds)
+        wall = time.perf_counter() - started
+        server_cpu = cpu_seconds(process.pid) - server_before
+        client_cpu = time.process_time() - client_before
         memory, processes = memory_mb(process.pid)
     finally:
         process.terminate()
@@ -200,6 +216,14 @@ def bench(
         f"{ms(percentile(everything, 95))}, errors {len(errors)}"
     )
     summary += f", {processes} processes, {memory:.0f} MB resident after the load"
+    count = len(everything)
+    lines.append(
+        f"\nCPU during the load ({wall:.1f} s, {count} requests): the server "
+        f"{server_cpu * 1000 / count:.1f} ms per request ({server_cpu / wall:.2f} cores), this "
+        f"client {client_cpu * 1000 / count:.1f} ms per request ({client_cpu / wall:.2f} cores); "
+        f"load average {os.getloadavg()[0]:.1f}."
+    )
+    summary += f", server CPU {server_cpu * 1000 / count:.1f} ms per request"
     lines.append(
         f"\nServer: --workers {workers}; {processes} processes (with the SPARQL page's query "
         f"workers), {memory:.0f} MB resident together after the load."
