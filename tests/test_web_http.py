@@ -471,3 +471,13 @@ def test_a_graph_in_memory_is_served_with_its_views_removed_at_the_end():
     assert run_named(backend, "deadlines", lang="en") == evaluated
     close_queries(app)
     assert not folder.exists()
+
+
+def test_a_big_graph_in_memory_starts_without_views(monkeypatch):
+    """Views of a big graph parsed into memory would take seconds to minutes at start: above
+    VIEWS_MAX_TRIPLES the server answers from the graph as before."""
+    from govgraph.web import graph
+
+    monkeypatch.setattr(graph, "VIEWS_MAX_TRIPLES", 1000)  # the shipped graph has ~8,000
+    app = create_app(Settings(today=date(2026, 11, 27)))
+    assert app.state.graph.backend().views is None
