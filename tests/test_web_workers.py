@@ -66,7 +66,8 @@ def test_two_processes_answer_and_stop_with_the_server(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []  # stopped by SIGTERM, both removed what they wrote
 
 
-def test_a_killed_server_leaves_no_worker_behind():
+def test_a_killed_server_leaves_no_worker_behind(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # a killed server cannot remove its views
     with server_process(web_options=("--workers", "2")) as server:
         (worker,) = forked(server.process.pid)
         os.kill(server.process.pid, signal.SIGKILL)  # no chance to stop its workers itself
