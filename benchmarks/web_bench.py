@@ -52,12 +52,19 @@ PAGES = [
 ]
 
 
-def start_server(data: Path | None, cache: bool, timeout: float) -> tuple[subprocess.Popen, str]:
+def start_server(
+    data: Path | None, cache: bool, timeout: float, workers: int = 1
+) -> tuple[subprocess.Popen, str]:
     options = ["--today", TODAY, "--timeout", str(timeout)]
     options += ["--data", str(data)] if data else []
     command = [sys.executable, "-c", "from govgraph.cli.main import run; run()", *options]
     process = subprocess.Popen(
-        [*command, "web", "--port", "0", *([] if cache else ["--no-cache"])],
+        [
+            *command,
+            *("web", "--port", "0"),
+            *([] if cache else ["--no-cache"]),
+            *(["--workers", str(workers)] if workers > 1 else []),
+        ],
         stderr=subprocess.PIPE,
         text=True,
         env=os.environ.copy(),
@@ -126,15 +133,50 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and all its live descendants (Linux /proc)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
+
+
+def memory_mb(pid: int) -> tuple[float, int]:
+    """Resident memory (MB) of a process and all its descendants, and how many they are
+    (Linux /proc; 0 elsewhere)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0, 0
+    rss = next(
+        (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")), 0
+    )
+    total, count = rss / 1024, 1
+    for child in children:
+        more, n = memory_mb(int(child))
+        total, count = total + more, count + n
+    return total, count
+
+
 def bench(
-    size: str, data_dir: Path, clients: int, rounds: int, cache: bool, timeout: float
+    size: str,
+    data_dir: Path,
+    clients: int,
+    rounds: int,
+    cache: bool,
+    timeout: float,
+    workers: int = 1,
 ) -> tuple[str, str]:
     data = None
     if SIZES[size]:
         data = data_dir / f"synthetic-{size}.ttl"
         if not data.exists():
             generate(SIZES[size], data)
-    process, base = start_server(data, cache, timeout)
+    process, base = start_server(data, cache, timeout, workers)
     try:
         with httpx.Client(base_url=base, timeout=600) as http:  # first request of each page
             first = {}
@@ -142,7 +184,13 @@ def bench(
                 t0 = time.perf_counter()
                 http.get(path)
                 first[name] = time.perf_counter() - t0
+        server_before, client_before = cpu_seconds(process.pid), time.process_time()
+        started = time.perf_counter()
         times = load(base, clients, rounds)
+        wall = time.perf_counter() - started
+        server_cpu = cpu_seconds(process.pid) - server_before
+        client_cpu = time.process_time() - client_before
+        memory, processes = memory_mb(process.pid)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -167,6 +215,19 @@ def bench(
         f"{size}{'' if cache else ' (no cache)'}: p50 {ms(statistics.median(everything))}, p95 "
         f"{ms(percentile(everything, 95))}, errors {len(errors)}"
     )
+    summary += f", {processes} processes, {memory:.0f} MB resident after the load"
+    count = len(everything)
+    lines.append(
+        f"\nCPU during the load ({wall:.1f} s, {count} requests): the server "
+        f"{server_cpu * 1000 / count:.1f} ms per request ({server_cpu / wall:.2f} cores), this "
+        f"client {client_cpu * 1000 / count:.1f} ms per request ({client_cpu / wall:.2f} cores); "
+        f"load average {os.getloadavg()[0]:.1f}."
+    )
+    summary += f", server CPU {server_cpu * 1000 / count:.1f} ms per request"
+    lines.append(
+        f"\nServer: --workers {workers}; {processes} processes (with the SPARQL page's query "
+        f"workers), {memory:.0f} MB resident together after the load."
+    )
     return "\n".join(lines) + f"\n\nErrors: {len(errors)} {sorted(set(errors))[:5]}\n", summary
 
 
@@ -184,11 +245,23 @@ def main() -> None:
     parser.add_argument(
         "--timeout", type=float, default=30.0, help="the server's query time limit (--timeout)"
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (govgraph web --workers; each uses one core)",
+    )
     args = parser.parse_args()
     print(f"Machine: {describe()}; {args.clients} clients, {args.rounds} rounds\n")
     for size in args.sizes.split(","):
         table, summary = bench(
-            size, args.data_dir, args.clients, args.rounds, not args.no_cache, args.timeout
+            size,
+            args.data_dir,
+            args.clients,
+            args.rounds,
+            not args.no_cache,
+            args.timeout,
+            args.workers,
         )
         print(f"### {size}{' (--no-cache)' if args.no_cache else ''}\n\n{table}")
         print(summary, file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -14,8 +15,68 @@ from govgraph.graph.i18n import bilingual
 from .context import AppContext
 from .options import choice_option, date_option, default_option, flag_option
 
+# The module (cli/NAME.py) of each command. A command's module is imported when that command
+# runs (or `--help` lists them all): `govgraph who` need not import the other twenty, ~7 ms of
+# every start. tests/test_cli_basics.py checks this against each module's COMMANDS.
+COMMAND_MODULES = {
+    "cache": "cache_cmd",
+    "conflicts": "sources_cmd",
+    "deadlines": "deadlines_cmd",
+    "demands": "demands_cmd",
+    "diff": "diff_cmd",
+    "draft": "draft_cmd",
+    "export": "export_cmd",
+    "path": "path_cmd",
+    "push": "push_cmd",
+    "queries": "query_cmd",
+    "query": "query_cmd",
+    "review": "review_cmd",
+    "search": "search_cmd",
+    "serve": "serve_cmd",
+    "show": "show_cmd",
+    "source": "source_cmd",
+    "sources": "sources_cmd",
+    "stats": "stats_cmd",
+    "timeline": "viz_cmd",
+    "validate": "validate_cmd",
+    "viz": "viz_cmd",
+    "web": "web_cmd",
+    "what": "what_cmd",
+    "who": "who_cmd",
+}
+
+
+class _Commands(dict):
+    """The group's commands, each read from its module when first asked for by name."""
+
+    def __missing__(self, name: str) -> click.Command:
+        if name not in COMMAND_MODULES:
+            raise KeyError(name)
+        module = importlib.import_module(f"{__package__}.{COMMAND_MODULES[name]}")
+        for command in module.COMMANDS:
+            self.setdefault(command.name, command)
+        return self[name]
+
+
+class LazyGroup(click.Group):
+    """A click group whose commands are imported one module at a time, when used."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands(self.commands)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMAND_MODULES, *dict.keys(self.commands)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        try:
+            return self.commands[cmd_name]
+        except KeyError:
+            return None
+
 
 @click.group(
+    cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     help=bilingual("cli.help.cli", sep="\n\n"),
 )
@@ -63,26 +124,6 @@ def cli(
         include_drafts=include_drafts,
     )
     ctx.obj = AppContext(settings)
-
-
-def _register() -> None:
-    """Add the commands of every `cli/*_cmd.py` module (each lists them in COMMANDS).
-
-    Command modules import heavy libraries only inside their functions, so listing them is cheap.
-    """
-    import importlib
-    import pkgutil
-
-    from govgraph import cli as package
-
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        if info.name.endswith("_cmd"):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            for command in module.COMMANDS:
-                cli.add_command(command)
-
-
-_register()
 
 
 def run() -> None:

@@ -19,6 +19,9 @@ SPARQL_SECONDS = 10.0
 @port_option(8000, lowest=0, help=bilingual("cli.help.web.port"))
 @flag_option("--open", "open_browser", help=bilingual("cli.help.web.open"))
 @flag_option("--no-cache", help=bilingual("cli.help.web.no_cache"))
+@default_option(
+    "--workers", type=click.IntRange(1, 16), default=1, help=bilingual("cli.help.web.workers")
+)
 @click.option(
     "--allow-host",
     "allow_hosts",
@@ -34,6 +37,7 @@ def web(
     port: int,
     open_browser: bool,
     no_cache: bool,
+    workers: int,
     allow_hosts: tuple[str, ...],
 ) -> None:
     """
@@ -41,6 +45,7 @@ def web(
     govgraph web --open
     govgraph --lang en web --port 8080
     govgraph web --host 0.0.0.0 --allow-host govgraph.intranet.example
+    govgraph web --workers 2
     """
     from dataclasses import replace
 
@@ -52,7 +57,7 @@ def web(
     sparql = min(SPARQL_SECONDS, app.settings.timeout)
     settings = replace(app.settings, host=host, port=port, cache_pages=pages, sparql_timeout=sparql)
     announce = lambda line: click.echo(line, err=True)  # noqa: E731
-    serve(settings, host, port, open_browser, announce, allow_hosts)
+    serve(settings, host, port, open_browser, announce, allow_hosts, workers)
 
 
 COMMANDS = [web]

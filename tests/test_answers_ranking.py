@@ -54,3 +54,21 @@ def test_the_federal_ministry_answers_for_administrative_digitalisation(govgraph
     rows = who(govgraph, "Verwaltungsdigitalisierung")
     (bmds,) = [r for r in rows if r["actor"].startswith("Bundesministerium für Digitales")]
     assert bmds["group"] == "direct" and bmds["certainty"] == "beabsichtigt"
+
+
+def test_a_same_named_topic_is_asked_only_when_a_fact_names_it():
+    """The programme's topic twin adds the facts stated of it; a twin no fact names would add
+    none (its rows all come through structure), so who-responsible is not asked for it."""
+    from govgraph.graph.answers.ranking import twin_topics
+    from govgraph.graph.answers.rows import who as who_rows
+    from govgraph.graph.store.backend import LocalBackend
+    from govgraph.graph.store.dataset import DataSelection, load_store
+
+    ggd = "https://w3id.org/govgraph/id/"
+    backend = LocalBackend(load_store(DataSelection().files()))
+    named = twin_topics(backend, ggd + "verwaltungsdigitalisierung", "de")
+    assert named == [ggd + "topic-verwaltungsdigitalisierung"]
+    assert [r for r in who_rows(backend, named[0], "de", None) if not r.via]
+    assert twin_topics(backend, ggd + "registermodernisierung", "de") == []
+    skipped = who_rows(backend, ggd + "topic-registermodernisierung", "de", None)
+    assert skipped and all(r.via for r in skipped)

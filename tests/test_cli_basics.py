@@ -116,3 +116,37 @@ def test_missing_data_path_is_usage_error(govgraph, tmp_path):
     result = govgraph("--data", str(tmp_path / "nope.ttl"), "stats")
     assert result.code == 2
     assert "no such file" in result.err
+
+
+def test_each_command_is_found_in_the_module_that_defines_it():
+    """main.COMMAND_MODULES names, for every command of every cli/*_cmd.py, its module: a new
+    command that is not listed there would be missing from `govgraph --help`."""
+    import importlib
+    import pkgutil
+
+    from govgraph import cli as package
+    from govgraph.cli.main import COMMAND_MODULES, cli
+
+    declared = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.endswith("_cmd"):
+            module = importlib.import_module(f"govgraph.cli.{info.name}")
+            declared |= {command.name: info.name for command in module.COMMANDS}
+    assert declared == COMMAND_MODULES
+    assert all(cli.commands[name].name == name for name in declared)
+
+
+def test_a_command_imports_no_other_commands_module():
+    """`govgraph who` reads only cli/who_cmd.py of the command modules (a cold start pays for
+    each module it imports)."""
+    code = (
+        "import sys\n"
+        "from govgraph.cli.main import run\n"
+        "sys.argv = ['govgraph', 'who', 'NOOTS', '--format', 'json']\n"
+        "try:\n    run()\nfinally:\n"
+        "    loaded = sorted(m for m in sys.modules if m.endswith('_cmd'))\n"
+        "    print(loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "['govgraph.cli.who_cmd']"

@@ -437,3 +437,47 @@ def test_sparql_page_uses_the_servers_today(client):
     status = {b["item"]["value"].rsplit("/", 1)[-1]: b["status"]["value"] for b in rows}
     assert status["deadline-noots-quorum"] == "past"  # 30 June 2026, before the server's day
     assert "upcoming" in status.values()
+
+
+def test_page_text_is_escaped_and_only_names_shares_and_norms_held_together():
+    from govgraph.web.pages import keep
+
+    assert keep("Bund & Länder <b>") == "Bund &amp; Länder &lt;b&gt;"  # nothing to hold
+    assert keep("Der IT-Planungsrat trägt 46,6 % nach § 8 <Abs>") == (
+        'Der <span class="nobr">IT-Planungsrat</span> trägt <span class="nobr">46,6 %</span>'
+        ' nach <span class="nobr">§ 8</span> &lt;Abs&gt;'
+    )
+
+
+def test_a_graph_in_memory_is_served_with_its_views_removed_at_the_end():
+    """The shipped graph is parsed into memory: the web computes the views a cached store keeps
+    beside it (claims, notes, dated items, network) once, in both languages, and removes them
+    when it stops. The pages read from them equal the CLI's (test_json_twin_equals_the_cli)."""
+    from govgraph.graph.sparql.catalog import named_query
+    from govgraph.graph.sparql.named import run_named
+    from govgraph.graph.store.backend import LocalBackend, answer_key
+    from govgraph.graph.store.binding import bind
+    from govgraph.web.app import close_queries
+
+    app = create_app(Settings(today=date(2026, 11, 27)))
+    backend = app.state.graph.backend()
+    folder = backend.views
+    assert (folder / "READY-de").exists() and (folder / "READY-en").exists()
+    # the dated items every deadlines page starts from: read back, the rows the graph gives
+    deadlines = named_query("deadlines")
+    bound = bind(deadlines.text, {"__lang": deadlines.param("lang").term("en")})
+    assert (folder / answer_key(bound)).exists()
+    evaluated = run_named(LocalBackend(backend.store), "deadlines", lang="en")
+    assert run_named(backend, "deadlines", lang="en") == evaluated
+    close_queries(app)
+    assert not folder.exists()
+
+
+def test_a_big_graph_in_memory_starts_without_views(monkeypatch):
+    """Views of a big graph parsed into memory would take seconds to minutes at start: above
+    VIEWS_MAX_TRIPLES the server answers from the graph as before."""
+    from govgraph.web import graph
+
+    monkeypatch.setattr(graph, "VIEWS_MAX_TRIPLES", 1000)  # the shipped graph has ~8,000
+    app = create_app(Settings(today=date(2026, 11, 27)))
+    assert app.state.graph.backend().views is None

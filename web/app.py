@@ -131,8 +131,9 @@ def create_app(
 
 
 def close_queries(app: Starlette) -> None:
-    """Stop the query workers with the server."""
+    """Stop the query workers with the server, and remove what the graph wrote."""
     with app.state.queries_lock:
         pool, app.state.queries = app.state.queries, None
     if pool is not None:
         pool.close()
+    app.state.graph.close()

@@ -265,6 +265,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Fertige Seiten nicht zwischenspeichern.",
         "en": "Do not keep finished pages in memory.",
     },
+    "cli.help.web.workers": {
+        "de": "So viele Prozesse beantworten Anfragen (je einer nutzt einen Prozessorkern; "
+        "jeder hält den Graphen selbst im Speicher).",
+        "en": "Processes answering requests (each uses one core and holds its own copy of "
+        "the graph).",
+    },
     "cli.help.web.open": {"de": "Im Browser öffnen.", "en": "Open it in the browser."},
     "cli.help.web.allow_host": {
         "de": "Nötig für eine --host-Adresse außer 127.0.0.1/::1: der Name (oder die Adresse), "

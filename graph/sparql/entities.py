@@ -74,6 +74,7 @@ class EntityIndex:
         self.lang = lang
         self._entities: dict[str, Entity] | None = None
         self._single: dict[str, Entity | None] = {}
+        self._keys: list[tuple[Entity, tuple[tuple[str, str, str, bool], ...]]] | None = None
 
     @property
     def entities(self) -> dict[str, Entity]:
@@ -85,6 +86,27 @@ class EntityIndex:
                 e = self._entities.setdefault(row["entity"].value, Entity(row["entity"].value))
                 _add_label_row(e, row)
         return self._entities
+
+    @property
+    def label_keys(self) -> list[tuple[Entity, tuple[tuple[str, str, str, bool], ...]]]:
+        """Every entity with its labels' keys: (label, normalized, loose, preferred). Computed
+        once: a search compares the text with all of them, and normalising ~700 labels per
+        search was most of a web page's time outside SPARQL."""
+        if self._keys is None:
+            keys = []
+            for e in self.entities.values():
+                preferred = set(e.labels.values())
+                keys.append(
+                    (
+                        e,
+                        tuple(
+                            (label, normalize(label), _loose(label), label in preferred)
+                            for label in e.all_labels()
+                        ),
+                    )
+                )
+            self._keys = keys
+        return self._keys
 
     def entity(self, iri: str) -> Entity | None:
         """One entity with its labels, without loading all of them; None if not an entity."""
@@ -182,14 +204,12 @@ class EntityIndex:
         if not query:
             return []
         best: dict[str, Match] = {}
-        for e in self.entities.values():
-            preferred = set(e.labels.values())
-            for label in e.all_labels():
-                key, key_loose = normalize(label), _loose(label)
+        for e, labels in self.label_keys:
+            for label, key, key_loose, preferred in labels:
                 if query == key or loose == key_loose:
                     # An entity's own name beats another entity's alternative name: the
                     # programme "Registermodernisierung" before the topic of that altLabel.
-                    score = 1.0 if label in preferred else 0.95
+                    score = 1.0 if preferred else 0.95
                 elif key.startswith(query) or key_loose.startswith(loose):
                     score = 0.8 + 0.1 * len(query) / max(len(key), 1)
                 elif query in key or loose in key_loose:
@@ -211,7 +231,7 @@ class EntityIndex:
         return list(found.values())
 
     def suggestions(self, text: str, n: int = 5) -> list[str]:
-        labels = {normalize(lbl): lbl for e in self.entities.values() for lbl in e.all_labels()}
+        labels = {key: label for _, keys in self.label_keys for label, key, _, _ in keys}
         close = difflib.get_close_matches(normalize(text), list(labels), n=n, cutoff=0.5)
         return [labels[c] for c in close]
 
