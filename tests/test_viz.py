@@ -259,7 +259,7 @@ def test_page_draws_one_edge_per_pair_and_marks_overruled_claims(govgraph, tmp_p
     )  # fmt: skip
     assert (
         bund["label"]
-        == "Finanzierung 46,6 % ab 2027 · Pflicht\nüberholt: Finanzierung 50 % ab 2027"
+        == "Finanzierung 46,6 % ab 2027 · Pflicht\nEinrichtung\nüberholt: Finanzierung 50 % ab 2027"
     )
     tip = [text for _, text in bund["tip"]]
     # the tooltip lists every relation of the pair, each with its state and quote
@@ -302,4 +302,7 @@ def test_web_network_frame_marks_overruled_claims_too():
     doc = parse(r.text)
     data = json.loads(next(t for a, t in doc.scripts if a.get("id") == "gg-data"))
     labels = [e["label"] for e in data["edges"]]
-    assert "Finanzierung 46,6 % ab 2027 · Pflicht\nüberholt: Finanzierung 50 % ab 2027" in labels
+    assert (
+        "Finanzierung 46,6 % ab 2027 · Pflicht\nEinrichtung\nüberholt: Finanzierung 50 % ab 2027"
+        in labels
+    )

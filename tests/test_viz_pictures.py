@@ -162,8 +162,9 @@ def test_focus_legend_certainty_and_footer(picture):
     assert footer[1].text.startswith("Quellen: GB StT RLP;") and "NOOTSStVtr" in footer[1].text
     # one label per pair: the relations that hold joined, the overruled claim named as such
     edge_texts = {lab.text for lab in labels(svg, "edge-label")}
-    assert "Finanzierung 46,6 % ab 2027 · Pflicht überholt: Finanzierung 50 % ab 2027" in (
-        edge_texts
+    assert (
+        "Finanzierung 46,6 % ab 2027 · Pflicht Einrichtung überholt: Finanzierung 50 % ab 2027"
+        in (edge_texts)
     )
 
 
