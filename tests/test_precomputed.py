@@ -3,6 +3,7 @@ answers; and deadlines' status made in Python is the query's own."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pyoxigraph as ox
@@ -144,3 +145,92 @@ def test_entities_named_one_by_one_as_from_the_whole_index(cached: LocalBackend)
     assert alone._entities is None  # nothing loaded as a whole yet
     assert alone.known(next(reversed(whole))) is not None and alone._entities is not None
     assert alone.known("http://example.org/not-an-entity") is None
+
+
+def test_compact_deadline_rows_give_the_evaluated_rows(cached: LocalBackend) -> None:
+    """The views keep deadlines.rq's rows in compact form; read back, every day and filter
+    gives the rows the query's own answer gives."""
+    plain = LocalBackend(cached.store)
+    for lang in precomputed.LANGS:
+        compact = precomputed.dated_rows(cached, lang)
+        assert compact and compact == rows.compact_dated(run_named(plain, "deadlines", lang=lang))
+        assert precomputed.dated_rows(plain, lang) is None  # no views: evaluated
+        for day in map(date.fromisoformat, DAYS):
+            for f in FILTERS:
+                args = (lang, day, f.get("start"), f.get("end"), f.get("status"))
+                assert rows.deadlines(cached, *args) == rows.deadlines(plain, *args), (day, f)
+
+
+def test_compact_deadline_rows_are_what_is_read(cached: LocalBackend) -> None:
+    path = precomputed._dated_path(cached.views, "de")
+    compact = precomputed.dated_rows(cached, "de")
+    assert compact is not None
+    first = compact[0]
+    first[rows.DATED_VARIABLES.index("itemLabel")] = "Aus der Sicht"
+    path.write_text(json.dumps([first]), encoding="utf-8")
+    (row,) = rows.deadlines(cached, "de", date(2026, 12, 1))
+    assert row.what == "Aus der Sicht"
+    path.write_text("[[", encoding="utf-8")  # unreadable: evaluated instead
+    assert len(rows.deadlines(cached, "de", date(2026, 12, 1))) == len(compact)
+
+
+def test_a_time_bound_that_is_no_plain_day_is_not_compacted() -> None:
+    """A bound that is no xsd:date of ten characters cannot be compared as a day here: such
+    rows are not kept compact, each question asks the query with its day."""
+    day = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    good = {
+        "item": ox.NamedNode("http://example.org/d"),
+        "start": ox.Literal("2026-01-01", datatype=day),
+    }
+    assert rows.compact_dated([good])[0][:1] == ["http://example.org/d"]
+    for bad in (
+        ox.Literal("2026-01-01T00:00:00", datatype=ox.NamedNode(XSD + "dateTime")),
+        ox.Literal("2026", datatype=ox.NamedNode(XSD + "gYear")),
+        ox.Literal("2026-01-01Z", datatype=day),
+    ):
+        with pytest.raises(ValueError):
+            rows.compact_dated([good, {**good, "end": bad}])
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_decorated_rows_are_the_decorated_json(local_store: ox.Store, lang: str) -> None:
+    """decorate gives a typed row its sources without going through its JSON view: the same
+    fields as decorating the JSON view (the way dict rows go), on every row of the answers."""
+    from govgraph.graph.answers.claims import decorate
+    from govgraph.graph.sources.claims import load_claims
+
+    backend = LocalBackend(local_store)
+    claims = load_claims(backend, lang)
+    day = date(2026, 12, 1)
+    who = rows.who(backend, questions.resolve(backend, "NOOTS", lang).iri, lang, None)
+    found = [(rows.deadlines(backend, lang, day), "iri"), (rows.demands(backend, lang), "iri")]
+    found.append((who, "fact_iri"))
+    assert all(len(r) > 5 for r, _ in found)
+    states = set()
+    for at in (day, None, date(2020, 1, 1)):
+        for records, key in found:
+            typed = decorate(records, claims, key, lang, at, all_claims=True)
+            plain = decorate([r.to_json() for r in records], claims, key, lang, at, all_claims=True)
+            assert [r.to_json() for r in typed] == plain
+            assert any(r.get("sources") for r in typed)
+            states |= {r.get("claim_state") for r in typed}
+            assert [type(r) for r in typed] == [type(r) for r in records]
+            assert typed == [type(r).from_json(p) for r, p in zip(records, plain, strict=True)]
+    assert states > {""}  # rows under a conflict among them
+
+
+def test_hidden_entries_have_at_least_their_fewest_lines(cached: LocalBackend) -> None:
+    """The text folds entries it cannot show without wrapping them, by a lower bound of their
+    lines: that bound never exceeds the lines an entry takes."""
+    from govgraph.cli.answer_text import _fewest_lines, entry_lines
+
+    ask = questions.Ask(lang="de", today=date(2026, 12, 1))
+    answers = [questions.deadlines(cached, ask), questions.who(cached, "NOOTS", ask)]
+    entries = [e for a in answers for g in a.groups for e in g.entries]
+    assert len(entries) > 20
+    for width in (40, 80, 200):
+        for entry in entries:
+            assert _fewest_lines(entry) <= len(entry_lines(entry, width, "de", False))
