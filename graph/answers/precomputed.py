@@ -5,7 +5,10 @@ Labels per language (the entity index), each fact's sources and the conflicts (c
 the notes of inferred facts, the source records and which source each quote comes from, the
 dated items with their earliest and latest day (deadlines.rq without today), and the network
 projection's facts, nodes and edges. At a million triples each is seconds to a minute of
-evaluation; read back it is milliseconds to a second. They are stored as SPARQL results under
+evaluation; read back it is milliseconds to a second. What the first answers need is computed
+when the store is built; the rest is listed then and computed by the first question that asks
+for it (graph/store/backend.py), so that the build costs less time and memory than every view
+would. They are stored as SPARQL results under
 the key of their bound query text (the memo's key, graph/store/backend.py), in the store
 cache's folder, whose name is the hash of the data: a view can only ever be read for the data it
 was computed from, and a query whose text changed simply finds no view and is evaluated.
@@ -20,35 +23,33 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from govgraph.graph.sources.claims import Claims, ClaimSide, SourceRef, load_claims, quote_sources
+from govgraph.graph.sources.claims import Claims, ClaimSide, SourceRef, load_claims
 from govgraph.graph.sparql.named import run_named
+from govgraph.graph.store.backend import ON_DEMAND as ON_DEMAND_LIST
 from govgraph.graph.store.backend import Backend, LocalBackend, answer_key
 from govgraph.graph.store.binding import bind
 
 READY = "READY-{lang}"  # written last: a language's views without it are incomplete
 LANGS = ("de", "en")
-# The named queries evaluated per language, with no other parameter bound: exactly the calls
-# of the entity index, the claims index, the notes, the source records, deadlines (rows.py)
-# and the network projection (graph/views/network.py).
-PER_LANGUAGE = (
-    "entity-labels",
-    "fact-sources",
-    "conflicts",
-    "fact-notes",
-    "sources",
-    "deadlines",
-    "network-facts",
-    "network-nodes",
-    "network-edges",
-)
+# The named queries per language, with no other parameter bound: exactly the calls of the
+# claims index, the notes, deadlines (rows.py), the entity index, the source records and the
+# network projection (graph/views/network.py). What the first answers need (the claims, the
+# notes, the deadline rows) is evaluated at build; the rest when first asked, then kept here
+# too: at 1M triples they were 25 of the build's 35 s of evaluation and its peak memory (the
+# source records' and network facts' evaluations, 200 MB each).
+AT_BUILD = ("fact-sources", "conflicts", "fact-notes", "deadlines")
+ON_DEMAND = ("entity-labels", "sources", "network-facts", "network-nodes", "network-edges")
+PER_LANGUAGE = AT_BUILD + ON_DEMAND
 _FORMAT = ox.QueryResultsFormat.TSV
 DATED = ".dated.json"  # suffix of the compact deadline rows (rows.compact_dated)
 CLAIMS = "claims-{lang}.json"  # the claims index itself: building it took 0.6-1.4 s at 1M
 
 
 class _Recorder(LocalBackend):
-    """Evaluates each query on the store and keeps its answer in `folder`; the rows are read
-    back only where the caller needs them (`keep`): at 1M triples they take hundreds of MB."""
+    """Evaluates each query on the store and keeps its answer in `folder`, or reads it from
+    there when it was evaluated before (the claims index reads fact-sources again); the rows
+    are read back only where the caller needs them (`keep`): at 1M triples they take
+    hundreds of MB."""
 
     def __init__(self, store: ox.Store, folder: Path) -> None:
         super().__init__(store)
@@ -56,37 +57,53 @@ class _Recorder(LocalBackend):
         self.keep = False
 
     def _evaluate(self, text: str, materialize):
-        result = self.store.query(text)
-        if not isinstance(result, ox.QuerySolutions):
-            return materialize(result)
-        data = result.serialize(format=_FORMAT)
-        (self.folder / answer_key(text)).write_bytes(data)
+        path = self.folder / answer_key(text)
+        if not path.exists():
+            result = self.store.query(text)
+            if not isinstance(result, ox.QuerySolutions):
+                return materialize(result)
+            result.serialize(output=str(path), format=_FORMAT)  # streamed to the file
         if not self.keep:
             return []
-        return materialize(ox.parse_query_results(data, format=_FORMAT))
+        return materialize(ox.parse_query_results(path=str(path), format=_FORMAT))
 
 
 def build(store: ox.Store, target: Path, lang: str) -> None:
-    """Compute the views of `store` in `lang` into `target`; the files are written atomically
-    (a racing builder writes the same), the mark last."""
+    """Compute the views of `store` in `lang` into `target` (those of AT_BUILD; the others
+    are listed to be computed when first asked); the files are written atomically (a racing
+    builder writes the same), the mark last."""
     target.mkdir(parents=True, exist_ok=True)
     tmp = target / f".{os.getpid()}-{os.urandom(4).hex()}"
     tmp.mkdir()
     try:
         recorder = _Recorder(store, tmp)
-        for name in PER_LANGUAGE:
+        for name in AT_BUILD:
             run_named(recorder, name, lang=lang)
         _write_dated(tmp, lang)
-        recorder.keep = True  # the source records, to ask for each one's quotes
-        quote_sources(recorder, lang)  # source-quotes, one per source (no language)
+        recorder.keep = True
         (tmp / CLAIMS.format(lang=lang)).write_text(
             _claims_json(load_claims(recorder, lang)), encoding="utf-8"
+        )
+        (tmp / (ON_DEMAND_LIST + lang)).write_text(
+            "\n".join(_on_demand_keys(store, lang)) + "\n", encoding="utf-8"
         )
         for done in tmp.iterdir():
             os.replace(done, target / done.name)
         (target / READY.format(lang=lang)).write_text("1", encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _on_demand_keys(store: ox.Store, lang: str) -> list[str]:
+    """The answer keys of the views computed when first asked: ON_DEMAND in `lang`, and the
+    quotes of each source document (quote_sources: one query per source, seconds at 1M)."""
+    keys = [answer_key(_bound(name, lang=lang)) for name in ON_DEMAND]
+    kind = ox.NamedNode("https://w3id.org/govgraph/ontology#SourceDocument")
+    a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for quad in store.quads_for_pattern(None, a, kind):
+        if isinstance(quad.subject, ox.NamedNode):
+            keys.append(answer_key(_bound("source-quotes", source=quad.subject)))
+    return keys
 
 
 def _bound(name: str, **params: object) -> str:
