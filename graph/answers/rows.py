@@ -8,7 +8,7 @@ CLI can print them as tables, JSON or CSV.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import pyoxigraph as ox
@@ -250,7 +250,7 @@ _ITEM, _LABEL, _KIND, _KIND_LABEL, _PRECISION, _START, _END = range(7)
 _BEGIN, _UNTIL, _TIME, _NEW_STATUS, _CERTAINTY, _CONCERNS, _ACTORS, _QUOTE = range(7, 15)
 
 
-def compact_dated(rows: list[Row]) -> list[list[str]]:
+def compact_dated(rows: Iterable[Row]) -> list[list[str]]:
     """deadlines.rq's rows (without today) as compact rows; ValueError where a time bound is
     not a plain day (then each question asks the query with its day, see _dated_rows)."""
     out = []
