@@ -63,10 +63,7 @@ def decorate(
             ),
             claim_state=state,
             rule=claims.rule_of(fact) if state else "",
-            quote_parts=tuple(
-                QuotePart(**part)
-                for part in quote_parts(str(record.get("quote") or ""), refs, tainted)
-            ),
+            quote_parts=quote_parts(str(record.get("quote") or ""), refs, tainted),
         )
         if isinstance(record, AnswerRow):
             out.append(record.with_sourcing(sourcing, certainty[state] if state else None))
@@ -91,19 +88,18 @@ def overruled_quotes(claims: Claims, at: date | None) -> set[str]:
     }
 
 
-def quote_parts(joined: str, refs: Sequence[SourceRef], tainted: set[str]) -> list[dict]:
+def quote_parts(joined: str, refs: Sequence[SourceRef], tainted: set[str]) -> tuple[QuotePart, ...]:
     """The quotes a row's `quote` joins, each with its source and locator and whether it is
     overruled, so that scripts need not split the joined text nor take »hälftig« for evidence."""
-    where = {q: (ref.short, loc) for ref in refs for loc, q in ref.quotes}
-    return [
-        {
-            "quote": part,
-            "source": where.get(part, ("", ""))[0],
-            "locator": where.get(part, ("", ""))[1],
-            "overruled": part in tainted,
-        }
-        for part in dict.fromkeys(p for p in joined.split(SEPARATOR) if p)
-    ]
+    if not joined:
+        return ()
+    where = {q: (ref.short, loc) for ref in refs for loc, q in ref.quotes} if refs else {}
+    unknown = ("", "")
+    return tuple(
+        QuotePart(part, *where.get(part, unknown), part in tainted)
+        for part in dict.fromkeys(joined.split(SEPARATOR))
+        if part
+    )
 
 
 def claims_for(backend: Backend, lang: str, source_name: str | None) -> tuple[Claims, str | None]:

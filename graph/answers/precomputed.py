@@ -24,6 +24,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govgraph.graph.sources.claims import Claims, ClaimSide, SourceRef, load_claims
+from govgraph.graph.sources.claims import quote_sources as claims_quote_sources
+from govgraph.graph.sparql.catalog import named_query
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import ON_DEMAND as ON_DEMAND_LIST
 from govgraph.graph.store.backend import Backend, LocalBackend, answer_key
@@ -41,6 +43,7 @@ AT_BUILD = ("fact-sources", "conflicts", "fact-notes", "deadlines")
 ON_DEMAND = ("entity-labels", "sources", "network-facts", "network-nodes", "network-edges")
 PER_LANGUAGE = AT_BUILD + ON_DEMAND
 _FORMAT = ox.QueryResultsFormat.TSV
+QUOTES = ".quote-sources.json"  # suffix of the map quote → source (quote_sources)
 DATED = ".dated.json"  # suffix of the compact deadline rows (rows.compact_dated)
 CLAIMS = "claims-{lang}.json"  # the claims index itself: building it took 0.6-1.4 s at 1M
 
@@ -120,8 +123,12 @@ def _bound(name: str, **params: object) -> str:
 
 
 def _dated_path(folder: Path, lang: str) -> Path:
-    """The compact deadline rows, beside the TSV answer of the same query text."""
-    return folder / answer_key(_bound("deadlines", lang=lang)).replace(".tsv", DATED)
+    """The compact deadline rows, keyed by the query's text and the compact row's variables
+    (a change of either finds no rows and evaluates)."""
+    from govgraph.graph.answers.rows import DATED_VARIABLES
+
+    key = answer_key(_bound("deadlines", lang=lang) + " ".join(DATED_VARIABLES))
+    return folder / key.replace(".tsv", DATED)
 
 
 def _write_dated(folder: Path, lang: str) -> None:
@@ -154,6 +161,30 @@ def dated_rows(backend: Backend, lang: str) -> list[list[str]] | None:
             return json.load(f)
     except (OSError, ValueError):
         return None
+
+
+def quote_sources(backend: Backend, lang: str) -> dict[str, str]:
+    """Quote → the short name of its source (graph/sources/claims.quote_sources), for quotes
+    without a fact node. A cached store keeps the map in its views when first asked: read
+    back it is one small JSON file instead of a query per source (70,000 rows at 1M)."""
+    views = backend.views if isinstance(backend, LocalBackend) else None
+    if views is None or not (views / READY.format(lang=lang)).exists():
+        return claims_quote_sources(backend, lang)
+    key = answer_key(_bound("sources", lang=lang) + named_query("source-quotes").text)
+    path = views / key.replace(".tsv", QUOTES)
+    try:
+        with path.open(encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        pass
+    found = claims_quote_sources(backend, lang)
+    try:
+        tmp = views / f".{os.getpid()}-{os.urandom(6).hex()}.tmp"
+        tmp.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a folder that cannot be written only costs the speed-up
+    return found
 
 
 def _claims_json(claims: Claims) -> str:

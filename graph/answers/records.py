@@ -110,8 +110,17 @@ class TypedRow:
         cls._FIELDS = {key: _ATTRIBUTE.get(key, key) for key in cls.KEYS if key in own}
 
     def updated(self, **changes: object) -> Self:
-        """A copy with some fields changed (rows are frozen)."""
-        return replace(self, **changes)
+        """A copy with some fields changed (rows are frozen). What `dataclasses.replace` gives,
+        without calling `__init__` again: every row of a 30,000-row answer is copied two or
+        three times on its way (sources, notes, the grid's cells)."""
+        if not changes.keys() <= self.__dataclass_fields__.keys():
+            return replace(self, **changes)  # names the unknown field
+        copy = object.__new__(type(self))
+        state = dict(self.__dict__)
+        state.pop("_as_json", None)  # the cached JSON view of the row before
+        state.update(changes)
+        copy.__dict__.update(state)
+        return copy
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -142,14 +151,9 @@ class AnswerRow(TypedRow):
         """A copy with its sources and claim state (and, where a conflict says so, its
         certainty): what `from_json` of the decorated JSON view gives, without building that
         view and parsing it back (claims.decorate does this for every row of an answer)."""
-        copy = object.__new__(type(self))
-        state = dict(self.__dict__)
-        state.pop("_as_json", None)  # the cached JSON view of the row before
-        state["sourcing"] = sourcing
         if certainty is not None and "certainty" in self._FIELDS:
-            state["certainty"] = certainty
-        copy.__dict__.update(state)
-        return copy
+            return self.updated(sourcing=sourcing, certainty=certainty)
+        return self.updated(sourcing=sourcing)
 
     def _added(self) -> dict[str, object]:
         out: dict[str, object] = {}
