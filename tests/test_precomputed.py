@@ -259,3 +259,18 @@ def test_hidden_entries_have_at_least_their_fewest_lines(cached: LocalBackend) -
     for width in (40, 80, 200):
         for entry in entries:
             assert _fewest_lines(entry) <= len(entry_lines(entry, width, "de", False))
+
+
+def test_quote_sources_are_kept_when_first_asked(cached: LocalBackend) -> None:
+    """The map quote → source (for quotes without a fact node) is kept as JSON in the views
+    when first asked, equal to the one read from the graph, and read back from there."""
+    from govgraph.graph.sources.claims import quote_sources
+
+    plain = LocalBackend(cached.store)
+    assert not list(cached.views.glob("*" + precomputed.QUOTES))
+    found = precomputed.quote_sources(cached, "de")
+    assert found and found == quote_sources(plain, "de")
+    (kept,) = cached.views.glob("*" + precomputed.QUOTES)
+    kept.write_text(json.dumps({"ein Zitat": "Q"}), encoding="utf-8")
+    assert precomputed.quote_sources(cached, "de") == {"ein Zitat": "Q"}
+    assert precomputed.quote_sources(plain, "de") == found  # no views: read from the graph
