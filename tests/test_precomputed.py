@@ -274,3 +274,22 @@ def test_quote_sources_are_kept_when_first_asked(cached: LocalBackend) -> None:
     kept.write_text(json.dumps({"ein Zitat": "Q"}), encoding="utf-8")
     assert precomputed.quote_sources(cached, "de") == {"ein Zitat": "Q"}
     assert precomputed.quote_sources(plain, "de") == found  # no views: read from the graph
+
+
+def test_a_query_worker_reads_the_views_without_the_memo(cached: LocalBackend) -> None:
+    """`govgraph query` evaluates in a worker process: on a cached store it reads the views
+    too (also with GOVGRAPH_NO_ANSWER_MEMO, i.e. without a memo folder)."""
+    from govgraph.graph.sparql.catalog import named_query
+    from govgraph.graph.sparql.workers import Job, evaluate
+    from govgraph.graph.store.backend import answer_key
+    from govgraph.graph.store.binding import bind
+
+    query = named_query("fact-notes").text
+    bindings = {"__lang": ox.Literal("de")}
+    (cached.views / answer_key(bind(query, bindings))).write_text(
+        '?fact\t?note\n<http://example.org/f>\t"aus der Sicht"\n', encoding="utf-8"
+    )
+    kept = evaluate(cached.store, Job(query, bindings), None, None, cached.views).outcome()
+    assert [row["note"].value for row in kept.rows] == ["aus der Sicht"]
+    plain = evaluate(cached.store, Job(query, bindings), None, None, None).outcome()
+    assert plain.rows and "aus der Sicht" not in [row["note"].value for row in plain.rows]
