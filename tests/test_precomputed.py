@@ -10,6 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from govgraph.graph.answers import precomputed, questions, rows
+from govgraph.graph.sources.claims import source_records
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.dataset import DataSelection
@@ -33,8 +34,11 @@ def test_views_are_computed_once_and_read_back_equal(cached: LocalBackend) -> No
     views = cached.views
     ready = [views / precomputed.READY.format(lang=lang) for lang in precomputed.LANGS]
     assert all(r.exists() for r in ready)
-    # what the first answers need, per language; the others not until asked
-    assert len(list(views.glob("*.tsv"))) == len(precomputed.LANGS) * len(precomputed.AT_BUILD)
+    # what the first answers need, per language, and each source's quotes (in no language);
+    # the others not until asked
+    sources = len(source_records(LocalBackend(cached.store), "de"))
+    at_build = len(precomputed.LANGS) * len(precomputed.AT_BUILD) + sources
+    assert sources > 3 and len(list(views.glob("*.tsv"))) == at_build
     marker = ready[0].stat().st_ino
     precomputed.ensure(cached, "de")
     assert ready[0].stat().st_ino == marker  # not computed again
@@ -43,8 +47,8 @@ def test_views_are_computed_once_and_read_back_equal(cached: LocalBackend) -> No
         for name in precomputed.PER_LANGUAGE:
             assert run_named(cached, name, lang=lang) == run_named(plain, name, lang=lang), name
     # the views on demand were computed by those questions and are kept with the others
-    count = len(precomputed.LANGS) * len(precomputed.PER_LANGUAGE)
-    assert len(list(views.glob("*.tsv"))) == count
+    count = len(precomputed.LANGS) * len(precomputed.ON_DEMAND)
+    assert len(list(views.glob("*.tsv"))) == at_build + count
     assert not list(views.glob("*.tmp"))
 
 
@@ -52,21 +56,25 @@ def test_views_on_demand_are_computed_when_first_asked(cached: LocalBackend) -> 
     """A view the build left to its first question is computed then, kept, and read back by
     the next process (here: a new backend) as the evaluated rows; a query not listed is
     never kept there."""
-    from govgraph.graph.sources.claims import quote_sources
+    from govgraph.graph.sparql.catalog import named_query
+    from govgraph.graph.store.backend import answer_key
+    from govgraph.graph.store.binding import bind
 
     views = cached.views
     before = set(views.glob("*.tsv"))
-    quotes = quote_sources(cached, "de")  # the source records, then each source's quotes
-    added = set(views.glob("*.tsv")) - before
-    assert len(added) > 3 and quotes
-    plain = LocalBackend(cached.store)
-    assert quotes == quote_sources(plain, "de")
-    again = LocalBackend(cached.store, views=views)
-    for path in added:  # read, not evaluated: a changed view shows
-        path.write_text("?quote\n", encoding="utf-8")
-    assert quote_sources(again, "de") == {}
+    nodes = run_named(cached, "network-nodes", lang="en")
+    (added,) = set(views.glob("*.tsv")) - before
+    assert added.name == answer_key(
+        bind(named_query("network-nodes").text, {"__lang": ox.Literal("en")})
+    )
+    assert nodes and nodes == run_named(LocalBackend(cached.store), "network-nodes", lang="en")
+    added.write_text("?node\n<http://example.org/n>\n", encoding="utf-8")
+    again = LocalBackend(cached.store, views=views)  # read, not evaluated: a changed view shows
+    assert run_named(again, "network-nodes", lang="en") == [
+        {"node": ox.NamedNode("http://example.org/n")}
+    ]
     run_named(again, "entity-card", lang="de", entity=ox.NamedNode("http://example.org/x"))
-    assert set(views.glob("*.tsv")) == before | added
+    assert set(views.glob("*.tsv")) == before | {added}
 
 
 def test_claims_index_read_back_equal(cached: LocalBackend) -> None:
@@ -113,7 +121,8 @@ def test_unfinished_views_are_not_read(tmp_path, monkeypatch) -> None:
     precomputed.ensure(backend, "en")
     assert (backend.views / precomputed.READY.format(lang="en")).exists()
     assert not (backend.views / precomputed.READY.format(lang="de")).exists()
-    assert len(list(backend.views.glob("*.tsv"))) == 1 + len(precomputed.AT_BUILD)
+    sources = len(source_records(LocalBackend(backend.store), "en"))
+    assert len(list(backend.views.glob("*.tsv"))) == 1 + len(precomputed.AT_BUILD) + sources
 
 
 DAYS = ("2020-01-01", "2025-06-30", "2026-01-01", "2026-07-01", "2026-12-01", "2031-01-01")
@@ -261,19 +270,24 @@ def test_hidden_entries_have_at_least_their_fewest_lines(cached: LocalBackend) -
             assert _fewest_lines(entry) <= len(entry_lines(entry, width, "de", False))
 
 
-def test_quote_sources_are_kept_when_first_asked(cached: LocalBackend) -> None:
-    """The map quote → source (for quotes without a fact node) is kept as JSON in the views
-    when first asked, equal to the one read from the graph, and read back from there."""
+def test_quote_sources_are_kept(cached: LocalBackend) -> None:
+    """The map quote → source (for quotes without a fact node) is kept as JSON in the views,
+    equal to the one read from the graph, read back from there, and computed again when
+    missing (a build that left it out)."""
     from govgraph.graph.sources.claims import quote_sources
 
     plain = LocalBackend(cached.store)
-    assert not list(cached.views.glob("*" + precomputed.QUOTES))
-    found = precomputed.quote_sources(cached, "de")
-    assert found and found == quote_sources(plain, "de")
-    (kept,) = cached.views.glob("*" + precomputed.QUOTES)
-    kept.write_text(json.dumps({"ein Zitat": "Q"}), encoding="utf-8")
+    assert len(list(cached.views.glob("*" + precomputed.QUOTES))) == len(precomputed.LANGS)
+    found = quote_sources(plain, "de")
+    assert found and precomputed.quote_sources(cached, "de") == found
+    for path in cached.views.glob("*" + precomputed.QUOTES):
+        path.write_text(json.dumps({"ein Zitat": "Q"}), encoding="utf-8")
     assert precomputed.quote_sources(cached, "de") == {"ein Zitat": "Q"}
     assert precomputed.quote_sources(plain, "de") == found  # no views: read from the graph
+    for path in cached.views.glob("*" + precomputed.QUOTES):
+        path.unlink()
+    assert precomputed.quote_sources(cached, "de") == found
+    assert len(list(cached.views.glob("*" + precomputed.QUOTES))) == 1
 
 
 def test_a_query_worker_reads_the_views_without_the_memo(cached: LocalBackend) -> None:

@@ -34,13 +34,13 @@ from govgraph.graph.store.binding import bind
 READY = "READY-{lang}"  # written last: a language's views without it are incomplete
 LANGS = ("de", "en")
 # The named queries per language, with no other parameter bound: exactly the calls of the
-# claims index, the notes, deadlines (rows.py), the entity index, the source records and the
-# network projection (graph/views/network.py). What the first answers need (the claims, the
-# notes, the deadline rows) is evaluated at build; the rest when first asked, then kept here
-# too: at 1M triples they were 25 of the build's 35 s of evaluation and its peak memory (the
-# source records' and network facts' evaluations, 200 MB each).
-AT_BUILD = ("fact-sources", "conflicts", "fact-notes", "deadlines")
-ON_DEMAND = ("entity-labels", "sources", "network-facts", "network-nodes", "network-edges")
+# claims index, the notes, deadlines (rows.py), the source records (with each source's quotes,
+# quote_sources), the entity index and the network projection (graph/views/network.py). What
+# the first answers need is evaluated at build; the rest when first asked, then kept here too:
+# at 1M triples the labels and the network were 17 of the build's 38 s of evaluation, and the
+# network facts' evaluation alone held 200 MB.
+AT_BUILD = ("fact-sources", "conflicts", "fact-notes", "deadlines", "sources")
+ON_DEMAND = ("entity-labels", "network-facts", "network-nodes", "network-edges")
 PER_LANGUAGE = AT_BUILD + ON_DEMAND
 _FORMAT = ox.QueryResultsFormat.TSV
 QUOTES = ".quote-sources.json"  # suffix of the map quote → source (quote_sources)
@@ -87,26 +87,17 @@ def build(store: ox.Store, target: Path, lang: str) -> None:
         (tmp / CLAIMS.format(lang=lang)).write_text(
             _claims_json(load_claims(recorder, lang)), encoding="utf-8"
         )
-        (tmp / (ON_DEMAND_LIST + lang)).write_text(
-            "\n".join(_on_demand_keys(store, lang)) + "\n", encoding="utf-8"
-        )
+        # the source of each quote without a fact node: deadlines names a few (one query per
+        # source, 7 s at 1M, which the first deadlines after the build would wait for)
+        found = claims_quote_sources(recorder, lang)
+        _quotes_path(tmp, lang).write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+        keys = [answer_key(_bound(name, lang=lang)) for name in ON_DEMAND]
+        (tmp / (ON_DEMAND_LIST + lang)).write_text("\n".join(keys) + "\n", encoding="utf-8")
         for done in tmp.iterdir():
             os.replace(done, target / done.name)
         (target / READY.format(lang=lang)).write_text("1", encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _on_demand_keys(store: ox.Store, lang: str) -> list[str]:
-    """The answer keys of the views computed when first asked: ON_DEMAND in `lang`, and the
-    quotes of each source document (quote_sources: one query per source, seconds at 1M)."""
-    keys = [answer_key(_bound(name, lang=lang)) for name in ON_DEMAND]
-    kind = ox.NamedNode("https://w3id.org/govgraph/ontology#SourceDocument")
-    a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    for quad in store.quads_for_pattern(None, a, kind):
-        if isinstance(quad.subject, ox.NamedNode):
-            keys.append(answer_key(_bound("source-quotes", source=quad.subject)))
-    return keys
 
 
 def _bound(name: str, **params: object) -> str:
@@ -163,15 +154,21 @@ def dated_rows(backend: Backend, lang: str) -> list[list[str]] | None:
         return None
 
 
+def _quotes_path(folder: Path, lang: str) -> Path:
+    """The map quote → source, keyed by the texts of the queries it comes from."""
+    key = answer_key(_bound("sources", lang=lang) + named_query("source-quotes").text)
+    return folder / key.replace(".tsv", QUOTES)
+
+
 def quote_sources(backend: Backend, lang: str) -> dict[str, str]:
     """Quote → the short name of its source (graph/sources/claims.quote_sources), for quotes
-    without a fact node. A cached store keeps the map in its views when first asked: read
-    back it is one small JSON file instead of a query per source (70,000 rows at 1M)."""
+    without a fact node. A cached store keeps the map in its views (computed at build, or
+    when first asked where an older build left it out): read back it is one small JSON file
+    instead of a query per source (70,000 rows at 1M)."""
     views = backend.views if isinstance(backend, LocalBackend) else None
     if views is None or not (views / READY.format(lang=lang)).exists():
         return claims_quote_sources(backend, lang)
-    key = answer_key(_bound("sources", lang=lang) + named_query("source-quotes").text)
-    path = views / key.replace(".tsv", QUOTES)
+    path = _quotes_path(views, lang)
     try:
         with path.open(encoding="utf-8") as f:
             return json.load(f)
