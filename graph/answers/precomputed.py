@@ -25,7 +25,6 @@ import pyoxigraph as ox
 
 from govgraph.graph.sources.claims import Claims, ClaimSide, SourceRef, load_claims
 from govgraph.graph.sources.claims import quote_sources as claims_quote_sources
-from govgraph.graph.sparql.catalog import named_query
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import ON_DEMAND as ON_DEMAND_LIST
 from govgraph.graph.store.backend import Backend, LocalBackend, answer_key
@@ -156,7 +155,7 @@ def dated_rows(backend: Backend, lang: str) -> list[list[str]] | None:
 
 def _quotes_path(folder: Path, lang: str) -> Path:
     """The map quote → source, keyed by the texts of the queries it comes from."""
-    key = answer_key(_bound("sources", lang=lang) + named_query("source-quotes").text)
+    key = answer_key(_bound("sources", lang=lang) + _bound("source-quotes"))
     return folder / key.replace(".tsv", QUOTES)
 
 
