@@ -173,6 +173,8 @@ def interleaved(commands: dict[str, list[str]], repeat: int, env: dict) -> dict[
 
 
 def fmt(seconds: float) -> str:
+    if seconds != seconds:  # nan: not measured
+        return "–"
     if seconds == float("inf"):
         return f"> {CAP:.0f} s"
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
@@ -248,8 +250,15 @@ def measure_size(size: str, data: Path, work: Path, args, exe: str) -> dict:
     }
     base = [exe, "--data", str(data), "--timeout", str(CAP)]
     child([*base, "stats"], env)  # build the cache (and its views) once
-    res["web_start"] = web_start(base, env)
     no_memo = {**env, "GOVGRAPH_NO_ANSWER_MEMO": "1"}
+    # The very first of each right after the build: what the build left to the first question
+    # that asks (graph/answers/precomputed.py: ON_DEMAND) is computed then.
+    res["very_first"] = {
+        "deadlines": child([*base, "deadlines"], no_memo)[0],
+        "network-facts": child([*base, "query", "network-facts", "--format", "tsv"], no_memo)[0],
+        "web": web_start(base, no_memo),
+    }
+    res["web_start"] = web_start(base, env)
     # one run: a split of the query from the Python around it
     inside = child([py, "-c", INSIDE, str(data), "1", str(HERE)], no_memo)[1].split()
     res["inside"] = [float(x) for x in inside] if len(inside) == 4 else [float("inf")] * 4
@@ -323,7 +332,9 @@ def size_lines(results: list[dict], repeat: int) -> list[str]:
         "default, where an answer that took ≥ 0.2 s is kept beside",
         "the cached store and read back by later runs. *in process*: a single run in one process,",
         "the SPARQL alone vs govgraph's whole answer (post-processing included), no memo;",
-        "*in process, remembered*: the median of three such runs with the memo.",
+        "*in process, remembered*: the median of three such runs with the memo. *the very",
+        "first after the build*: one run right after it, where a view the build leaves to its",
+        "first question (the network projection, the labels, the source records) is computed.",
         "",
         "| | " + " | ".join(r["size"] for r in results) + " |",
         "|---|" + "---|" * len(results),
@@ -358,7 +369,13 @@ def size_lines(results: list[dict], repeat: int) -> list[str]:
             + mark(r["views"][0] / r["raw_disk"][0] <= 1.5 and r["views"][1] <= 400)
         ),
     )
+    row("`web` start, the very first after the build", lambda r: fmt(_first(r, "web")))
     row("`web` start, cache built (≤ 10 s at 1M)", lambda r: fmt(r["web_start"]))
+    row("`deadlines`, the very first after the build", lambda r: fmt(_first(r, "deadlines")))
+    row(
+        "`query network-facts --format tsv`, the very first after the build",
+        lambda r: fmt(_first(r, "network-facts")),
+    )
     row(
         "`deadlines`, first (no memo; views) (≤ 2 s at 1M)",
         lambda r: fmt(r["first"]["deadlines"]),
@@ -390,6 +407,11 @@ def size_lines(results: list[dict], repeat: int) -> list[str]:
     return lines
 
 
+def _first(result: dict, name: str) -> float:
+    """The very first run of `name` after the build (nan for results without it)."""
+    return result.get("very_first", {}).get(name, float("nan"))
+
+
 def write(out: Path, section: list[str], tag: str) -> None:
     """Replace the tagged section of RESULTS.md; a new one goes after the perf section, or
     else right under the title."""
@@ -418,6 +440,11 @@ def main() -> None:
         help="measure the code of this git revision instead (the before numbers), in a section "
         "of its own",
     )
+    parser.add_argument(
+        "--tag",
+        default="perf-before",
+        help="with --rev: the name of its section in RESULTS.md (several befores side by side)",
+    )
     args = parser.parse_args()
     # An installed package has its bytecode compiled; an editable checkout run with
     # PYTHONDONTWRITEBYTECODE would compile every module at every start, which rdflib is spared.
@@ -432,7 +459,7 @@ def main() -> None:
         archive = subprocess.run(["git", "archive", args.rev], cwd=ROOT, capture_output=True)
         subprocess.run(["tar", "-x", "-C", str(code)], input=archive.stdout, check=True)
         os.environ["PYTHONPATH"] = str(code.parent)
-        tag, title = "perf-before", f"Before: the same measurements of revision {args.rev}"
+        tag, title = args.tag, f"Before: the same measurements of revision {args.rev}"
     for folder in ("cli", "graph", "web"):
         compileall.compile_dir(code / folder, quiet=1)
     exe = govgraph_exe()
@@ -440,6 +467,7 @@ def main() -> None:
     import pyoxigraph
 
     rev = f" --rev {args.rev}" if args.rev else ""
+    rev += f" --tag {args.tag}" if args.rev and args.tag != "perf-before" else ""
     section = [
         f"## {title} (`benchmarks/perf.py`)",
         "",

@@ -3,12 +3,14 @@ answers; and deadlines' status made in Python is the query's own."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pyoxigraph as ox
 import pytest
 
 from govgraph.graph.answers import precomputed, questions, rows
+from govgraph.graph.sources.claims import source_records
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.dataset import DataSelection
@@ -32,8 +34,11 @@ def test_views_are_computed_once_and_read_back_equal(cached: LocalBackend) -> No
     views = cached.views
     ready = [views / precomputed.READY.format(lang=lang) for lang in precomputed.LANGS]
     assert all(r.exists() for r in ready)
-    # every query per language, plus the sources' quotes (one per source)
-    assert len(list(views.glob("*.tsv"))) > len(precomputed.LANGS) * 5
+    # what the first answers need, per language, and each source's quotes (in no language);
+    # the others not until asked
+    sources = len(source_records(LocalBackend(cached.store), "de"))
+    at_build = len(precomputed.LANGS) * len(precomputed.AT_BUILD) + sources
+    assert sources > 3 and len(list(views.glob("*.tsv"))) == at_build
     marker = ready[0].stat().st_ino
     precomputed.ensure(cached, "de")
     assert ready[0].stat().st_ino == marker  # not computed again
@@ -41,6 +46,35 @@ def test_views_are_computed_once_and_read_back_equal(cached: LocalBackend) -> No
     for lang in precomputed.LANGS:
         for name in precomputed.PER_LANGUAGE:
             assert run_named(cached, name, lang=lang) == run_named(plain, name, lang=lang), name
+    # the views on demand were computed by those questions and are kept with the others
+    count = len(precomputed.LANGS) * len(precomputed.ON_DEMAND)
+    assert len(list(views.glob("*.tsv"))) == at_build + count
+    assert not list(views.glob("*.tmp"))
+
+
+def test_views_on_demand_are_computed_when_first_asked(cached: LocalBackend) -> None:
+    """A view the build left to its first question is computed then, kept, and read back by
+    the next process (here: a new backend) as the evaluated rows; a query not listed is
+    never kept there."""
+    from govgraph.graph.sparql.catalog import named_query
+    from govgraph.graph.store.backend import answer_key
+    from govgraph.graph.store.binding import bind
+
+    views = cached.views
+    before = set(views.glob("*.tsv"))
+    nodes = run_named(cached, "network-nodes", lang="en")
+    (added,) = set(views.glob("*.tsv")) - before
+    assert added.name == answer_key(
+        bind(named_query("network-nodes").text, {"__lang": ox.Literal("en")})
+    )
+    assert nodes and nodes == run_named(LocalBackend(cached.store), "network-nodes", lang="en")
+    added.write_text("?node\n<http://example.org/n>\n", encoding="utf-8")
+    again = LocalBackend(cached.store, views=views)  # read, not evaluated: a changed view shows
+    assert run_named(again, "network-nodes", lang="en") == [
+        {"node": ox.NamedNode("http://example.org/n")}
+    ]
+    run_named(again, "entity-card", lang="de", entity=ox.NamedNode("http://example.org/x"))
+    assert set(views.glob("*.tsv")) == before | {added}
 
 
 def test_claims_index_read_back_equal(cached: LocalBackend) -> None:
@@ -87,7 +121,8 @@ def test_unfinished_views_are_not_read(tmp_path, monkeypatch) -> None:
     precomputed.ensure(backend, "en")
     assert (backend.views / precomputed.READY.format(lang="en")).exists()
     assert not (backend.views / precomputed.READY.format(lang="de")).exists()
-    assert len(list(backend.views.glob("*.tsv"))) > 10
+    sources = len(source_records(LocalBackend(backend.store), "en"))
+    assert len(list(backend.views.glob("*.tsv"))) == 1 + len(precomputed.AT_BUILD) + sources
 
 
 DAYS = ("2020-01-01", "2025-06-30", "2026-01-01", "2026-07-01", "2026-12-01", "2031-01-01")
@@ -144,3 +179,131 @@ def test_entities_named_one_by_one_as_from_the_whole_index(cached: LocalBackend)
     assert alone._entities is None  # nothing loaded as a whole yet
     assert alone.known(next(reversed(whole))) is not None and alone._entities is not None
     assert alone.known("http://example.org/not-an-entity") is None
+
+
+def test_compact_deadline_rows_give_the_evaluated_rows(cached: LocalBackend) -> None:
+    """The views keep deadlines.rq's rows in compact form; read back, every day and filter
+    gives the rows the query's own answer gives."""
+    plain = LocalBackend(cached.store)
+    for lang in precomputed.LANGS:
+        compact = precomputed.dated_rows(cached, lang)
+        assert compact and compact == rows.compact_dated(run_named(plain, "deadlines", lang=lang))
+        assert precomputed.dated_rows(plain, lang) is None  # no views: evaluated
+        for day in map(date.fromisoformat, DAYS):
+            for f in FILTERS:
+                args = (lang, day, f.get("start"), f.get("end"), f.get("status"))
+                assert rows.deadlines(cached, *args) == rows.deadlines(plain, *args), (day, f)
+
+
+def test_compact_deadline_rows_are_what_is_read(cached: LocalBackend) -> None:
+    path = precomputed._dated_path(cached.views, "de")
+    compact = precomputed.dated_rows(cached, "de")
+    assert compact is not None
+    first = compact[0]
+    first[rows.DATED_VARIABLES.index("itemLabel")] = "Aus der Sicht"
+    path.write_text(json.dumps([first]), encoding="utf-8")
+    (row,) = rows.deadlines(cached, "de", date(2026, 12, 1))
+    assert row.what == "Aus der Sicht"
+    path.write_text("[[", encoding="utf-8")  # unreadable: evaluated instead
+    assert len(rows.deadlines(cached, "de", date(2026, 12, 1))) == len(compact)
+
+
+def test_a_time_bound_that_is_no_plain_day_is_not_compacted() -> None:
+    """A bound that is no xsd:date of ten characters cannot be compared as a day here: such
+    rows are not kept compact, each question asks the query with its day."""
+    day = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    good = {
+        "item": ox.NamedNode("http://example.org/d"),
+        "start": ox.Literal("2026-01-01", datatype=day),
+    }
+    assert rows.compact_dated([good])[0][:1] == ["http://example.org/d"]
+    for bad in (
+        ox.Literal("2026-01-01T00:00:00", datatype=ox.NamedNode(XSD + "dateTime")),
+        ox.Literal("2026", datatype=ox.NamedNode(XSD + "gYear")),
+        ox.Literal("2026-01-01Z", datatype=day),
+    ):
+        with pytest.raises(ValueError):
+            rows.compact_dated([good, {**good, "end": bad}])
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_decorated_rows_are_the_decorated_json(local_store: ox.Store, lang: str) -> None:
+    """decorate gives a typed row its sources without going through its JSON view: the same
+    fields as decorating the JSON view (the way dict rows go), on every row of the answers."""
+    from govgraph.graph.answers.claims import decorate
+    from govgraph.graph.sources.claims import load_claims
+
+    backend = LocalBackend(local_store)
+    claims = load_claims(backend, lang)
+    day = date(2026, 12, 1)
+    who = rows.who(backend, questions.resolve(backend, "NOOTS", lang).iri, lang, None)
+    found = [(rows.deadlines(backend, lang, day), "iri"), (rows.demands(backend, lang), "iri")]
+    found.append((who, "fact_iri"))
+    assert all(len(r) > 5 for r, _ in found)
+    states = set()
+    for at in (day, None, date(2020, 1, 1)):
+        for records, key in found:
+            typed = decorate(records, claims, key, lang, at, all_claims=True)
+            plain = decorate([r.to_json() for r in records], claims, key, lang, at, all_claims=True)
+            assert [r.to_json() for r in typed] == plain
+            assert any(r.get("sources") for r in typed)
+            states |= {r.get("claim_state") for r in typed}
+            assert [type(r) for r in typed] == [type(r) for r in records]
+            assert typed == [type(r).from_json(p) for r, p in zip(records, plain, strict=True)]
+    assert states > {""}  # rows under a conflict among them
+
+
+def test_hidden_entries_have_at_least_their_fewest_lines(cached: LocalBackend) -> None:
+    """The text folds entries it cannot show without wrapping them, by a lower bound of their
+    lines: that bound never exceeds the lines an entry takes."""
+    from govgraph.cli.answer_text import _fewest_lines, entry_lines
+
+    ask = questions.Ask(lang="de", today=date(2026, 12, 1))
+    answers = [questions.deadlines(cached, ask), questions.who(cached, "NOOTS", ask)]
+    entries = [e for a in answers for g in a.groups for e in g.entries]
+    assert len(entries) > 20
+    for width in (40, 80, 200):
+        for entry in entries:
+            assert _fewest_lines(entry) <= len(entry_lines(entry, width, "de", False))
+
+
+def test_quote_sources_are_kept(cached: LocalBackend) -> None:
+    """The map quote → source (for quotes without a fact node) is kept as JSON in the views,
+    equal to the one read from the graph, read back from there, and computed again when
+    missing (a build that left it out)."""
+    from govgraph.graph.sources.claims import quote_sources
+
+    plain = LocalBackend(cached.store)
+    assert len(list(cached.views.glob("*" + precomputed.QUOTES))) == len(precomputed.LANGS)
+    found = quote_sources(plain, "de")
+    assert found and precomputed.quote_sources(cached, "de") == found
+    for path in cached.views.glob("*" + precomputed.QUOTES):
+        path.write_text(json.dumps({"ein Zitat": "Q"}), encoding="utf-8")
+    assert precomputed.quote_sources(cached, "de") == {"ein Zitat": "Q"}
+    assert precomputed.quote_sources(plain, "de") == found  # no views: read from the graph
+    for path in cached.views.glob("*" + precomputed.QUOTES):
+        path.unlink()
+    assert precomputed.quote_sources(cached, "de") == found
+    assert len(list(cached.views.glob("*" + precomputed.QUOTES))) == 1
+
+
+def test_a_query_worker_reads_the_views_without_the_memo(cached: LocalBackend) -> None:
+    """`govgraph query` evaluates in a worker process: on a cached store it reads the views
+    too (also with GOVGRAPH_NO_ANSWER_MEMO, i.e. without a memo folder)."""
+    from govgraph.graph.sparql.catalog import named_query
+    from govgraph.graph.sparql.workers import Job, evaluate
+    from govgraph.graph.store.backend import answer_key
+    from govgraph.graph.store.binding import bind
+
+    query = named_query("fact-notes").text
+    bindings = {"__lang": ox.Literal("de")}
+    (cached.views / answer_key(bind(query, bindings))).write_text(
+        '?fact\t?note\n<http://example.org/f>\t"aus der Sicht"\n', encoding="utf-8"
+    )
+    kept = evaluate(cached.store, Job(query, bindings), None, None, cached.views).outcome()
+    assert [row["note"].value for row in kept.rows] == ["aus der Sicht"]
+    plain = evaluate(cached.store, Job(query, bindings), None, None, None).outcome()
+    assert plain.rows and "aus der Sicht" not in [row["note"].value for row in plain.rows]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from govgraph.graph.answers.quotes import SEPARATOR
-from govgraph.graph.answers.records import AnswerRow
+from govgraph.graph.answers.records import SOURCING_FIELDS, AnswerRow, QuotePart, Sourcing
 from govgraph.graph.i18n import message
 from govgraph.graph.sources.claims import Claims, Record, SourceRef, find_source
 from govgraph.graph.store.backend import Backend
@@ -35,30 +35,45 @@ def decorate(
     source states remain. Certainty becomes "überholt"/"umstritten" where a conflict says so.
     """
     tainted = overruled_quotes(claims, at)
-    out = []
+    counted: dict[int, str] = {}  # source count → its words ("2 Quellen"), looked up once
+    certainty: dict[str, str] = {}  # claim state → the certainty it words
+    out: list[Record | AnswerRow] = []
     for record in records:
         fact = str(record.get(key) or "")
-        refs = claims.sources.get(fact, [])
+        refs = claims.sources.get(fact, ())
         if source and all(r.iri != source for r in refs):
             continue
-        state = claims.state(fact, at)
+        state = claims.state(fact, at) if fact in claims.sides else ""
         if state == "superseded" and not all_claims:
             continue
-        decorated = dict(record)
-        decorated["sources"] = ", ".join(dict.fromkeys(r.short for r in refs))
-        decorated["source_count"] = len({r.iri for r in refs})
-        count = source_count_label(decorated["source_count"], lang)
-        decorated["sources_text"] = decorated["sources"] + (f" ({count})" if count else "")
-        decorated["source_iris"] = " ".join(sorted({r.iri for r in refs}))
-        decorated["locators"] = "; ".join(
-            f"{where} {r.short}" if r.primary else where for r in refs for where in r.locators
+        iris = {r.iri for r in refs}
+        sources = ", ".join(dict.fromkeys(r.short for r in refs))
+        count = len(iris)
+        if count not in counted:
+            counted[count] = source_count_label(count, lang)
+        if state and state not in certainty:
+            certainty[state] = message(f"sources.state.{state}", lang)
+        sourcing = Sourcing(
+            sources=sources,
+            source_count=count,
+            sources_text=sources + (f" ({counted[count]})" if counted[count] else ""),
+            source_iris=" ".join(sorted(iris)),
+            locators="; ".join(
+                f"{where} {r.short}" if r.primary else where for r in refs for where in r.locators
+            ),
+            claim_state=state,
+            rule=claims.rule_of(fact) if state else "",
+            quote_parts=quote_parts(str(record.get("quote") or ""), refs, tainted),
         )
-        decorated["claim_state"] = state
-        decorated["rule"] = claims.rule_of(fact) if state else ""
-        decorated["quote_parts"] = quote_parts(str(record.get("quote") or ""), refs, tainted)
+        if isinstance(record, AnswerRow):
+            out.append(record.with_sourcing(sourcing, certainty[state] if state else None))
+            continue
+        decorated = dict(record)
+        decorated.update({name: getattr(sourcing, name) for name in SOURCING_FIELDS})
+        decorated["quote_parts"] = [vars(p).copy() for p in sourcing.quote_parts]
         if state:
-            decorated["certainty"] = message(f"sources.state.{state}", lang)
-        out.append(record.from_json(decorated) if isinstance(record, AnswerRow) else decorated)
+            decorated["certainty"] = certainty[state]
+        out.append(decorated)
     return out
 
 
@@ -73,19 +88,18 @@ def overruled_quotes(claims: Claims, at: date | None) -> set[str]:
     }
 
 
-def quote_parts(joined: str, refs: Sequence[SourceRef], tainted: set[str]) -> list[dict]:
+def quote_parts(joined: str, refs: Sequence[SourceRef], tainted: set[str]) -> tuple[QuotePart, ...]:
     """The quotes a row's `quote` joins, each with its source and locator and whether it is
     overruled, so that scripts need not split the joined text nor take »hälftig« for evidence."""
-    where = {q: (ref.short, loc) for ref in refs for loc, q in ref.quotes}
-    return [
-        {
-            "quote": part,
-            "source": where.get(part, ("", ""))[0],
-            "locator": where.get(part, ("", ""))[1],
-            "overruled": part in tainted,
-        }
-        for part in dict.fromkeys(p for p in joined.split(SEPARATOR) if p)
-    ]
+    if not joined:
+        return ()
+    where = {q: (ref.short, loc) for ref in refs for loc, q in ref.quotes} if refs else {}
+    unknown = ("", "")
+    return tuple(
+        QuotePart(part, *where.get(part, unknown), part in tainted)
+        for part in dict.fromkeys(joined.split(SEPARATOR))
+        if part
+    )
 
 
 def claims_for(backend: Backend, lang: str, source_name: str | None) -> tuple[Claims, str | None]:

@@ -52,6 +52,7 @@ class Sourcing:
 
 
 _SOURCING = tuple(f.name for f in fields(Sourcing))  # looked up once: 30,000 rows at 1M
+SOURCING_FIELDS = _SOURCING[:-1]  # the plain ones, before the quote parts
 _SOURCING_KEYS = frozenset(_SOURCING)
 
 
@@ -62,7 +63,7 @@ class TypedRow:
 
     KEYS: ClassVar[tuple[str, ...]] = ()
     CSV: ClassVar[tuple[str, ...]] = ()
-    _FIELDS: ClassVar[frozenset[str]] = frozenset()
+    _FIELDS: ClassVar[dict[str, str]] = {}
 
     @cached_property
     def _as_json(self) -> dict[str, object]:
@@ -96,19 +97,30 @@ class TypedRow:
         return self._as_json[key]
 
     def get(self, key: str, default: object = None) -> object:
-        if key in self._FIELDS:  # the row's own field: no JSON view built for it
-            return getattr(self, _ATTRIBUTE.get(key, key))
+        attribute = self._FIELDS.get(key)
+        if attribute is not None:  # the row's own field: no JSON view built for it
+            return getattr(self, attribute)
         return self._as_json.get(key, default)
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
-        # Keys read straight from a field: the row's own, unless a later step's key (the
-        # sources, the group, the note) would stand in the JSON view instead.
-        cls._FIELDS = frozenset(cls.KEYS) - {"group", "inferred_from", *_SOURCING}
+        # Keys read straight from a field (key → attribute): the row's own, unless a later
+        # step's key (the sources, the group, the note) would stand in the JSON view instead.
+        own = set(cls.KEYS) - {"group", "inferred_from", *_SOURCING}
+        cls._FIELDS = {key: _ATTRIBUTE.get(key, key) for key in cls.KEYS if key in own}
 
     def updated(self, **changes: object) -> Self:
-        """A copy with some fields changed (rows are frozen)."""
-        return replace(self, **changes)
+        """A copy with some fields changed (rows are frozen). What `dataclasses.replace` gives,
+        without calling `__init__` again: every row of a 30,000-row answer is copied two or
+        three times on its way (sources, notes, the grid's cells)."""
+        if not changes.keys() <= self.__dataclass_fields__.keys():
+            return replace(self, **changes)  # names the unknown field
+        copy = object.__new__(type(self))
+        state = dict(self.__dict__)
+        state.pop("_as_json", None)  # the cached JSON view of the row before
+        state.update(changes)
+        copy.__dict__.update(state)
+        return copy
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,14 +134,26 @@ class AnswerRow(TypedRow):
 
     def get(self, key: str, default: object = None) -> object:
         # What a later step added, read where it stands (it wins over a field of the same key
-        # in the JSON view too), without building that view.
-        if self.sourcing is not None and key in _SOURCING_KEYS:
+        # in the JSON view too), without building that view. One method, no super(): the
+        # answers read a million keys of 30,000 rows at 1M triples.
+        attribute = self._FIELDS.get(key)
+        if attribute is not None:
+            return getattr(self, attribute)
+        if key in _SOURCING_KEYS and self.sourcing is not None:
             return getattr(self.sourcing, key)
         if key == "inferred_from" and self.inferred_from is not None:
             return self.inferred_from
         if key == "group" and self.group is not None:
             return self.group
-        return super().get(key, default)
+        return self._as_json.get(key, default)
+
+    def with_sourcing(self, sourcing: Sourcing, certainty: str | None = None) -> Self:
+        """A copy with its sources and claim state (and, where a conflict says so, its
+        certainty): what `from_json` of the decorated JSON view gives, without building that
+        view and parsing it back (claims.decorate does this for every row of an answer)."""
+        if certainty is not None and "certainty" in self._FIELDS:
+            return self.updated(sourcing=sourcing, certainty=certainty)
+        return self.updated(sourcing=sourcing)
 
     def _added(self) -> dict[str, object]:
         out: dict[str, object] = {}

@@ -8,7 +8,7 @@ CLI can print them as tables, JSON or CSV.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import pyoxigraph as ox
@@ -207,12 +207,6 @@ _WHAT = (
 STATUSES = ("past", "open", "upcoming")
 
 
-def _when(row: Mapping[str, object], lang: str) -> str:
-    """When a deadline falls, as the source words it (a day, a span, "bis …", "ab …")."""
-    span = _span(text(row, "beginLabel"), text(row, "endLabel"), lang)
-    return text(row, "timeLabel") or span
-
-
 # The statuses relative to today, worded as deadlines.rq words them (its VALUES block).
 STATUS_LABELS = {
     "past": ("vorbei", "past"),
@@ -245,15 +239,37 @@ def _status(first: date | None, last: date | None, today: date) -> str:
     return "open" if first is not None or last is not None else "undated"
 
 
+# The variables of deadlines.rq an answer reads, in the order of a compact row: the row's
+# values as plain text ("" where unbound). The views keep the rows in this form
+# (graph/answers/precomputed.py): read back, 30,000 rows at 1M triples cost a JSON list.
+DATED_VARIABLES = (
+    "item itemLabel kind kindLabel precisionLabel start end beginLabel endLabel timeLabel"
+    " newStatusLabel certaintyLabel concerns actors quote"
+).split()
+_ITEM, _LABEL, _KIND, _KIND_LABEL, _PRECISION, _START, _END = range(7)
+_BEGIN, _UNTIL, _TIME, _NEW_STATUS, _CERTAINTY, _CONCERNS, _ACTORS, _QUOTE = range(7, 15)
+
+
+def compact_dated(rows: Iterable[Row]) -> list[list[str]]:
+    """deadlines.rq's rows (without today) as compact rows; ValueError where a time bound is
+    not a plain day (then each question asks the query with its day, see _dated_rows)."""
+    out = []
+    for row in rows:
+        _day(row, "start"), _day(row, "end")  # noqa: B018 - raises for a bound that is no day
+        out.append([text(row, name) for name in DATED_VARIABLES])
+    return out
+
+
 def _kept(
-    row: Mapping[str, object],
+    first: date | None,
+    last: date | None,
     today: date,
     start: date | None,
     end: date | None,
     status: str | None,
 ) -> str | None:
-    """The row's status if deadlines.rq with these parameters keeps it, else None."""
-    first, last = _day(row, "start"), _day(row, "end")
+    """The status of a row with these first and last days if deadlines.rq with these
+    parameters keeps it, else None."""
     found = _status(first, last, today)
     if status and not (status == found or (status == "open" and found in ("open", "upcoming"))):
         return None
@@ -271,17 +287,28 @@ def _dated_rows(
     start: date | None,
     end: date | None,
     status: str | None,
-) -> list[tuple[Mapping[str, object], str]]:
-    """The rows of deadlines.rq with their status. The query is evaluated without today and
-    filters: those rows never change with the day, so a store cache keeps them precomputed
-    (graph/sparql/precomputed.py), and the status is the query's comparison, made here."""
-    every = run(backend, "deadlines", lang)
+) -> list[tuple[list[str], str]]:
+    """The compact rows of deadlines.rq with their status. The query is evaluated without
+    today and filters: those rows never change with the day, so a store cache keeps them
+    precomputed (graph/answers/precomputed.py), and the status is the query's comparison,
+    made here."""
+    from govgraph.graph.answers.precomputed import dated_rows
+
+    every = dated_rows(backend, lang)
     try:
+        if every is None:
+            every = compact_dated(run(backend, "deadlines", lang))
         out = []
-        for row in every:
-            found = _kept(row, today, start, end, status)
+        days: dict[str, date | None] = {"": None}  # the same days recur in many rows
+        for values in every:
+            first, last = values[_START], values[_END]
+            if first not in days:
+                days[first] = date.fromisoformat(first)
+            if last not in days:
+                days[last] = date.fromisoformat(last)
+            found = _kept(days[first], days[last], today, start, end, status)
             if found is not None:
-                out.append((row, found))
+                out.append((values, found))
         return out
     except ValueError:  # a time bound that is not a plain day: the query compares it
         rows = run(
@@ -292,7 +319,9 @@ def _dated_rows(
             **{"from": start, "to": end},
             status=ox.Literal(status) if status else None,
         )
-        return [(row, text(row, "status")) for row in rows]
+        return [
+            ([text(row, name) for name in DATED_VARIABLES], text(row, "status")) for row in rows
+        ]
 
 
 def deadlines(
@@ -307,25 +336,25 @@ def deadlines(
     english = lang == "en"
     return [
         DeadlineRow(
-            when=_when(row, lang),
-            concerns=sorted_names(text(row, "concerns")),
-            actors=sorted_names(text(row, "actors")),
-            quote=in_document_order(text(row, "quote")),
-            **{
-                **texts(row, _DEADLINE),
-                "status": found,
-                "status_label": STATUS_LABELS[found][english],
-            },
+            when=v[_TIME] or _span(v[_BEGIN], v[_UNTIL], lang),
+            precision=v[_PRECISION],
+            start=v[_START],
+            end=v[_END],
+            status=found,
+            status_label=STATUS_LABELS[found][english],
+            kind=v[_KIND],
+            kind_label=v[_KIND_LABEL],
+            what=v[_LABEL],
+            new_status=v[_NEW_STATUS],
+            concerns=sorted_names(v[_CONCERNS]),
+            actors=sorted_names(v[_ACTORS]),
+            certainty=v[_CERTAINTY],
+            quote=in_document_order(v[_QUOTE]),
+            iri=v[_ITEM],
         )
-        for row, found in _dated_rows(backend, lang, today, start, end, status)
+        for v, found in _dated_rows(backend, lang, today, start, end, status)
     ]
 
-
-_DEADLINE = (
-    "precision=precisionLabel start=start end=end status=status status_label=statusLabel"
-    " kind=kind kind_label=kindLabel what=itemLabel new_status=newStatusLabel"
-    " certainty=certaintyLabel iri=item"
-)
 
 # --- demands -----------------------------------------------------------------------------------
 

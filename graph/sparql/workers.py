@@ -132,6 +132,13 @@ class StoreSource:
 
         return self.folder / ANSWERS
 
+    def views(self) -> Path | None:
+        """The store cache's precomputed views (graph/answers/precomputed.py), if any; read
+        also without the memo."""
+        from govgraph.graph.store.backend import VIEWS
+
+        return None if self.folder is None else self.folder / VIEWS
+
     def open(self) -> ox.Store:
         """The store; an empty one for a pool that only checks queries (remote endpoints)."""
         import pyoxigraph as ox
@@ -157,7 +164,9 @@ class Job:
 # -- in the worker process ----------------------------------------------------------------
 
 
-def evaluate(store: ox.Store, job: Job, rows: int | None, memo: Path | None = None) -> Any:
+def evaluate(
+    store: ox.Store, job: Job, rows: int | None, memo: Path | None = None, views: Path | None = None
+) -> Any:
     """Check, bind and evaluate; rows are read one at a time and refused past `rows`.
     The answer comes back packed (see Packed), the check alone as a CheckedQuery."""
     import pyoxigraph as ox
@@ -172,11 +181,12 @@ def evaluate(store: ox.Store, job: Job, rows: int | None, memo: Path | None = No
     if job.bindings:
         check_query(text, job.allow_service, parse=False)
     try:
-        if rows is None and memo is not None and checked.form == "SELECT":
-            # no row limit (the CLI): the store cache's remembered answers serve, as before
+        if rows is None and (memo or views) is not None and checked.form == "SELECT":
+            # no row limit (the CLI): the store cache's remembered answers and precomputed
+            # views serve, as before
             from govgraph.graph.store.backend import LocalBackend
 
-            backend = LocalBackend(store, None, memo)
+            backend = LocalBackend(store, None, memo, views)
             backend.allow_service = job.allow_service  # (remembered only without SERVICE)
             found = backend.select(text)
             return Packed.rows(checked.variables, (row.items() for row in found))
@@ -279,6 +289,7 @@ def _worker(conn: Connection, reply: Connection, source: StoreSource, memory: in
     """
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     memo = source.memo()
+    views = source.views()
     try:
         store = source.open()
     except BaseException as err:  # noqa: BLE001 - reported to the parent as one line
@@ -295,7 +306,7 @@ def _worker(conn: Connection, reply: Connection, source: StoreSource, memory: in
             soft = min(soft, hard)
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
         try:
-            answer: tuple = ("ok", evaluate(store, job, limits.rows, memo))
+            answer: tuple = ("ok", evaluate(store, job, limits.rows, memo, views))
         except MemoryError:
             answer = ("memory", None)
         except BaseException as err:  # noqa: BLE001 - every error goes back as one line

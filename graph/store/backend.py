@@ -36,6 +36,7 @@ def _query_error(err: SyntaxError) -> QueryError:
 
 
 VIEWS = "views"  # folder in a cached store for its precomputed answers (LocalBackend.views)
+ON_DEMAND = "ON-DEMAND-"  # files in VIEWS listing the keys of views computed when first asked
 # Answers that took at least this long are remembered beside an immutable store (see memo).
 MEMO_MIN_SECONDS = 0.2
 MEMO_KEEP = 64  # remembered answers per store; the least recently written go first …
@@ -69,9 +70,10 @@ class LocalBackend:
         self.store = store
         self.timeout = timeout
         self.memo = memo
-        # Answers computed when the cached store was built (graph/sparql/precomputed.py),
+        # Answers computed when the cached store was built (graph/answers/precomputed.py),
         # under the same key as the memo's; read first, never written or dropped here.
         self.views = views
+        self._on_demand: frozenset[str] | None = None  # views computed when first asked
         self.allow_service = False  # SERVICE/FROM would make pyoxigraph fetch URLs
 
     def _run(self, query: str, bindings: Mapping[str, Term] | None, materialize):
@@ -106,11 +108,14 @@ class LocalBackend:
     def _evaluate(self, text: str, materialize):
         try:
             if self.views is not None and materialize is _solutions and not self.allow_service:
+                key = answer_key(text)
                 try:
-                    data = (self.views / answer_key(text)).read_bytes()
+                    data = (self.views / key).read_bytes()
                     return _solutions(ox.parse_query_results(data, format=_MEMO_FORMAT))
                 except (OSError, SyntaxError):
-                    pass  # not precomputed: remembered or evaluated
+                    pass  # not precomputed: computed now if on demand, else remembered or evaluated
+                if key in self._views_on_demand():
+                    return _solutions(self._compute_view(text, key))
             if self.memo is not None and materialize is _solutions and not self.allow_service:
                 if not _VOLATILE.search(text):
                     return _solutions(self._remembered(text))
@@ -119,6 +124,36 @@ class LocalBackend:
             raise _query_error(err) from None
         except OSError as err:
             raise QueryError(f"query failed: {err}") from None
+
+    def _views_on_demand(self) -> frozenset[str]:
+        """Keys of the views the build left to their first question (ON_DEMAND files written
+        by graph/answers/precomputed.py), read once."""
+        if self._on_demand is None:
+            keys: set[str] = set()
+            try:
+                for listing in self.views.glob(ON_DEMAND + "*") if self.views else ():
+                    keys.update(listing.read_text(encoding="utf-8").split())
+            except OSError:
+                pass
+            self._on_demand = frozenset(keys)
+        return self._on_demand
+
+    def _compute_view(self, text: str, key: str):
+        """Evaluate a view the build left to its first question and keep it with the others
+        (never evicted, read with or without the memo); a folder that cannot be written only
+        costs the speed-up."""
+        assert self.views is not None
+        result = self.store.query(text)
+        if not isinstance(result, ox.QuerySolutions):
+            return result  # _solutions reports the mistake
+        data = result.serialize(format=_MEMO_FORMAT)
+        try:
+            tmp = self.views / f".{os.getpid()}-{os.urandom(6).hex()}.tmp"
+            tmp.write_bytes(data)
+            os.replace(tmp, self.views / key)
+        except OSError:
+            pass
+        return ox.parse_query_results(data, format=_MEMO_FORMAT)
 
     def _remembered(self, text: str):
         """The solutions of `text`, read from the memo folder or evaluated (and then written
