@@ -113,8 +113,14 @@ def median(fn):
     return median_call(fn, repeat)
 deadlines = bind(named_query("deadlines").text, {"__today_xsd_date": date_literal(today)})
 network = named_query("network-facts").text
+import inspect
+from govgraph.graph.answers import precomputed
+def whole_deadlines():  # as questions.deadlines asks: with the stored rows where code has them
+    if "stored" not in inspect.signature(answers.deadlines).parameters:
+        return answers.deadlines(backend, "de", today)
+    return answers.deadlines(backend, "de", today, stored=precomputed.dated_rows(backend, "de"))
 print(median(lambda: list(backend.store.query(deadlines))),
-      median(lambda: answers.deadlines(backend, "de", today)),
+      median(whole_deadlines),
       median(lambda: list(backend.store.query(network))),
       median(lambda: backend.select(network)))
 """

@@ -192,7 +192,8 @@ def test_compact_deadline_rows_give_the_evaluated_rows(cached: LocalBackend) -> 
         for day in map(date.fromisoformat, DAYS):
             for f in FILTERS:
                 args = (lang, day, f.get("start"), f.get("end"), f.get("status"))
-                assert rows.deadlines(cached, *args) == rows.deadlines(plain, *args), (day, f)
+                kept = rows.deadlines(cached, *args, stored=compact)
+                assert kept == rows.deadlines(plain, *args), (day, f)
 
 
 def test_compact_deadline_rows_are_what_is_read(cached: LocalBackend) -> None:
@@ -202,10 +203,12 @@ def test_compact_deadline_rows_are_what_is_read(cached: LocalBackend) -> None:
     first = compact[0]
     first[rows.DATED_VARIABLES.index("itemLabel")] = "Aus der Sicht"
     path.write_text(json.dumps([first]), encoding="utf-8")
-    (row,) = rows.deadlines(cached, "de", date(2026, 12, 1))
+    day = date(2026, 12, 1)
+    (row,) = rows.deadlines(cached, "de", day, stored=precomputed.dated_rows(cached, "de"))
     assert row.what == "Aus der Sicht"
     path.write_text("[[", encoding="utf-8")  # unreadable: evaluated instead
-    assert len(rows.deadlines(cached, "de", date(2026, 12, 1))) == len(compact)
+    assert precomputed.dated_rows(cached, "de") is None
+    assert len(rows.deadlines(cached, "de", day, stored=None)) == len(compact)
 
 
 def test_a_time_bound_that_is_no_plain_day_is_not_compacted() -> None:
@@ -307,3 +310,30 @@ def test_a_query_worker_reads_the_views_without_the_memo(cached: LocalBackend) -
     assert [row["note"].value for row in kept.rows] == ["aus der Sicht"]
     plain = evaluate(cached.store, Job(query, bindings), None, None, None).outcome()
     assert plain.rows and "aus der Sicht" not in [row["note"].value for row in plain.rows]
+
+
+def test_a_stored_answer_is_read_without_a_worker(cached: LocalBackend) -> None:
+    """`govgraph query` reads a view it holds in its own process: the rows are the view's, no
+    worker process is started for them, and a row limit (the web) still goes to a worker."""
+    from govgraph.graph.sparql.catalog import named_query
+    from govgraph.graph.sparql.runner import run
+    from govgraph.graph.sparql.workers import Limits, QueryPool, StoreSource
+    from govgraph.graph.store.backend import answer_key
+    from govgraph.graph.store.binding import bind
+
+    query = named_query("fact-notes")
+    bindings = {"__lang": ox.Literal("de")}
+    (cached.views / answer_key(bind(query.text, bindings))).write_text(
+        '?fact\t?note\n<http://example.org/f>\t"aus der Sicht"\n', encoding="utf-8"
+    )
+    assert cached.stored(query.text, {"__lang": ox.Literal("fr")}) is None
+    pool = QueryPool(StoreSource.of(DataSelection()), size=1)
+    try:
+        outcome = run(cached, query, bindings, pool=pool, limits=Limits(30.0))
+        assert [row["note"].value for row in outcome.rows] == ["aus der Sicht"]
+        assert outcome.variables[:2] == ("fact", "note") and pool.pids() == []
+        limited = run(cached, query, bindings, pool=pool, limits=Limits(30.0, rows=1000))
+        assert limited.rows and "aus der Sicht" not in [r["note"].value for r in limited.rows]
+        assert len(pool.pids()) == 1
+    finally:
+        pool.close()

@@ -457,7 +457,8 @@ def deadlines(
     from govgraph.graph.answers import precomputed
 
     claims, source_iri = _claims(backend, ask)
-    raw = rows.deadlines(backend, ask.lang, ask.today, start, end, status)
+    stored = precomputed.dated_rows(backend, ask.lang)
+    raw = rows.deadlines(backend, ask.lang, ask.today, start, end, status, stored)
     every = _sourced(backend, raw, "iri", ask, claims, source_iri, ask.today)
     listed = _listed(every, ask)
     if not listed:

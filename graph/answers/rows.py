@@ -287,14 +287,13 @@ def _dated_rows(
     start: date | None,
     end: date | None,
     status: str | None,
+    stored: list[list[str]] | None,
 ) -> list[tuple[list[str], str]]:
     """The compact rows of deadlines.rq with their status. The query is evaluated without
     today and filters: those rows never change with the day, so a store cache keeps them
-    precomputed (graph/answers/precomputed.py), and the status is the query's comparison,
-    made here."""
-    from govgraph.graph.answers.precomputed import dated_rows
-
-    every = dated_rows(backend, lang)
+    precomputed (`stored`, from graph/answers/precomputed.py), and the status is the query's
+    comparison, made here."""
+    every = stored
     try:
         if every is None:
             every = compact_dated(run(backend, "deadlines", lang))
@@ -331,8 +330,10 @@ def deadlines(
     start: date | None = None,
     end: date | None = None,
     status: str | None = None,
+    stored: list[list[str]] | None = None,
 ) -> list[DeadlineRow]:
-    """Deadlines and dated events in time order, with their status relative to `today`."""
+    """Deadlines and dated events in time order, with their status relative to `today`;
+    `stored`: the compact rows a cached store keeps (precomputed.dated_rows), else evaluated."""
     english = lang == "en"
     return [
         DeadlineRow(
@@ -352,7 +353,7 @@ def deadlines(
             quote=in_document_order(v[_QUOTE]),
             iri=v[_ITEM],
         )
-        for v, found in _dated_rows(backend, lang, today, start, end, status)
+        for v, found in _dated_rows(backend, lang, today, start, end, status, stored)
     ]
 
 

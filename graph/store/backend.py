@@ -173,6 +173,23 @@ class LocalBackend:
             _remember(self.memo, path, data)
         return ox.parse_query_results(data, format=_MEMO_FORMAT)
 
+    def stored(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row] | None:
+        """The rows of a SELECT this store already holds, a precomputed view or a remembered
+        answer, else None. Reading them evaluates nothing, so a caller that would hand the
+        query to a guarded worker process (graph/sparql/workers.py) can answer here instead of
+        shipping 33,000 network rows through the pipe."""
+        if self.allow_service or (self.views is None and self.memo is None):
+            return None
+        key = answer_key(bind(query, bindings or {}))
+        for folder in (self.views, self.memo):
+            try:
+                data = (folder / key).read_bytes() if folder is not None else None
+                if data is not None:
+                    return _solutions(ox.parse_query_results(data, format=_MEMO_FORMAT))
+            except (OSError, SyntaxError):
+                continue
+        return None
+
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
         return self._run(query, bindings, _solutions)
 
