@@ -4,6 +4,7 @@ file. The answer comes from graph/answers/questions.py; no SPARQL here."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +22,9 @@ from .options import (
     end_value,
     output_options,
 )
+
+if TYPE_CHECKING:
+    from govgraph.graph.answers.model import Answer
 
 
 @click.command(cls=BilingualCommand)
@@ -56,27 +60,21 @@ def deadlines(
 ) -> None:
     import gc
 
+    from govgraph.graph.answers import questions
+
     # The answer is a million small objects without cycles (30,000 rows, their sources and
     # entries at 1M triples); the collector's passes over them were a quarter of the command's
     # time. The process ends after printing.
     gc.disable()
     try:
-        _deadlines(app, start, end, status, claims, out)
+        answer = questions.deadlines(app.backend(), ask(app, None, claims), start, end, status)
+        _print(app, answer, out)
     finally:
         gc.enable()
 
 
-def _deadlines(
-    app: AppContext,
-    start: date | None,
-    end: date | None,
-    status: str | None,
-    claims: ClaimFilter,
-    out: Output,
-) -> None:
-    from govgraph.graph.answers import questions
-
-    answer = questions.deadlines(app.backend(), ask(app, None, claims), start, end, status)
+def _print(app: AppContext, answer: Answer, out: Output) -> None:
+    """The answer as a calendar (ics), or as text, a grid, JSON or CSV."""
     if out.fmt == "ics":
         from .ics import calendar
 
