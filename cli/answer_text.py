@@ -13,7 +13,7 @@ import textwrap
 
 from govgraph.graph.answers.excerpt import excerpt
 from govgraph.graph.answers.model import Answer, Entry, Evidence
-from govgraph.graph.answers.wording import cited, overruled_text
+from govgraph.graph.answers.wording import TOGETHER, cited, overruled_text
 from govgraph.graph.i18n import message
 
 from .output import clean
@@ -26,11 +26,8 @@ BACKGROUND = ("derived", "other")  # groups a `who` answer folds into the closin
 FOLDED = ("who", "what", "deadlines", "demands")  # answers cut at about a screen
 
 
-# Words that belong on one line: a day or month ("1. Juni 2027", "März 2025", "Mitte 2026"),
-# a share ("46,6 %"), a norm's first step ("§ 8"), a cut mark after its word.
-_TOGETHER = re.compile(
-    r"\b(?:\d{1,2}\.? )?[A-ZÄÖÜ][a-zäöü]+ \d{4}\b|\d+(?:[.,]\d+)? %|§ \d+\w*|\S+ …"
-)
+# Words that belong on one line (wording.TOGETHER), and a cut mark after its word.
+_TOGETHER = re.compile(TOGETHER + r"|\S+ …")
 _KEEP = "\u00a0"  # textwrap breaks only at ASCII whitespace
 
 

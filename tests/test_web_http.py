@@ -439,7 +439,7 @@ def test_sparql_page_uses_the_servers_today(client):
     assert "upcoming" in status.values()
 
 
-def test_page_text_is_escaped_and_only_names_shares_and_norms_held_together():
+def test_page_text_is_escaped_and_only_names_shares_norms_and_days_held_together():
     from govgraph.web.pages import keep
 
     assert keep("Bund & Länder <b>") == "Bund &amp; Länder &lt;b&gt;"  # nothing to hold
@@ -447,6 +447,15 @@ def test_page_text_is_escaped_and_only_names_shares_and_norms_held_together():
         'Der <span class="nobr">IT-Planungsrat</span> trägt <span class="nobr">46,6 %</span>'
         ' nach <span class="nobr">§ 8</span> &lt;Abs&gt;'
     )
+    assert keep("Stand 7. Dezember 2026, ab März 2025") == (
+        'Stand <span class="nobr">7. Dezember 2026</span>, ab <span class="nobr">März 2025</span>'
+    )
+
+
+def test_an_answers_title_keeps_its_day_on_one_line(client):
+    page = client.get("/who", params={"subject": "FITKO"})
+    assert page.status_code == 200
+    assert 'Stand <span class="nobr">27. November 2026</span></h1>' in page.text
 
 
 def test_a_graph_in_memory_is_served_with_its_views_removed_at_the_end():

@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse, Response
 
 from govgraph.graph.answers import questions, rows
 from govgraph.graph.answers.questions import Ask, NoResults
-from govgraph.graph.answers.wording import cited, overruled_text
+from govgraph.graph.answers.wording import TOGETHER, cited, overruled_text
 from govgraph.graph.dates import long_day
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import bilingual
@@ -221,17 +221,19 @@ def _answer(ctx: Ctx, template: str, compute, **values: object) -> Response:
     )
 
 
-# What a line must not break inside: a hyphenated name (IT-Staatsvertrag), a share (46,6 %), a
-# norm's first step (§ 8). Longer runs (web addresses) may break as the browser likes.
-_WHOLE = re.compile(r"[^\s»«„“(]*\w-\w[^\s»«„“),.;:]*|\d+(?:[.,]\d+)? %|§ \d+\w*")
+# What a line must not break inside: a hyphenated name (IT-Staatsvertrag), and what every face
+# keeps together (wording.TOGETHER: a day, a share, a norm's first step). Longer runs (web
+# addresses) may break as the browser likes.
+_WHOLE = re.compile(r"[^\s»«„“(]*\w-\w[^\s»«„“),.;:]*|" + TOGETHER)
+_DIGIT = re.compile(r"\d")
 _LONGEST = 30
 
 
 def keep(text: object) -> Markup:
     """Text for a page in which a phone screen breaks lines between words only, never inside
-    a name with a hyphen or between a number and its per cent sign."""
+    a name with a hyphen, a day or between a number and its per cent sign."""
     value, out, at = str(text), [], 0
-    if "-" not in value and "%" not in value and "§" not in value:
+    if "-" not in value and not _DIGIT.search(value):
         return escape(value)  # nothing _WHOLE could match (most names and quotes): 4x faster
     for m in _WHOLE.finditer(value):
         if len(m.group(0)) > _LONGEST:

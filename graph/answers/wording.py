@@ -7,6 +7,10 @@ from govgraph.graph.answers.excerpt import excerpt
 from govgraph.graph.answers.model import Overruled
 from govgraph.graph.i18n import message
 
+# Words a reader takes in as one, so no face breaks a line inside them: a day or month
+# ("1. Juni 2027", "März 2025", "Mitte 2026"), a share ("46,6 %"), a norm's first step ("§ 8").
+TOGETHER = r"\b(?:\d{1,2}\.? )?[A-ZÄÖÜ][a-zäöü]+ \d{4}\b|\d+(?:[.,]\d+)? %|§ \d+\w*"
+
 
 def cited(source: str, locator: str) -> str:
     """ "NOOTSStVtr § 8 Abs. 1 Satz 3" or "GB StT RLP, Abschnitt »…«, Absatz 1"."""
