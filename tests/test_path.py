@@ -121,3 +121,15 @@ def test_no_word_is_cut_at_80_columns(govgraph, monkeypatch):
     assert r.code == 0, r.err
     assert all(len(line) <= 80 for line in r.out.splitlines())
     assert "…" not in r.out.replace("…«", "")  # only a long quote may end early, at a word
+
+
+def test_a_relation_is_named_once_with_what_it_says_most(govgraph, monkeypatch):
+    """Bund and FITKO: "Finanzierung 25 %" says all that a bare "Finanzierung" says, as in
+    `who`; an overruled share never hides the relation that holds."""
+    monkeypatch.setenv("COLUMNS", "120")
+    r = govgraph("--today", FIXED_TODAY, "path", "FITKO", "Bund")
+    assert r.code == 0, r.err
+    assert "Bund — Aufsicht / Einrichtung / Finanzierung 25 % → Föderale IT-Kooperation" in r.out
+    assert "Finanzierung / Finanzierung" not in r.out
+    noots = _flat(govgraph("--today", FIXED_TODAY, "path", "Bund", "NOOTS").out)
+    assert "Finanzierung 46,6 % / Finanzierung 50 % (überholt)" in noots

@@ -125,11 +125,21 @@ def marked(g: nx.MultiDiGraph, step: Step, cite: Citations, lang: str) -> str:
     for d in g.get_edge_data(u, v, default={}).values():
         fact = d.get("fact", "")
         states.setdefault(d.get("label", ""), set()).add(cite.state(fact) if fact else "")
+
+    def holds(label: str) -> bool:
+        return not states.get(label, {""}) <= {"superseded", "disputed"}
+
     out = []
     for label in step.labels:
-        bad = states.get(label, {""}) <= {"superseded", "disputed"}
-        state = min(states.get(label, {""}))
-        out.append(f"{label} ({message(f'sources.state.{state}', lang)})" if bad else label)
+        # "Finanzierung 25 %" says all that "Finanzierung" says (as in `who`): the bare word
+        # goes where a holding relation of the same name says more.
+        if holds(label) and any(o.startswith(label + " ") and holds(o) for o in step.labels):
+            continue
+        if holds(label):
+            out.append(label)
+        else:
+            state = min(states.get(label, {""}))
+            out.append(f"{label} ({message(f'sources.state.{state}', lang)})")
     return " / ".join(out)
 
 
