@@ -59,8 +59,15 @@ def _unbroken(text: str, names: tuple[str, ...], width: int) -> str:
 
 
 def entry_lines(
-    entry: Entry, width: int, lang: str, every: bool, names: tuple[str, ...] = ()
+    entry: Entry,
+    width: int,
+    lang: str,
+    every: bool,
+    names: tuple[str, ...] = (),
+    evidence: int = EVIDENCE,
 ) -> list[str]:
+    """The entry's lines: its head, notes, up to `evidence` quotes (all with `every`), how many
+    more there are, and the claims it overrules."""
     name = f"{entry.name} ({entry.long_name})" if entry.long_name else entry.name
     head = _unbroken(
         name + (" — " + "; ".join(entry.details) if entry.details else ""), names, width
@@ -70,7 +77,7 @@ def entry_lines(
         lines += _wrap("(" + "; ".join(entry.notes) + ")", width, DEEP, DEEP)
     for line in entry.lines:
         lines += _wrap(line, width, DEEP, DEEP)
-    shown = entry.evidence if every else entry.evidence[:EVIDENCE]
+    shown = entry.evidence if every else entry.evidence[:evidence]
     for ev in shown:
         lines += _wrap(evidence_line(ev), width, DEEP, DEEP)
     if len(shown) < len(entry.evidence):
@@ -82,9 +89,9 @@ def entry_lines(
 
 
 def _fewest_lines(entry: Entry) -> int:
-    """A lower bound of len(entry_lines(entry, …)) when folded: each wrapped part is at least
-    one line."""
-    shown = min(len(entry.evidence), EVIDENCE)
+    """A lower bound of len(entry_lines(entry, …, evidence=1)), the shortest an entry is shown
+    when folded: each wrapped part is at least one line."""
+    shown = min(len(entry.evidence), 1)
     return (
         1
         + bool(entry.notes)
@@ -128,6 +135,10 @@ def render(answer: Answer, width: int, lang: str, every: bool = False) -> str:
                 hidden += 1
                 continue
             lines = entry_lines(entry, width, lang, every, group.names)
+            if not every and shown and budget - len(block) - len(lines) < 0:
+                # Near the end of the screen an entry keeps its head and first quote rather
+                # than giving its place to a shorter one after it.
+                lines = entry_lines(entry, width, lang, every, group.names, evidence=1)
             if not every and shown and budget - len(block) - len(lines) < 0:
                 hidden += 1
                 continue

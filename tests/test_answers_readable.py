@@ -234,3 +234,16 @@ def test_a_month_and_its_year_stay_on_one_line(govgraph, monkeypatch, question, 
         if re.search(r"\b[A-ZÄÖÜ][a-zäöü]+$", a) and re.match(r"\s*\d{4}\b", b)
     ]
     assert split == []
+
+
+def test_near_the_screens_end_an_entry_is_shortened_not_passed_over(govgraph, monkeypatch):
+    """At 100 columns the funding group reaches the end of the first screen: Bund's 46,6 %
+    keeps its place with its first quote, rather than giving it to a shorter entry after it."""
+    monkeypatch.setenv("COLUMNS", "100")
+    r = govgraph("--today", "2026-11-27", "who", "NOOTS", "--at", "2027-03-01")
+    assert r.code == 0, r.err
+    funding = _group(r.out, "Finanzierung")
+    bund = _entry(funding, "Bund")
+    assert bund.startswith("Bund — Finanzierung 46,6 % ab 2027")
+    assert "NOOTSStVtr § 8 Abs. 1 Satz 3" in bund and "+ 2 weitere Belege (--all)" in bund
+    assert "alle Bundesländer" not in funding  # the entry after it waits for --all
