@@ -1,5 +1,6 @@
 """The documentation: the MkDocs site builds with every warning an error (broken links and anchors
-too), the README stays a front page a newcomer reads, and docs/testing.md lists every test area."""
+too), the README stays a front page a newcomer reads, docs/testing.md lists every test area,
+and the console output the pages show is what govgraph prints."""
 
 from __future__ import annotations
 
@@ -49,3 +50,16 @@ def test_testing_md_lists_every_test_area() -> None:
     for path in sorted((ROOT / "tests").glob("test_*.py")):
         area = path.stem.split("_")[1]
         assert f"`test_{area}" in listed, f"{path.name}: area {area!r} not in docs/testing.md"
+
+
+def test_the_console_output_in_the_docs_is_what_govgraph_prints() -> None:
+    """Every `$ govgraph …` block a page shows is what the command prints today: a change of
+    data or wording that alters an answer is refreshed with `python docs/refresh_output.py`."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "refresh_output.py"), "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
