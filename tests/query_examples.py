@@ -14,6 +14,15 @@ import pyoxigraph as ox
 from govgraph.graph.sparql.catalog import NamedQuery
 
 GGD = "https://w3id.org/govgraph/id/"
+
+# A hostile query: pyoxigraph evaluates an ASK while parsing it, and four VALUES blocks of 100
+# numbers make that 100 million combinations. Every face must stop it at its time limit.
+_NUMBERS = " ".join(str(i) for i in range(100))
+CRAFTED_ASK = (
+    "ASK { "
+    + " ".join(f"VALUES ?v{k} {{ {_NUMBERS} }}" for k in range(4))
+    + " FILTER(?v0 + ?v1 + ?v2 + ?v3 < 0) }"
+)
 GGC = "https://w3id.org/govgraph/concept/"
 
 # One value per parameter name and kind, chosen so that most answers are not empty.

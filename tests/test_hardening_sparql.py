@@ -16,6 +16,7 @@ import threading
 import time
 
 import pyoxigraph as ox
+from query_examples import CRAFTED_ASK
 
 from conftest import REPO
 
@@ -206,14 +207,8 @@ def test_a_query_that_needs_too_much_memory_is_stopped_in_one_line():
 def test_checking_a_crafted_ask_stays_within_the_time_limit():
     """An ASK is evaluated while it is parsed; four VALUES blocks of 100 numbers make that
     100 million combinations. The check runs in the worker, under --timeout."""
-    numbers = " ".join(str(i) for i in range(100))
-    crafted = (
-        "ASK { "
-        + " ".join(f"VALUES ?v{k} {{ {numbers} }}" for k in range(4))
-        + " FILTER(?v0 + ?v1 + ?v2 + ?v3 < 0) }"
-    )
     started = time.monotonic()
-    result = _query_process("--timeout", "1", "query", "-e", crafted)
+    result = _query_process("--timeout", "1", "query", "-e", CRAFTED_ASK)
     assert result.returncode == 1, result.stderr
     assert "stopped after 1 s" in result.stderr
     assert time.monotonic() - started < 8

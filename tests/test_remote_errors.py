@@ -6,6 +6,7 @@ import json
 import time
 
 import pytest
+from query_examples import CRAFTED_ASK
 from sparql_server import fake_endpoint, free_port  # noqa: F401  (pytest fixture)
 
 from govgraph.graph.errors import QueryError, RemoteError
@@ -235,14 +236,8 @@ def test_a_crafted_ask_is_checked_within_the_time_limit_before_sending(govgraph,
     url, recorder = fake_endpoint(
         answer(200, b'{"boolean":true}', "application/sparql-results+json")
     )
-    numbers = " ".join(str(i) for i in range(100))
-    crafted = (
-        "ASK { "
-        + " ".join(f"VALUES ?v{k} {{ {numbers} }}" for k in range(4))
-        + " FILTER(?v0 + ?v1 + ?v2 + ?v3 < 0) }"
-    )
     started = time.monotonic()
-    result = govgraph("--endpoint", url, "--timeout", "1", "query", "-e", crafted)
+    result = govgraph("--endpoint", url, "--timeout", "1", "query", "-e", CRAFTED_ASK)
     assert result.code == 1 and "stopped after 1 s" in result.err, result.err
     assert time.monotonic() - started < 8
     assert recorder.requests == []

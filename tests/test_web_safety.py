@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+from query_examples import CRAFTED_ASK
 from sparql_server import oxigraph_server  # noqa: F401  (pytest fixture)
 from web_server import server_process
 
@@ -278,17 +279,11 @@ def test_a_public_address_needs_allow_host_and_keeps_the_host_check():
 def test_with_an_endpoint_a_crafted_ask_is_checked_within_the_limit(oxigraph_server):  # noqa: F811
     """With --endpoint the web's workers only check the text (pyoxigraph evaluates an ASK while
     parsing it): four VALUES blocks of 100 numbers stop at the limit, and nothing is sent."""
-    numbers = " ".join(str(i) for i in range(100))
-    crafted = (
-        "ASK { "
-        + " ".join(f"VALUES ?v{k} {{ {numbers} }}" for k in range(4))
-        + " FILTER(?v0 + ?v1 + ?v2 + ?v3 < 0) }"
-    )
     with server_process("--endpoint", oxigraph_server.url, "--timeout", "1") as server:
         ok = httpx.get(f"{server.url}/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=30)
         assert ok.status_code == 200
         started = time.monotonic()
-        r = httpx.get(f"{server.url}/sparql", params={"query": crafted}, timeout=60)
+        r = httpx.get(f"{server.url}/sparql", params={"query": CRAFTED_ASK}, timeout=60)
         assert r.status_code == 503 and "1 s" in r.text
         assert time.monotonic() - started < 8
         memory, cpu = settled(server.process.pid, within=5)
