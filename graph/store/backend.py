@@ -109,11 +109,10 @@ class LocalBackend:
         try:
             if self.views is not None and materialize is _solutions and not self.allow_service:
                 key = answer_key(text)
-                try:
-                    data = (self.views / key).read_bytes()
-                    return _solutions(ox.parse_query_results(data, format=_MEMO_FORMAT))
-                except (OSError, SyntaxError):
-                    pass  # not precomputed: computed now if on demand, else remembered or evaluated
+                kept = _kept_answer(self.views, key)
+                if kept is not None:
+                    return _solutions(kept)
+                # not precomputed: computed now if on demand, else remembered or evaluated
                 if key in self._views_on_demand():
                     return _solutions(self._compute_view(text, key))
             if self.memo is not None and materialize is _solutions and not self.allow_service:
@@ -160,10 +159,10 @@ class LocalBackend:
         there if that took long enough)."""
         assert self.memo is not None
         path = self.memo / answer_key(text)
-        try:
-            return ox.parse_query_results(path.read_bytes(), format=_MEMO_FORMAT)
-        except (OSError, SyntaxError):
-            pass  # not remembered yet (or unreadable): evaluate
+        kept = _kept_answer(self.memo, path.name)
+        if kept is not None:
+            return kept
+        # not remembered yet (or unreadable): evaluate
         start = time.perf_counter()
         result = self.store.query(text)
         if not isinstance(result, ox.QuerySolutions):
@@ -182,12 +181,9 @@ class LocalBackend:
             return None
         key = answer_key(bind(query, bindings or {}))
         for folder in (self.views, self.memo):
-            try:
-                data = (folder / key).read_bytes() if folder is not None else None
-                if data is not None:
-                    return _solutions(ox.parse_query_results(data, format=_MEMO_FORMAT))
-            except (OSError, SyntaxError):
-                continue
+            kept = _kept_answer(folder, key) if folder is not None else None
+            if kept is not None:
+                return _solutions(kept)
         return None
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
@@ -198,6 +194,15 @@ class LocalBackend:
 
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
         return self._run(query, bindings, _triples)
+
+
+def _kept_answer(folder: Path, key: str):
+    """The solutions kept in `folder` under `key` (a view or a remembered answer), or None
+    where there is none or it cannot be read: then the query is evaluated."""
+    try:
+        return ox.parse_query_results((folder / key).read_bytes(), format=_MEMO_FORMAT)
+    except (OSError, SyntaxError):
+        return None
 
 
 def answer_key(text: str) -> str:
