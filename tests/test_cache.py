@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import evidence, generated_graph
+from govgraph.graph.answers.precomputed import ensure
 from govgraph.graph.store import cache
+from govgraph.graph.store.cache import clear
 from govgraph.graph.store.dataset import DataSelection
 from govgraph.graph.store.session import open_backend
 
@@ -158,9 +160,29 @@ def test_unwritable_cache_falls_back_to_memory(tmp_path, monkeypatch):
 
 
 def test_small_graph_stays_in_memory(monkeypatch, fresh_cache):
+    """A small graph is parsed into memory (no store is built); only its views are kept, in a
+    folder named by its data, reused by the next process and cleared with the stores."""
     monkeypatch.setenv("GOVGRAPH_CACHE_MIN_BYTES", str(10**9))
     assert _count(DataSelection()) > 1000
-    assert not Path(fresh_cache).exists()
+    root = Path(fresh_cache)
+    assert not list(root.glob("store-*"))
+    (views,) = root.glob("views-*")
+    backend = open_backend(DataSelection())
+    assert backend.views == views
+    ensure(backend, "de")
+    assert (views / "READY-de").exists()
+    assert clear() == 0 and not views.exists()
+
+
+def test_views_of_small_graphs_are_pruned(monkeypatch, fresh_cache, tmp_path):
+    """Every data set opened leaves its views; only the most recently used are kept."""
+    monkeypatch.setenv("GOVGRAPH_CACHE_MIN_BYTES", str(10**9))
+    monkeypatch.setattr(cache, "KEEP_VIEWS", 2)
+    for n in range(4):
+        own = tmp_path / f"own-{n}.ttl"
+        own.write_text(f'<urn:x:{n}> <urn:x:p> "{n}" .\n', encoding="utf-8")
+        open_backend(DataSelection(builtin=False, extra=(own,)))
+    assert len(list(Path(fresh_cache).glob("views-*"))) == 2
 
 
 def test_no_cache_env(monkeypatch, fresh_cache):

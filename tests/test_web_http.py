@@ -458,16 +458,32 @@ def test_an_answers_title_keeps_its_day_on_one_line(client):
     assert 'Stand <span class="nobr">27. November 2026</span></h1>' in page.text
 
 
-def test_a_graph_in_memory_is_served_with_its_views_removed_at_the_end():
-    """The shipped graph is parsed into memory: the web computes the views a cached store keeps
-    beside it (claims, notes, dated items, network) once, in both languages, and removes them
-    when it stops. The pages read from them equal the CLI's (test_json_twin_equals_the_cli)."""
+def test_a_graph_in_memory_is_served_with_its_views():
+    """The shipped graph is parsed into memory: the web reads the views a cached store keeps
+    beside it (claims, notes, dated items, network), computed once for the data in both
+    languages and kept in the cache folder for the next process. The pages read from them
+    equal the CLI's (test_json_twin_equals_the_cli)."""
+    from govgraph.graph.store.cache import cache_root
+    from govgraph.web.app import close_queries
+
+    app = create_app(Settings(today=date(2026, 11, 27)))
+    folder = app.state.graph.backend().views
+    assert folder.parent == cache_root() and folder.name.startswith("views-")
+    assert (folder / "READY-de").exists() and (folder / "READY-en").exists()
+    close_queries(app)
+    assert (folder / "READY-de").exists()
+
+
+def test_a_graph_in_memory_without_cache_has_its_views_removed_at_the_end(monkeypatch):
+    """With GOVGRAPH_NO_CACHE (or a cache folder that cannot be written) the views are
+    computed at start into a temporary folder and removed when the server stops."""
     from govgraph.graph.sparql.catalog import named_query
     from govgraph.graph.sparql.named import run_named
     from govgraph.graph.store.backend import LocalBackend, answer_key
     from govgraph.graph.store.binding import bind
     from govgraph.web.app import close_queries
 
+    monkeypatch.setenv("GOVGRAPH_NO_CACHE", "1")
     app = create_app(Settings(today=date(2026, 11, 27)))
     backend = app.state.graph.backend()
     folder = backend.views
@@ -484,9 +500,11 @@ def test_a_graph_in_memory_is_served_with_its_views_removed_at_the_end():
 
 def test_a_big_graph_in_memory_starts_without_views(monkeypatch):
     """Views of a big graph parsed into memory would take seconds to minutes at start: above
-    VIEWS_MAX_TRIPLES the server answers from the graph as before."""
+    VIEWS_MAX_TRIPLES the server answers from the graph as before, where the views cannot be
+    kept for the next start (GOVGRAPH_NO_CACHE)."""
     from govgraph.web import graph
 
     monkeypatch.setattr(graph, "VIEWS_MAX_TRIPLES", 1000)  # the shipped graph has ~8,000
+    monkeypatch.setenv("GOVGRAPH_NO_CACHE", "1")
     app = create_app(Settings(today=date(2026, 11, 27)))
     assert app.state.graph.backend().views is None

@@ -48,6 +48,7 @@ def gone(pid: int, within: float = 10.0) -> bool:
 
 def test_two_processes_answer_and_stop_with_the_server(tmp_path, monkeypatch):
     monkeypatch.setenv("TMPDIR", str(tmp_path))  # where each process keeps its graph's views
+    monkeypatch.setenv("GOVGRAPH_NO_CACHE", "1")  # (else they are kept in the cache folder)
     with server_process(web_options=("--no-cache", "--workers", "2")) as server:
         deadline = time.monotonic() + 30  # the copy opens its graph beside the first
         while len(list(tmp_path.glob("govgraph-web-views-*"))) < 2:

@@ -69,14 +69,22 @@ class WebState:
         """A graph parsed into memory (the shipped one) with the precomputed views a cached
         store has beside it (graph/answers/precomputed.py): what every answer needs and only
         changes with the data - the claims, the notes, the dated items, the network's facts -
-        is evaluated once at start (~0.1 s per language for the shipped graph), not in every
-        request. Kept in a temporary folder while the process runs."""
-        from govgraph.graph.answers.precomputed import LANGS, build
+        is evaluated once for its data (~0.1 s per language for the shipped graph), not in every
+        request: kept in the cache folder (graph/store/cache.py: views_folder), or where that
+        cannot be written (GOVGRAPH_NO_CACHE, a read-only home) in a temporary folder while the
+        process runs."""
+        from govgraph.graph.answers.precomputed import LANGS, build, ensure
         from govgraph.graph.store.backend import LocalBackend
+        from govgraph.graph.store.cache import VIEWS_PREFIX
 
-        if not isinstance(backend, LocalBackend) or backend.views is not None:
+        if not isinstance(backend, LocalBackend):
             return backend
-        if len(backend.store) > VIEWS_MAX_TRIPLES:  # a big graph kept out of the cache
+        in_memory = backend.views is None or backend.views.name.startswith(VIEWS_PREFIX)
+        if not in_memory or len(backend.store) > VIEWS_MAX_TRIPLES:
+            return backend  # a cached store (its other language: the memo), or a big graph
+        if backend.views is not None:  # kept for the data in the cache folder: both languages
+            for lang in LANGS:
+                ensure(backend, lang)
             return backend
         self._views = tempfile.TemporaryDirectory(prefix="govgraph-web-views-")
         folder = Path(self._views.name)

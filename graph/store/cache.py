@@ -40,6 +40,7 @@ Progress = Callable[[int, int], None]  # (bytes done, bytes total)
 READY = "READY"
 STORE_FORMAT = 3  # bump when what a build writes changes (2: label key index, 3: READY list)
 KEEP_STORES = 4  # the most recently used stores kept; older ones are removed after a build
+KEEP_VIEWS = 16  # the same for the views of graphs parsed into memory (~1 MB each)
 STALE_BUILD_SECONDS = 3600
 FULL_CHECK_BYTES = 64 << 20  # stores up to this size are hashed whole at every open (~0.1 s)
 SMALL_FILE_BYTES = 4 << 20  # files this small are parsed whole first, for exact error messages
@@ -159,11 +160,13 @@ def info() -> CacheInfo:
 
 
 def clear() -> int:
-    """Remove every cached store; returns how many were removed."""
+    """Remove every cached store (and the views of graphs parsed into memory); returns how
+    many stores were removed."""
     root = cache_root()
     removed = 0
     if root.is_dir():
-        for p in [*root.glob("store-*"), *root.glob(".build-*"), *root.glob(".damaged-*")]:
+        found = [*root.glob("store-*"), *root.glob(".build-*"), *root.glob(".damaged-*")]
+        for p in [*found, *root.glob(f"{VIEWS_PREFIX}*")]:
             shutil.rmtree(p, ignore_errors=True)
             removed += p.name.startswith("store-")
         (root / "hashes.json").unlink(missing_ok=True)
@@ -265,6 +268,38 @@ def build(files: Sequence[Path], target: Path, progress: Progress | None = None)
     finally:
         _remove(tmp)
     _prune(root, target)
+
+
+VIEWS_PREFIX = "views-"  # folders of the views of graphs parsed into memory (views_folder)
+
+
+def views_folder(files: Sequence[Path]) -> Path | None:
+    """The folder for the precomputed views (graph/answers/precomputed.py) of a graph small
+    enough to be parsed into memory at every run, named by the hash of its files, as a cached
+    store's folder is: so a first `who` reads the claims, notes and dated items computed once
+    for this data instead of asking for them again in every process (at the shipped graph's
+    size that was a third of the answer). None where the cache folder cannot be written: the
+    answers are then evaluated."""
+    root = cache_root()
+    target = root / f"{VIEWS_PREFIX}{selection_key(files)}"
+    try:
+        if target.is_dir():
+            os.utime(target)  # recently used: kept by _prune_views
+            return target
+        target.mkdir(parents=True, exist_ok=True)
+        _prune_views(root, target)
+    except OSError:
+        return None
+    return target
+
+
+def _prune_views(root: Path, keep: Path) -> None:
+    """Keep the views of the most recently used graphs (each data set a user or a test
+    opened leaves one folder of about 1 MB)."""
+    found = [p for p in root.glob(f"{VIEWS_PREFIX}*") if p != keep]
+    found.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for p in found[KEEP_VIEWS - 1 :]:
+        shutil.rmtree(p, ignore_errors=True)
 
 
 ANSWERS = "answers"  # folder in a store for its remembered query answers (LocalBackend.memo)

@@ -37,7 +37,6 @@ def open_backend(
     settings = read()
     big = sum(f.stat().st_size for f in files) >= settings.cache_min_bytes
     if big and not settings.no_cache:
-        # imported here: hashing and the cache are not needed for the small shipped graph
         from govgraph.graph.store.cache import ANSWERS, open_cached_folder
 
         try:
@@ -50,4 +49,11 @@ def open_backend(
             return LocalBackend(store, timeout, memo, views=folder / VIEWS)
         except OSError:
             pass
-    return LocalBackend(load_store(files), timeout)
+    store = load_store(files)
+    if settings.no_cache:
+        return LocalBackend(store, timeout)
+    from govgraph.graph.store.cache import views_folder
+
+    # A graph in memory is parsed anew by every process, but what every answer needs of it
+    # is computed once for its data and kept in the cache folder like a cached store's.
+    return LocalBackend(store, timeout, views=views_folder(files))
