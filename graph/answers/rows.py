@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from govgraph.graph.answers.quotes import in_document_order
 from govgraph.graph.answers.records import DeadlineRow, DemandRow, SearchRow, WhatRow, WhoRow
+from govgraph.graph.answers.who_rows import who_responsible
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import message
 from govgraph.graph.sparql.runner import Value, run_named
@@ -176,7 +177,7 @@ def who(backend: Backend, subject: str, lang: str, at: date | None) -> list[WhoR
             **_stated(row, lang),
             **texts(row, _WHO),
         )
-        for row in run(backend, "who-responsible", lang, subject=subject, at=at)
+        for row in who_responsible(backend, subject, lang, at)
     ]
     return _merge(records)
 

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -232,6 +231,8 @@ class EntityIndex:
 
     def suggestions(self, text: str, n: int = 5) -> list[str]:
         labels = {key: label for _, keys in self.label_keys for label, key, _, _ in keys}
+        import difflib  # only when a name is not found: not on every answer's path
+
         close = difflib.get_close_matches(normalize(text), list(labels), n=n, cutoff=0.5)
         return [labels[c] for c in close]
 

@@ -207,9 +207,9 @@ def _kept_answer(folder: Path, key: str):
 
 def answer_key(text: str) -> str:
     """The file name of a bound query's answer, in the memo and among the precomputed views."""
-    import hashlib  # only for a cached store: not on the path of small graphs
+    from govgraph.graph.store import digest
 
-    return hashlib.sha256(text.encode()).hexdigest()[:40] + ".tsv"
+    return digest.new(text.encode()).hexdigest()[:40] + ".tsv"
 
 
 def _remember(folder: Path, path: Path, data: bytes) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import product
 
 import pyoxigraph as ox
 
@@ -55,17 +56,19 @@ def where_group_starts(query: str) -> tuple[int, ...]:
     return (top if top >= 0 else first_brace + 1, *subqueries)
 
 
-def values_block(bindings: Mapping[str, Term]) -> str:
-    """`VALUES (?a ?b) { (<x> "y") }` from names and terms."""
+def values_block(bindings: Mapping[str, Term | tuple[Term, ...]]) -> str:
+    """`VALUES (?a ?b) { (<x> "y") }` from names and terms; a tuple of terms gives a row for
+    each (`VALUES (?a) { (<x>) (<y>) }`: the labels of many nodes in one evaluation)."""
     for name in bindings:
         if not _NAME.match(name):
             raise QueryError(f"invalid parameter name: {name!r}")
     names = " ".join(f"?{n}" for n in bindings)
-    terms = " ".join(str(t) for t in bindings.values())
-    return f" VALUES ({names}) {{ ({terms}) }} "
+    columns = [v if isinstance(v, tuple) else (v,) for v in bindings.values()]
+    rows = " ".join("(" + " ".join(map(str, row)) + ")" for row in product(*columns))
+    return f" VALUES ({names}) {{ {rows} }} "
 
 
-def bind(query: str, bindings: Mapping[str, Term]) -> str:
+def bind(query: str, bindings: Mapping[str, Term | tuple[Term, ...]]) -> str:
     """The query with its parameters bound as terms (unchanged if there are none)."""
     if not bindings:
         return query

@@ -1,0 +1,74 @@
+"""The `who` answer asks two cheaper queries (internal/who-facts, internal/labels-of) instead of
+who-responsible, whose label lookups cost most of its planning: for every subject of the
+shipped graph, in both languages, on any day and on a day, they give who-responsible's rows,
+term for term and in its order. (What they save is measured by benchmarks/perf.py.)"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyoxigraph as ox
+import pytest
+
+from govgraph.graph.answers.who_rows import who_responsible
+from govgraph.graph.sparql.named import run_named
+from govgraph.graph.store.backend import LocalBackend
+from govgraph.graph.store.dataset import DataSelection, load_store
+
+GG = "https://w3id.org/govgraph/ontology#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+
+@pytest.fixture(scope="module")
+def backend() -> LocalBackend:
+    return LocalBackend(load_store(DataSelection().files()))
+
+
+def subjects(backend: LocalBackend) -> list[str]:
+    """Everything a fact is about, and what those belong to, implement or are narrower than."""
+    found: set[str] = set()
+    for prop in (GG + "subject", GG + "partOf", GG + "implements", GG + "concerns"):
+        for quad in backend.store.quads_for_pattern(None, ox.NamedNode(prop), None):
+            found.add(quad.object.value)
+    for quad in backend.store.quads_for_pattern(None, ox.NamedNode(SKOS + "broader"), None):
+        found.add(quad.object.value)
+    return sorted(s for s in found if s.startswith("https://w3id.org/govgraph/id/"))
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("at", [None, date(2026, 12, 7), date(2024, 1, 1)])
+def test_who_rows_equal_who_responsible(backend, lang, at):
+    every = subjects(backend)
+    assert len(every) > 40
+    answered = 0
+    for subject in every:
+        expected = run_named(backend, "who-responsible", subject=subject, lang=lang, at=at)
+        got = who_responsible(backend, subject, lang, at)
+        assert got == expected, subject
+        answered += bool(expected)
+    assert answered > 30  # most of them have rows: the comparison is not of empty lists
+
+
+def test_labels_fall_back_as_who_responsible_does(backend):
+    """A name without a label in the asked language: German; an actor without any label: its
+    IRI's text (own data, in memory)."""
+    store = ox.Store()
+    store.extend(backend.store.quads_for_pattern(None, None, None))
+    gg = "https://w3id.org/govgraph/"
+    fact, actor = ox.NamedNode(gg + "id/test-fact"), ox.NamedNode(gg + "id/test-nameless")
+    subject = ox.NamedNode(gg + "id/noots")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    store.extend(
+        [
+            ox.Quad(fact, rdf_type, ox.NamedNode(GG + "Responsibility")),
+            ox.Quad(fact, ox.NamedNode(GG + "subject"), subject),
+            ox.Quad(fact, ox.NamedNode(GG + "actor"), actor),
+        ]
+    )
+    own = LocalBackend(store)
+    for lang in ("de", "en"):
+        expected = run_named(own, "who-responsible", subject=subject.value, lang=lang)
+        got = who_responsible(own, subject.value, lang, None)
+        assert got == expected
+        (row,) = [r for r in got if r["fact"] == fact]
+        assert row["actorLabel"] == ox.Literal(actor.value)
