@@ -185,3 +185,16 @@ def test_empty_answer_is_one_line_and_exit_1(govgraph):
     assert result.code == 1
     assert result.err.startswith("govgraph: keine Ergebnisse / no results")
     assert len(result.err.strip().splitlines()) == 1
+
+
+def test_a_treaty_that_sets_up_a_body_is_quoted_in_its_own_words(govgraph):
+    """The IT-Staatsvertrag establishes the FITKO and the IT-Planungsrat: no quote names the
+    treaty, so the subject's quote from the treaty's own text is its evidence."""
+    (fitko,) = [r for r in who(govgraph, "FITKO") if r["actor"] == "IT-Staatsvertrag"]
+    assert fitko["role"] == "eingerichtet von"
+    assert fitko["quote"].startswith("Die Vertragspartner errichten mit Wirkung zum 1. Januar 2020")
+    (itplr,) = [r for r in who(govgraph, "IT-PLR") if r["actor"] == "IT-Staatsvertrag"]
+    assert "(IT-Planungsrat)" in itplr["quote"]
+    # where a quote names the actor, that quote stays the evidence
+    (efa,) = [r for r in who(govgraph, "EfA-Marktplatz") if r["role"] == "betrieben von"]
+    assert efa["actor"] == "govdigital" and "der govdigital" in efa["quote"]

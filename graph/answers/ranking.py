@@ -54,11 +54,14 @@ def structural(
     found = [row for row in relations if text(row, "property") in STRUCTURAL]
     if not found:  # most subjects: no quotes needed
         return []
-    quotes = [text(r, "quote") for r in run(backend, "entity-evidence", lang, entity=subject)]
+    evidence = run(backend, "entity-evidence", lang, entity=subject)
+    quotes = [text(r, "quote") for r in evidence]
     records = []
     for row in found:
         actor = text(row, "otherLabel")
         quote = next((q for q in quotes if actor and actor in q), "")
+        if not quote:
+            quote = _in_own_text(backend, lang, text(row, "other"), evidence)
         records.append(
             WhoRow(
                 actor=actor,
@@ -81,6 +84,16 @@ def structural(
             )
         )
     return records
+
+
+def _in_own_text(backend: Backend, lang: str, actor: str, evidence: list) -> str:
+    """The subject's quote from the actor's own text, where no quote names the actor: a treaty
+    that sets up a body says so in its own words ("Die Vertragspartner errichten … eine
+    rechtsfähige Anstalt" for the FITKO, in the IT-Staatsvertrag), naming neither itself nor
+    its title. The actor's text is a source its own quotes come from; "" where none is."""
+    own = {text(r, "source") for r in run(backend, "entity-evidence", lang, entity=actor)}
+    own.discard("")
+    return next((text(r, "quote") for r in evidence if text(r, "source") in own), "")
 
 
 def kind(record: WhoRow) -> str:
