@@ -193,6 +193,9 @@ def test_a_treaty_that_sets_up_a_body_is_quoted_in_its_own_words(govgraph):
     (fitko,) = [r for r in who(govgraph, "FITKO") if r["actor"] == "IT-Staatsvertrag"]
     assert fitko["role"] == "eingerichtet von"
     assert fitko["quote"].startswith("Die Vertragspartner errichten mit Wirkung zum 1. Januar 2020")
+    # with its place in the treaty, as every quote of a stated fact has
+    text = govgraph("--today", FIXED_TODAY, "who", "FITKO").out
+    assert "GGArt91cVtr § 5 Abs. 1 Satz 1: »Die Vertragspartner errichten" in text
     (itplr,) = [r for r in who(govgraph, "IT-PLR") if r["actor"] == "IT-Staatsvertrag"]
     assert "(IT-Planungsrat)" in itplr["quote"]
     # where a quote names the actor, that quote stays the evidence

@@ -274,7 +274,8 @@ def test_hidden_entries_have_at_least_their_fewest_lines(cached: LocalBackend) -
 
 
 def test_quote_sources_are_kept(cached: LocalBackend) -> None:
-    """The map quote → source (for quotes without a fact node) is kept as JSON in the views,
+    """The map quote → (source, place) (for quotes without a fact node) is kept as JSON in the
+    views,
     equal to the one read from the graph, read back from there, and computed again when
     missing (a build that left it out)."""
     from govgraph.graph.sources.claims import quote_sources
@@ -284,8 +285,8 @@ def test_quote_sources_are_kept(cached: LocalBackend) -> None:
     found = quote_sources(plain, "de")
     assert found and precomputed.quote_sources(cached, "de") == found
     for path in cached.views.glob("*" + precomputed.QUOTES):
-        path.write_text(json.dumps({"ein Zitat": "Q"}), encoding="utf-8")
-    assert precomputed.quote_sources(cached, "de") == {"ein Zitat": "Q"}
+        path.write_text(json.dumps({"ein Zitat": ["Q", "§ 1"]}), encoding="utf-8")
+    assert precomputed.quote_sources(cached, "de") == {"ein Zitat": ("Q", "§ 1")}
     assert precomputed.quote_sources(plain, "de") == found  # no views: read from the graph
     for path in cached.views.glob("*" + precomputed.QUOTES):
         path.unlink()

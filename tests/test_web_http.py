@@ -508,3 +508,11 @@ def test_a_big_graph_in_memory_starts_without_views(monkeypatch):
     monkeypatch.setenv("GOVGRAPH_NO_CACHE", "1")
     app = create_app(Settings(today=date(2026, 11, 27)))
     assert app.state.graph.backend().views is None
+
+
+def test_a_relation_quote_names_its_place_on_the_page(client):
+    """A quote without a fact node (the treaty that sets up the FITKO) shows where it stands,
+    as in the CLI."""
+    page = client.get("/who?subject=FITKO").text
+    start = page.index("eingerichtet von")
+    assert "GGArt91cVtr § 5 Abs. 1 Satz 1" in page[start : start + 2000]

@@ -47,6 +47,7 @@ class WebState:
     _indexes: dict[str, EntityIndex] = field(default_factory=dict)
     _sources: dict[str, list[SourceDocument]] = field(default_factory=dict)
     _quotes: dict[str, dict[str, SourceDocument]] = field(default_factory=dict)
+    _places: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     _claims: dict[str, Claims] = field(default_factory=dict)
     _networks: OrderedDict = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -170,6 +171,16 @@ class WebState:
                         found.setdefault(q, doc)
                 self._quotes[lang] = found
             return self._quotes[lang]
+
+    def quote_places(self, lang: str) -> dict[str, tuple[str, str]]:
+        """Quote → (source short name, place in it), for the quotes of answers without a fact
+        node (graph/answers/precomputed.py: from the views, read once)."""
+        with self._gate("places-" + lang):
+            if lang not in self._places:
+                from govgraph.graph.answers.precomputed import quote_sources
+
+                self._places[lang] = quote_sources(self.patient_backend(), lang)
+            return self._places[lang]
 
     def network(self, lang: str, at: date | None) -> nx.MultiDiGraph:
         """The projected network for a language and day (the last few are kept)."""

@@ -192,7 +192,7 @@ def _ask(ctx: Ctx, at_all: bool = True) -> Ask:
         source=params.text(ctx.query, "source") or None,
         all_claims=params.flag(ctx.query, "all_claims"),
         claims=ctx.graph.claims(ctx.lang),
-        quote_sources=lambda: {q: d.short for q, d in ctx.graph.quote_sources(ctx.lang).items()},
+        quote_sources=lambda: ctx.graph.quote_places(ctx.lang),
         index=ctx.graph.index(ctx.lang),
     )
 

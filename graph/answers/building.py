@@ -34,12 +34,12 @@ class Citations:
         self,
         claims: Claims,
         day: date | None,
-        quote_sources: Callable[[], Mapping[str, str]] | None = None,
+        quote_sources: Callable[[], Mapping[str, tuple[str, str]]] | None = None,
     ) -> None:
         self.claims = claims
         self.day = day
         self._quote_sources = quote_sources
-        self._found: Mapping[str, str] | None = None
+        self._found: Mapping[str, tuple[str, str]] | None = None
         # Quotes that speak for an overruled or disputed claim: never evidence for another row.
         self.tainted: set[str] = {
             side.quote
@@ -62,14 +62,15 @@ class Citations:
                     out.append(Evidence(ref.short, locator, quote, ref.kind == PRIMARY))
         if not out and fallback and fallback not in self.tainted and not self.state(fact):
             parts = [part for part in fallback.split(" […] ") if part]
-            out = [Evidence(self.source_of(part), "", part) for part in parts]
+            out = [Evidence(*self.place_of(part), part) for part in parts]
         return out
 
-    def source_of(self, quote: str) -> str:
-        """The short name of the source a quote without a fact node comes from (read once)."""
+    def place_of(self, quote: str) -> tuple[str, str]:
+        """The short name of the source a quote without a fact node comes from, and its place
+        there (the map read once); ("", "") where unknown."""
         if self._found is None:
             self._found = self._quote_sources() if self._quote_sources else {}
-        return self._found.get(quote, "")
+        return self._found.get(quote, ("", ""))
 
     def overruled(self, fact: str) -> list[Overruled]:
         """What the answer does not follow for `fact` (empty unless it is overruled/disputed)."""

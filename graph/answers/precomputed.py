@@ -42,7 +42,7 @@ AT_BUILD = ("fact-sources", "conflicts", "fact-notes", "deadlines", "sources")
 ON_DEMAND = ("entity-labels", "network-facts", "network-nodes", "network-edges")
 PER_LANGUAGE = AT_BUILD + ON_DEMAND
 _FORMAT = ox.QueryResultsFormat.TSV
-QUOTES = ".quote-sources.json"  # suffix of the map quote → source (quote_sources)
+QUOTES = ".quote-places.json"  # suffix of the map quote → (source, place) (quote_sources)
 DATED = ".dated.json"  # suffix of the compact deadline rows (rows.compact_dated)
 CLAIMS = "claims-{lang}.json"  # the claims index itself: building it took 0.6-1.4 s at 1M
 
@@ -159,8 +159,9 @@ def _quotes_path(folder: Path, lang: str) -> Path:
     return folder / key.replace(".tsv", QUOTES)
 
 
-def quote_sources(backend: Backend, lang: str) -> dict[str, str]:
-    """Quote → the short name of its source (graph/sources/claims.quote_sources), for quotes
+def quote_sources(backend: Backend, lang: str) -> dict[str, tuple[str, str]]:
+    """Quote → the short name of its source and the place in it (graph/sources/claims.
+    quote_sources), for quotes
     without a fact node. A cached store keeps the map in its views (computed at build, or
     when first asked where an older build left it out): read back it is one small JSON file
     instead of a query per source (70,000 rows at 1M)."""
@@ -170,8 +171,8 @@ def quote_sources(backend: Backend, lang: str) -> dict[str, str]:
     path = _quotes_path(views, lang)
     try:
         with path.open(encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError):
+            return {quote: (short, place) for quote, (short, place) in json.load(f).items()}
+    except (OSError, ValueError, TypeError):
         pass
     found = claims_quote_sources(backend, lang)
     try:

@@ -75,7 +75,8 @@ class Ask:
     source: str | None = None
     all_claims: bool = False
     claims: Claims | None = None  # an index already read (the web keeps one per language)
-    quote_sources: Callable[[], Mapping[str, str]] | None = None  # quote → source short name
+    # quote → (source short name, place in it), for quotes without a fact node
+    quote_sources: Callable[[], Mapping[str, tuple[str, str]]] | None = None
     index: EntityIndex | None = None  # the names, already read (the web keeps one per language)
 
     @property

@@ -200,17 +200,22 @@ def source_records(backend: Backend, lang: str) -> list[Record]:
     ]
 
 
-def quote_sources(backend: Backend, lang: str) -> dict[str, str]:
-    """Quote → the short name of the (first) source it is taken from: for quotes of entities
-    and relations, which have no fact node in the index. One query per source document: bound
+def quote_sources(backend: Backend, lang: str) -> dict[str, tuple[str, str]]:
+    """Quote → the short name of the (first) source it is taken from and its place there ("" if
+    the evidence names none): for quotes of entities and relations, which have no fact node in
+    the index. One query per source document: bound
     to the document each is an index lookup (one over all evidence took 38 s at 1M triples)."""
     import pyoxigraph as ox
 
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}
     for record in source_records(backend, lang):
         rows = run_named(backend, "source-quotes", source=ox.NamedNode(str(record["iri"])))
         for row in rows:
-            found.setdefault(row["quote"].value, str(record["short_name"]))
+            quote, place = row["quote"].value, (str(record["short_name"]), text(row, "locator"))
+            known = found.get(quote)
+            # the first source; in it, an evidence that names the place before one that does not
+            if known is None or (known[0] == place[0] and place[1] and not known[1]):
+                found[quote] = place
     return found
 
 
