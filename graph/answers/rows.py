@@ -13,9 +13,9 @@ from datetime import date
 
 import pyoxigraph as ox
 
+from govgraph.graph.answers.labelled import actor_involvement, who_responsible
 from govgraph.graph.answers.quotes import in_document_order
 from govgraph.graph.answers.records import DeadlineRow, DemandRow, SearchRow, WhatRow, WhoRow
-from govgraph.graph.answers.who_rows import who_responsible
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import message
 from govgraph.graph.sparql.runner import Value, run_named
@@ -194,7 +194,7 @@ def involvement(backend: Backend, actor: str, lang: str, at: date | None) -> lis
     """Everything `actor` (an IRI) is responsible for, funds, belongs to, demanded or was asked."""
     return [
         WhatRow(via=_via(row, lang, "", ""), **_stated(row, lang), **texts(row, _WHAT))
-        for row in run(backend, "actor-involvement", lang, actor=actor, at=at)
+        for row in actor_involvement(backend, actor, lang, at)
     ]
 
 

@@ -1,7 +1,8 @@
-"""The `who` answer asks two cheaper queries (internal/who-facts, internal/labels-of) instead of
-who-responsible, whose label lookups cost most of its planning: for every subject of the
-shipped graph, in both languages, on any day and on a day, they give who-responsible's rows,
-term for term and in its order. (What they save is measured by benchmarks/perf.py.)"""
+"""The `who` and `what` answers ask two cheaper queries each (internal/who-facts or
+internal/involvement-facts, and internal/labels-of) instead of who-responsible and
+actor-involvement, whose label lookups cost most of their planning: for every subject and every
+actor of the shipped graph, in both languages, on any day and on a day, they give the public
+query's rows, term for term and in its order. (What they save is measured by benchmarks/perf.py.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import date
 import pyoxigraph as ox
 import pytest
 
-from govgraph.graph.answers.who_rows import who_responsible
+from govgraph.graph.answers.labelled import actor_involvement, who_responsible
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.dataset import DataSelection, load_store
@@ -72,3 +73,28 @@ def test_labels_fall_back_as_who_responsible_does(backend):
         assert got == expected
         (row,) = [r for r in got if r["fact"] == fact]
         assert row["actorLabel"] == ox.Literal(actor.value)
+
+
+def actors(backend: LocalBackend) -> list[str]:
+    """Everything that acts, is asked, is party to, sets up, operates, organises or takes part."""
+    props = ("actor", "addressee", "party", "establishedBy", "operatedBy", "organizer")
+    found = {
+        q.object.value
+        for p in (*props, "participant")
+        for q in backend.store.quads_for_pattern(None, ox.NamedNode(GG + p), None)
+    }
+    return sorted(a for a in found if a.startswith("https://w3id.org/govgraph/id/"))
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("at", [None, date(2026, 12, 7), date(2024, 1, 1)])
+def test_involvement_rows_equal_actor_involvement(backend, lang, at):
+    every = actors(backend)
+    assert len(every) > 40
+    answered = 0
+    for actor in every:
+        expected = run_named(backend, "actor-involvement", actor=actor, lang=lang, at=at)
+        got = actor_involvement(backend, actor, lang, at)
+        assert got == expected, actor
+        answered += bool(expected)
+    assert answered > 30
