@@ -1,8 +1,9 @@
-"""The `who` and `what` answers ask two cheaper queries each (internal/who-facts or
-internal/involvement-facts, and internal/labels-of) instead of who-responsible and
-actor-involvement, whose label lookups cost most of their planning: for every subject and every
-actor of the shipped graph, in both languages, on any day and on a day, they give the public
-query's rows, term for term and in its order. (What they save is measured by benchmarks/perf.py.)"""
+"""The `who` and `what` answers and the entity card ask two cheaper queries each
+(internal/who-facts, internal/involvement-facts or internal/entity-fact-rows, and
+internal/labels-of) instead of who-responsible, actor-involvement and entity-facts, whose label
+lookups cost most of their planning: for every subject and every actor of the shipped graph,
+in both languages, on any day and on a day, they give the public query's rows, term for term
+and in its order. (What they save is measured by benchmarks/perf.py and web_bench.py.)"""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from datetime import date
 import pyoxigraph as ox
 import pytest
 
-from govgraph.graph.answers.labelled import actor_involvement, who_responsible
+from govgraph.graph.answers.labelled import actor_involvement, entity_facts, who_responsible
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.dataset import DataSelection, load_store
@@ -98,3 +99,16 @@ def test_involvement_rows_equal_actor_involvement(backend, lang, at):
         assert got == expected, actor
         answered += bool(expected)
     assert answered > 30
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_entity_fact_rows_equal_entity_facts(backend, lang):
+    """The facts of an entity card: every actor and subject."""
+    every = sorted({*actors(backend), *subjects(backend)})
+    answered = 0
+    for entity in every:
+        expected = run_named(backend, "entity-facts", entity=entity, lang=lang)
+        got = entity_facts(backend, entity, lang)
+        assert got == expected, entity
+        answered += bool(expected)
+    assert answered > 60

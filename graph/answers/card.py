@@ -6,6 +6,7 @@ rows; this module groups them (relations by property label and direction) for di
 
 from __future__ import annotations
 
+from govgraph.graph.answers.labelled import entity_facts
 from govgraph.graph.answers.records import FactRow
 from govgraph.graph.answers.rows import Record, bounds, period, run, text, texts
 from govgraph.graph.store.backend import Backend, Row
@@ -53,7 +54,7 @@ def entity_card(backend: Backend, iri: str, lang: str) -> Record:
             }
         )
     card["relations"] = list(groups.values())
-    card["facts"] = [_fact(row, lang) for row in run(backend, "entity-facts", lang, entity=iri)]
+    card["facts"] = [_fact(row, lang) for row in entity_facts(backend, iri, lang)]
     card["evidence"] = [
         {
             "quote": text(row, "quote"),

@@ -1,14 +1,16 @@
-"""The rows of who-responsible.rq and actor-involvement.rq from two cheaper evaluations each, for
-the `who` and `what` answers: an internal query with the same facts that names the IRIs of what
-they mention (actor, role, times, source …) instead of their labels (internal/who-facts,
-internal/involvement-facts), and internal/labels-of, every label of those IRIs at once; the
-labels are chosen and the rows sorted here as the public query does.
+"""The rows of who-responsible.rq, actor-involvement.rq and entity-facts.rq from two cheaper
+evaluations each, for the `who` and `what` answers and the entity card: an internal query with
+the same facts that names the IRIs of what they mention (actor, role, times, source …) instead
+of their labels (internal/who-facts, internal/involvement-facts, internal/entity-fact-rows),
+and internal/labels-of, every label of those IRIs at once; the labels are chosen and the rows
+sorted here as the public query does.
 
 Why: Oxigraph plans each label lookup of a query anew at every evaluation. On the shipped graph
 that planning was most of these queries' cost (who NOOTS: 24 ms, without the lookups 5 ms;
-what IT-Planungsrat: 22 ms, without them 3.5 ms) and the largest part of a cold `govgraph who`
-and of every uncached who and what page. Researchers keep the public queries with their label
-columns; tests/test_labelled_rows.py holds both ways to the same rows.
+what IT-Planungsrat: 22 ms and 3.5 ms; the card of NOOTS: 10 ms and 1.5 ms) and the largest
+part of a cold `govgraph who` and of every uncached who, what and entity page. Researchers keep
+the public queries with their label columns; tests/test_labelled_rows.py holds both ways to the
+same rows.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Column:
     plain: bool = False
     stand_in: str | None = None
     as_text: bool = False  # a text without language (the query takes it apart from a joined one)
+    german: bool = True  # German stands in for a missing English label
 
 
 NAME = Column(stand_in="iri")  # an actor, a subject: its name, else the IRI's text
@@ -74,6 +77,18 @@ _INVOLVEMENT = {
     "sourceLabel": replace(TITLE, node="source"),
 }
 
+_ASKED = {"german": False}  # entity-facts: the asked language's label only
+_FACTS = {
+    "factTypeLabel": replace(NAME, node="factType", **_ASKED),
+    "factLabel": replace(WORDING, node="fact", stand_in="iri", **_ASKED),
+    "roleLabel": replace(CONCEPT, node="role", **_ASKED),
+    "certaintyLabel": replace(CONCEPT, node="certainty", **_ASKED),
+    "beginLabel": replace(WORDING, node="beginNode", **_ASKED),
+    "endLabel": replace(WORDING, node="endNode", **_ASKED),
+    "timeLabel": replace(WORDING, node="timeNode", **_ASKED),
+    "dueLabel": replace(WORDING, node="dueNode", **_ASKED),
+}
+
 
 def who_responsible(backend: Backend, subject: str, lang: str, at: date | None) -> list[Row]:
     """who-responsible's rows for `subject` (an IRI) in `lang`, on the day `at` (None: any)."""
@@ -101,6 +116,25 @@ def actor_involvement(backend: Backend, actor: str, lang: str, at: date | None) 
             int(r["rank"].value) // 2,
             _first_day(r),
             *(_text(r, k) for k in ("objectLabel", "item", "unitLabel", "otherLabel", "other")),
+        )
+    )
+    return rows
+
+
+def entity_facts(backend: Backend, entity: str, lang: str) -> list[Row]:
+    """entity-facts' rows for `entity` (an IRI) in `lang`. Its labels are the asked language's
+    only (German does not stand in for English), else the IRI's text or none."""
+    facts = run_named(backend, "internal/entity-fact-rows", entity=entity)
+    nodes = ("role", "certainty", "beginNode", "endNode", "timeNode", "dueNode")  # labels only
+    rows = _labelled(backend, facts, _FACTS, lang, nodes)
+    # its ORDER BY: actor, subject, addressee; first day; the fact's label; the fact
+    position = {"actor": 1, "subject": 2, "addressee": 3}
+    rows.sort(
+        key=lambda r: (
+            position.get(_text(r, "position"), 3),
+            _first_day(r),
+            _text(r, "factLabel"),
+            _text(r, "fact"),
         )
     )
     return rows
@@ -144,7 +178,7 @@ def _label(term, column: Column, labels: Labels, lang: str) -> ox.Literal | None
     if term is None:
         return None
     found = labels.get((term.value, column.prop), {})
-    order = ("en", "de", "") if lang == "en" else ("de", "")
+    order = (("en", "de", "") if column.german else ("en", "")) if lang == "en" else ("de", "")
     label = next((found[k] for k in order if k in found and (k or column.plain)), None)
     if label is None and column.stand_in is not None:
         return ox.Literal(term.value if column.stand_in == "iri" else column.stand_in)
