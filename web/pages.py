@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from types import SimpleNamespace
 
 from markupsafe import Markup, escape
@@ -232,7 +233,15 @@ _LONGEST = 30
 def keep(text: object) -> Markup:
     """Text for a page in which a phone screen breaks lines between words only, never inside
     a name with a hyphen, a day or between a number and its per cent sign."""
-    value, out, at = str(text), [], 0
+    return _kept(str(text))
+
+
+@lru_cache(maxsize=8192)
+def _kept(value: str) -> Markup:
+    """keep() of one text, worked out once: a who page marks ~280 names, days and quotes, the
+    same ones on every page of that subject (a few MB at most for the cache's 8,192 texts)."""
+    out: list[Markup] = []
+    at = 0
     if "-" not in value and not _DIGIT.search(value):
         return escape(value)  # nothing _WHOLE could match (most names and quotes): 4x faster
     for m in _WHOLE.finditer(value):
