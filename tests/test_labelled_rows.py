@@ -12,7 +12,13 @@ from datetime import date
 import pyoxigraph as ox
 import pytest
 
-from govgraph.graph.answers.labelled import actor_involvement, entity_facts, who_responsible
+from govgraph.graph.answers.labelled import (
+    actor_involvement,
+    demands,
+    entity_facts,
+    who_responsible,
+)
+from govgraph.graph.answers.rows import sorted_names
 from govgraph.graph.sparql.named import run_named
 from govgraph.graph.store.backend import LocalBackend
 from govgraph.graph.store.dataset import DataSelection, load_store
@@ -115,3 +121,24 @@ def test_entity_fact_rows_equal_entity_facts(backend, lang):
     """The facts of an entity card: every actor and subject."""
     every = sorted({*actors(backend), *subjects(backend)})
     assert same_rows(backend, "entity-facts", entity_facts, "entity", every, lang=lang) > 60
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_demand_rows_equal_demands(backend, lang):
+    """All demands, and those by or to each actor. The subjects' names are compared as every
+    face shows them (sorted_names): engines join them in an order of their own."""
+
+    def shown(rows):
+        return [
+            {**r, "subjects": sorted_names(r["subjects"].value)} if "subjects" in r else r
+            for r in rows
+        ]
+
+    asked = [{}] + [{"by": a} for a in actors(backend)] + [{"to": a} for a in actors(backend)]
+    answered = 0
+    for given in asked:
+        expected = run_named(backend, "demands", lang=lang, **given)
+        got = demands(backend, lang, given.get("by"), given.get("to"))
+        assert shown(got) == shown(expected), given
+        answered += bool(expected)
+    assert answered > 10

@@ -1,14 +1,15 @@
-"""The rows of who-responsible.rq, actor-involvement.rq and entity-facts.rq from two cheaper
-evaluations each, for the `who` and `what` answers and the entity card: an internal query with
-the same facts that names the IRIs of what they mention (actor, role, times, source …) instead
-of their labels (internal/who-facts, internal/involvement-facts, internal/entity-fact-rows),
-and internal/labels-of, every label of those IRIs at once; the labels are chosen and the rows
-sorted here as the public query does.
+"""The rows of who-responsible.rq, actor-involvement.rq, entity-facts.rq and demands.rq from two
+cheaper evaluations each, for the `who`, `what` and `demands` answers and the entity card: an
+internal query with the same facts that names the IRIs of what they mention (actor, role,
+times, source …) instead of their labels (internal/who-facts, involvement-facts,
+entity-fact-rows, demand-rows), and internal/labels-of, every label of those IRIs at once; the
+labels are chosen and the rows sorted here as the public query does.
 
 Why: Oxigraph plans each label lookup of a query anew at every evaluation. On the shipped graph
 that planning was most of these queries' cost (who NOOTS: 24 ms, without the lookups 5 ms;
-what IT-Planungsrat: 22 ms and 3.5 ms; the card of NOOTS: 10 ms and 1.5 ms) and the largest
-part of a cold `govgraph who` and of every uncached who, what and entity page. Researchers keep
+what IT-Planungsrat: 22 ms and 3.5 ms; the card of NOOTS: 10 ms and 1.5 ms; the demands of
+the Städtetag: 12.6 ms and 0.9 ms) and the largest part of a cold `govgraph who` and of every
+uncached answer page. Researchers keep
 the public queries with their label columns; tests/test_labelled_rows.py holds both ways to the
 same rows.
 """
@@ -89,6 +90,18 @@ _FACTS = {
     "dueLabel": replace(WORDING, node="dueNode", **_ASKED),
 }
 
+_DEMANDS = {
+    "actorLabel": replace(NAME, node="actor"),
+    "addresseeLabel": replace(NAME, node="addressee"),
+    "kindLabel": replace(CONCEPT, node="kind"),
+    "certaintyLabel": replace(CONCEPT, node="certainty"),
+    "demandLabel": replace(WORDING, node="demand"),
+    # the time as worded, else its beginning's, else its end's wording: timeLabel
+    "time_": replace(WORDING, node="time"),
+    "begin_": replace(WORDING, node="timeBegin"),
+    "end_": replace(WORDING, node="timeEnd"),
+}
+
 
 def who_responsible(backend: Backend, subject: str, lang: str, at: date | None) -> list[Row]:
     """who-responsible's rows for `subject` (an IRI) in `lang`, on the day `at` (None: any)."""
@@ -140,14 +153,56 @@ def entity_facts(backend: Backend, entity: str, lang: str) -> list[Row]:
     return rows
 
 
+def demands(backend: Backend, lang: str, by: str | None, to: str | None) -> list[Row]:
+    """demands' rows (all, or by or to an actor: IRIs, units count) in `lang`. The subjects'
+    names are joined in the order every face shows them (rows.sorted_names): engines join
+    them in an order of their own."""
+    facts = run_named(backend, "internal/demand-rows", by=by, to=to)
+    subjects = [_iris(r) for r in facts]
+    extra = sorted({iri for found in subjects for iri in found})
+    drop = ("certainty", "time", "timeBegin", "timeEnd", "subjectIris")
+    labels = _labels(backend, facts, {c.node for c in _DEMANDS.values()}, extra)
+    rows = _filled(facts, labels, _DEMANDS, lang, drop)
+    for row, iris in zip(rows, subjects, strict=True):
+        wordings = [row.pop(k, None) for k in ("time_", "begin_", "end_")]
+        time = next((w for w in wordings if w is not None), None)
+        if time is not None:
+            row["timeLabel"] = time
+        names = (_label(ox.NamedNode(i), CONCEPT, labels, lang) for i in iris)
+        found = sorted(dict.fromkeys(n.value for n in names if n is not None), key=str.casefold)
+        if found:
+            row["subjects"] = ox.Literal("; ".join(found))
+    # its ORDER BY: actor's, addressee's label, first day (none last), kind's, demand's label
+    rows.sort(
+        key=lambda r: (
+            _text(r, "actorLabel"),
+            _text(r, "addresseeLabel"),
+            _text(r, "start") or "9999-12-31",
+            _text(r, "kindLabel"),
+            _text(r, "demandLabel"),
+            _text(r, "demand"),
+        )
+    )
+    return rows
+
+
+def _iris(row: Row) -> list[str]:
+    joined = _text(row, "subjectIris")
+    return [iri for iri in joined.split("\t") if iri] if joined else []
+
+
 def _labelled(
     backend: Backend, facts: list[Row], columns: dict[str, Column], lang: str, drop: tuple
 ) -> list[Row]:
     """The rows with each label column filled as the public query fills it, without the
     columns it does not give (`drop`: the time nodes, named only for their labels)."""
-    if not facts:
-        return []
     labels = _labels(backend, facts, {c.node for c in columns.values()})
+    return _filled(facts, labels, columns, lang, drop)
+
+
+def _filled(
+    facts: list[Row], labels: Labels, columns: dict[str, Column], lang: str, drop: tuple
+) -> list[Row]:
     out = []
     for row in facts:
         labelled = {k: v for k, v in row.items() if k not in drop}
@@ -159,11 +214,14 @@ def _labelled(
     return out
 
 
-def _labels(backend: Backend, facts: list[Row], nodes: set[str]) -> Labels:
-    """The labels of every IRI the rows name, asked for in one evaluation."""
-    things = sorted(
-        {row[n].value for row in facts for n in nodes if isinstance(row.get(n), ox.NamedNode)}
-    )
+def _labels(
+    backend: Backend, facts: list[Row], nodes: set[str], extra: list[str] | tuple = ()
+) -> Labels:
+    """The labels of every IRI the rows name (and of `extra`), asked for in one evaluation."""
+    named = {row[n].value for row in facts for n in nodes if isinstance(row.get(n), ox.NamedNode)}
+    things = sorted(named.union(extra))
+    if not things:
+        return {}
     found: Labels = {}
     for row in run_named(backend, "internal/labels-of", thing=[ox.NamedNode(t) for t in things]):
         label = row["label"]

@@ -13,6 +13,7 @@ from datetime import date
 
 import pyoxigraph as ox
 
+from govgraph.graph.answers import labelled
 from govgraph.graph.answers.labelled import actor_involvement, who_responsible
 from govgraph.graph.answers.quotes import in_document_order
 from govgraph.graph.answers.records import DeadlineRow, DemandRow, SearchRow, WhatRow, WhoRow
@@ -366,7 +367,7 @@ def demands(
 ) -> list[DemandRow]:
     """Demands and positions, optionally only those by or to an actor (IRIs; units count)."""
     out = []
-    for row in run(backend, "demands", lang, by=by, to=to):
+    for row in labelled.demands(backend, lang, by, to):
         # The demand is stated, but to whom it goes the curator inferred.
         inferred = text(row, "addresseeCertainty").endswith("/inferred")
         out.append(
