@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from query_examples import CRAFTED_ASK
 from web_server import server_process
 
 pytestmark = pytest.mark.skipif(
@@ -73,3 +74,26 @@ def test_a_killed_server_leaves_no_worker_behind(tmp_path, monkeypatch):
         (worker,) = forked(server.process.pid)
         os.kill(server.process.pid, signal.SIGKILL)  # no chance to stop its workers itself
         assert gone(worker)
+
+
+def test_the_processes_share_the_limit_of_running_queries(tmp_path, monkeypatch):
+    """Two processes, two query workers each, but at most two researchers' queries run on the
+    machine at once (web-safety.md: workers 2): of four long queries sent together two run to
+    their time limit (503) and two find no free slot within the pool's wait (429)."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setenv("GOVGRAPH_NO_CACHE", "1")
+    with server_process("--timeout", "9", web_options=("--no-cache", "--workers", "2")) as server:
+        deadline = time.monotonic() + 30
+        while len(list(tmp_path.glob("govgraph-web-views-*"))) < 2:  # both processes are up
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        url = f"{server.url}/sparql"
+        # distinct texts (a comment each), so that no answer is shared between the requests
+        queries = [f"# {n}\n{CRAFTED_ASK}" for n in range(4)]
+        with ThreadPoolExecutor(4) as pool:
+            statuses = list(
+                pool.map(
+                    lambda q: httpx.get(url, params={"query": q}, timeout=90).status_code, queries
+                )
+            )
+    assert sorted(statuses) == [429, 429, 503, 503], statuses

@@ -76,6 +76,10 @@ def serve(
         # (the default handler would end it at once).
         signal.signal(signal.SIGTERM, _terminated)
     sock = bind(host, port)
+    if workers > 1:
+        from .sparql_page import share_slots
+
+        share_slots()  # the limit of running queries holds for all the processes together
     children = fork_workers(workers - 1) if workers > 1 else []
     if children is None:  # a forked worker: serve quietly until the first process ends
         _serve_forked(settings, hosts, sock)

@@ -175,7 +175,21 @@ def start_pool(settings: Settings) -> QueryPool:
     from govgraph.graph.store.dataset import DataSelection
 
     source = StoreSource() if settings.endpoint else StoreSource.of(DataSelection.of(settings))
-    return QueryPool(source, size=QUERY_WORKERS).start()
+    slots = _SHARED[0] if _SHARED else None
+    return QueryPool(source, size=QUERY_WORKERS, slots=slots).start()
+
+
+_SHARED: list = []  # the count of running queries all server processes share (share_slots)
+
+
+def share_slots() -> None:
+    """Before `govgraph web --workers N` forks: one count of the queries running, for every
+    process of the server. Each process has its own workers, but at most QUERY_WORKERS
+    queries run at once on the machine (and hold their memory), as with one process; a query
+    that finds none free within the pool's wait gets 429."""
+    import multiprocessing
+
+    _SHARED[:] = [multiprocessing.BoundedSemaphore(QUERY_WORKERS)]
 
 
 def _formats_for(outcome) -> list[str]:

@@ -473,12 +473,15 @@ class QueryPool:
         size: int = 2,
         wait: float = 5.0,
         memory_mb: int = SERVER_MEMORY_MB,
+        slots: Any = None,
     ) -> None:
         self.source = source
         self.size = size
         self.wait = wait
         self.memory = memory_limit(memory_mb)
-        self._slots = threading.BoundedSemaphore(size)
+        # `slots`: a count shared with other processes (a multiprocessing semaphore), so that
+        # `govgraph web --workers N` runs at most `size` queries on the machine, not N × size
+        self._slots = slots if slots is not None else threading.BoundedSemaphore(size)
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
