@@ -69,11 +69,27 @@ def test_two_processes_answer_and_stop_with_the_server(tmp_path, monkeypatch):
 
 
 def test_a_killed_server_leaves_no_worker_behind(tmp_path, monkeypatch):
-    monkeypatch.setenv("TMPDIR", str(tmp_path))  # a killed server cannot remove its views
+    """Killed, the server cannot stop its workers nor remove its temporary views (a graph in
+    memory without the cache folder): the workers end with it, and the next server removes
+    the views the killed process left."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setenv("GOVGRAPH_NO_CACHE", "1")
     with server_process(web_options=("--workers", "2")) as server:
+        deadline = time.monotonic() + 30
+        while len(list(tmp_path.glob("govgraph-web-views-*"))) < 2:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
         (worker,) = forked(server.process.pid)
-        os.kill(server.process.pid, signal.SIGKILL)  # no chance to stop its workers itself
+        killed = server.process.pid
+        os.kill(killed, signal.SIGKILL)  # no chance to stop its workers itself
         assert gone(worker)
+    # the worker, stopped by SIGTERM, removed its own folder; the killed process could not
+    (orphan,) = tmp_path.glob("govgraph-web-views-*")
+    assert orphan.name.startswith(f"govgraph-web-views-{killed}-")
+    with server_process() as server:
+        assert not orphan.exists()
+        (own,) = tmp_path.glob("govgraph-web-views-*")
+        assert own.name.startswith(f"govgraph-web-views-{server.process.pid}-")
 
 
 def test_the_processes_share_the_limit_of_running_queries(tmp_path, monkeypatch):

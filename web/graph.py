@@ -7,6 +7,7 @@ network) is computed once and kept, behind a lock, because requests run in a thr
 
 from __future__ import annotations
 
+import os
 import tempfile
 import threading
 from collections import OrderedDict
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 
 WARM_UP_TIMEOUT = 600.0
+VIEWS_TMP = "govgraph-web-views-"  # + the process id: temporary views of a graph in memory
 # A graph in memory up to this size gets its views at start (~0.1 s per language for the
 # shipped graph's 8,000 triples, seconds from 100,000 on); a bigger one (GOVGRAPH_NO_CACHE, a
 # read-only cache folder) is served without them rather than start that much later.
@@ -87,7 +89,8 @@ class WebState:
             for lang in LANGS:
                 ensure(backend, lang)
             return backend
-        self._views = tempfile.TemporaryDirectory(prefix="govgraph-web-views-")
+        _remove_orphaned_views()
+        self._views = tempfile.TemporaryDirectory(prefix=f"{VIEWS_TMP}{os.getpid()}-")
         folder = Path(self._views.name)
         for lang in LANGS:
             build(backend.store, folder, lang)
@@ -197,3 +200,26 @@ class WebState:
             while len(self._networks) > 4:
                 self._networks.popitem(last=False)
         return g
+
+
+def _remove_orphaned_views() -> None:
+    """Remove the temporary views of servers that were killed (SIGKILL, a crash) before they
+    could: folders named by a process that no longer runs. A process id in use again keeps
+    its folder; folders of other users stay where they cannot be removed."""
+    import shutil
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{VIEWS_TMP}*"):
+        pid = folder.name.removeprefix(VIEWS_TMP).split("-", 1)[0]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
