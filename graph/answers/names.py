@@ -44,7 +44,8 @@ class Names:
 
     def pair(self, iri: str, label: str) -> tuple[str, str]:
         """(short, long) the first time `iri` is named, (short, "") afterwards."""
-        entity = self.index.known(iri)
+        # only a long label needs the entity's abbreviations: each lookup is a query
+        entity = self.index.known(iri) if len(label) > LONG else None
         short, long = short_name(entity, label, self.lang)
         if iri in self.seen:
             return short, ""
@@ -53,5 +54,6 @@ class Names:
 
     def full(self, iri: str, label: str) -> str:
         """ "FITKO (Föderale IT-Kooperation)" – for titles."""
-        short, long = short_name(self.index.known(iri), label, self.lang)
+        entity = self.index.known(iri) if len(label) > LONG else None
+        short, long = short_name(entity, label, self.lang)
         return f"{short} ({long})" if long else short

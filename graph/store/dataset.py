@@ -67,15 +67,15 @@ def load_store(files: Iterable[Path]) -> ox.Store:
     store = ox.Store()
     for path in files:
         data = read_data_file(path)
-        before = len(store)
+        base = path.resolve().as_uri()
         try:
-            store.load(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+            store.load(data, format=ox.RdfFormat.TURTLE, base_iri=base)
         except SyntaxError as err:
             raise DataError(syntax_error_message(path, err)) from None
         except MemoryError as err:  # one term longer than the parser's 16 MB buffer
             raise DataError(too_large_message(path, err)) from None
-        if len(store) == before and not any(
-            True for _ in ox.parse(data, format=ox.RdfFormat.TURTLE)
-        ):
+        # The first triple ends the parse (microseconds); counting the store before and after
+        # each file (len is a scan) cost 5 ms of every command on the shipped graph.
+        if next(iter(ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=base)), None) is None:
             raise DataError(f"{path}:1:1: {NO_TRIPLES}")
     return store
