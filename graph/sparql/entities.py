@@ -12,10 +12,10 @@ import pyoxigraph as ox
 
 from govgraph.graph.errors import NotFoundError
 from govgraph.graph.i18n import message
-from govgraph.graph.labelkeys import loose, normalize
+from govgraph.graph.labelkeys import INDEX_GRAPH, loose, normalize
 from govgraph.graph.namespaces import PREFIXES, compact
 from govgraph.graph.sparql.named import run_named
-from govgraph.graph.store.backend import Backend
+from govgraph.graph.store.backend import Backend, LocalBackend
 
 # The key functions are shared with the store cache's label index.
 _loose = loose
@@ -132,10 +132,18 @@ class EntityIndex:
             self._single[iri] = self.entity(iri)
         return self._single[iri]
 
+    def _indexed(self) -> bool:
+        """Whether the store may have the label index: a graph parsed into memory has none,
+        and asking it anyway was two queries of every answer and page that names something."""
+        backend = self.backend
+        if isinstance(backend, LocalBackend):
+            return backend.store.contains_named_graph(INDEX_GRAPH)
+        return True  # an endpoint: asked (a query that finds nothing where it is missing)
+
     def _exact(self, text: str) -> list[Match]:
         """Exact label matches from the store cache's label index (empty where there is none)."""
         key = normalize(text)
-        if not key:
+        if not key or not self._indexed():
             return []
         rows = []
         for k in dict.fromkeys((key, loose(text))):  # the loose key only where it differs
