@@ -87,3 +87,36 @@ def test_no_match_suggests(index):
 
 def test_land_resolves_to_rhineland_palatinate(index):
     assert index.resolve("Land").iri == ID + "land-rlp"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_entities_looked_up_together_are_those_looked_up_alone(lang):
+    """An answer looks up the entities it names in one query (known_many); each must be what
+    entity-labels-of gives for it alone: labels, abbreviations, most specific type."""
+    backend = open_backend(DataSelection())
+    iris = sorted(EntityIndex(backend, lang).entities)
+    alone = EntityIndex(backend, lang)
+    for start in range(0, len(iris), 90):  # every entity, in lists below ONE_BY_ONE
+        batch = iris[start : start + 90]
+        together = EntityIndex(backend, lang)
+        together.known_many([*batch, "urn:example:not-an-entity", "not an IRI"])
+        for iri in batch:
+            a, b = together.known(iri), alone.entity(iri)
+            assert a is not None and b is not None, iri
+            assert (a.labels, a.alt_labels, a.type, a.type_label) == (
+                b.labels,
+                b.alt_labels,
+                b.type,
+                b.type_label,
+            ), iri
+        assert together.known("urn:example:not-an-entity") is None
+        assert together.known("not an IRI") is None
+
+
+def test_many_names_load_every_label_once():
+    """Past ONE_BY_ONE names an answer loads all labels at once instead of a long VALUES."""
+    backend = open_backend(DataSelection())
+    index = EntityIndex(backend, "de")
+    iris = sorted(EntityIndex(backend, "de").entities)
+    index.known_many(iris)
+    assert index._entities is not None

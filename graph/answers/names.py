@@ -8,6 +8,7 @@ alternative labels; the long name is shown beside it the first time the answer n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from govgraph.graph.sparql.entities import Entity, EntityIndex
 
@@ -41,6 +42,11 @@ class Names:
         self.index = index
         self.lang = lang
         self.seen: set[str] = set()
+
+    def expect(self, named: Iterable[tuple[str, str]]) -> None:
+        """The (IRI, label) pairs an answer is about to name: the entities of the long ones
+        are looked up together (one query), not one by one as they are named."""
+        self.index.known_many(iri for iri, label in named if iri and len(label) > LONG)
 
     def pair(self, iri: str, label: str) -> tuple[str, str]:
         """(short, long) the first time `iri` is named, (short, "") afterwards."""

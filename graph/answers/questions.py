@@ -28,7 +28,7 @@ from govgraph.graph.answers.records import AnswerRow, DeadlineRow, DemandRow, Wh
 from govgraph.graph.dates import long_day
 from govgraph.graph.errors import UsageError
 from govgraph.graph.i18n import bilingual, message
-from govgraph.graph.sources.claims import Claims, find_source, quote_sources
+from govgraph.graph.sources.claims import Claims, find_source
 from govgraph.graph.sparql.entities import Entity, EntityIndex
 from govgraph.graph.store.backend import Backend
 
@@ -97,8 +97,13 @@ def _claims(backend: Backend, ask: Ask) -> tuple[Claims, str | None]:
 
 
 def _citations(backend: Backend, ask: Ask, claims: Claims, day: date | None) -> Citations:
-    """Evidence as of `day`; quotes without a fact node find their source when first needed."""
-    return Citations(claims, day, ask.quote_sources or (lambda: quote_sources(backend, ask.lang)))
+    """Evidence as of `day`; quotes without a fact node find their source when first needed:
+    from the views where the store has them (one small file instead of a query per source)."""
+    if ask.quote_sources is not None:
+        return Citations(claims, day, ask.quote_sources)
+    from govgraph.graph.answers import precomputed
+
+    return Citations(claims, day, lambda: precomputed.quote_sources(backend, ask.lang))
 
 
 def resolve(backend: Backend, text: str, lang: str, index: EntityIndex | None = None) -> Entity:
@@ -324,14 +329,17 @@ def who(backend: Backend, subject: str, ask: Ask) -> Answer:
         return _sourced(backend, raw, "fact_iri", ask, claims, source_iri, day)
 
     every, day, moved = _fallback(ask, fetch)
+    index.remember(found)
     names = Names(index, ask.lang)
     label = names.full(found.iri, found.label(ask.lang))
     listed = _listed(every, ask)
     if not listed:
         raise NoResults(f"who {found.label(ask.lang)}" + _stand(ask.day, ask.lang), ask.lang)
     cite = _citations(backend, ask, claims, day)
+    bodies = _units_to_bodies(every)
+    names.expect((r.actor_iri, r.actor) for r in bodies)
     sections: dict[str, list[WhoRow]] = {s: [] for s in WHO_ORDER}
-    for r in _units_to_bodies(every):
+    for r in bodies:
         sections[_who_section(r)].append(r)
     groups = []
     for section in WHO_ORDER:
@@ -383,11 +391,16 @@ def what(backend: Backend, actor: str, ask: Ask) -> Answer:
         return _sourced(backend, raw, "item_iri", ask, claims, source_iri, day)
 
     every, day, moved = _fallback(ask, fetch)
+    index.remember(found)
     names = Names(index, ask.lang)
     label = names.full(found.iri, found.label(ask.lang))
     listed = _listed(every, ask)
     if not listed:
         raise NoResults(f"what {found.label(ask.lang)}" + _stand(ask.day, ask.lang), ask.lang)
+    names.expect(
+        [(r.object_iri, r.object) for r in every]
+        + [(r.counterpart_iri, r.counterpart) for r in every]
+    )
     cite = _citations(backend, ask, claims, day)
     relations: dict[str, list[WhatRow]] = {}
     for r in every:
@@ -453,7 +466,6 @@ def deadlines(
     if start and end and start > end:
         after = bilingual("answers.from_after_to")
         raise UsageError(f"--from {start.isoformat()} {after} --to {end.isoformat()}")
-    from dataclasses import replace
 
     from govgraph.graph.answers import precomputed
 
@@ -464,8 +476,6 @@ def deadlines(
     listed = _listed(every, ask)
     if not listed:
         raise NoResults("deadlines" + (f" --status {status}" if status else ""), ask.lang)
-    if ask.quote_sources is None:  # a cached store keeps the map quote → source in its views
-        ask = replace(ask, quote_sources=lambda: precomputed.quote_sources(backend, ask.lang))
     cite = _citations(backend, ask, claims, ask.today)
 
     # The rows are DeadlineRows: their own fields are read as attributes (28,000 entries at 1M).
@@ -542,6 +552,10 @@ def demands(backend: Backend, ask: Ask, by: str | None = None, to: str | None = 
         raise NoResults(" ".join(parts), ask.lang)
     cite = _citations(backend, ask, claims, None)
     names = Names(index, ask.lang)
+    names.expect(
+        [(str(r.get("addressee_iri") or ""), str(r.get("addressee") or "")) for r in every]
+        + [(r.actor_iri, r.actor) for r in every]
+    )
 
     def describe(members: Sequence[AnswerRow]) -> tuple[str, ...]:
         r = members[0]

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -131,6 +132,40 @@ class EntityIndex:
         if iri not in self._single:
             self._single[iri] = self.entity(iri)
         return self._single[iri]
+
+    def known_many(self, iris: Iterable[str]) -> None:
+        """Look up the entities `iris` name in one query and keep them for `known`: an
+        answer names many actors, and asking for each alone was a query per row. Past
+        ONE_BY_ONE names all labels are loaded instead, as `known` does."""
+        if self._entities is not None:
+            return
+        wanted = [i for i in dict.fromkeys(iris) if i and i not in self._single]
+        if not wanted:
+            return
+        if len(self._single) + len(wanted) > ONE_BY_ONE:
+            self.entities  # noqa: B018 - loads every label once
+            return
+        nodes = []
+        for iri in wanted:
+            try:
+                nodes.append(ox.NamedNode(iri))
+            except ValueError:  # a name without an IRI: nothing to look up
+                self._single[iri] = None
+        found: dict[str, Entity] = {}
+        if not nodes:
+            return
+        named = tuple(nodes)
+        rows = run_named(self.backend, "internal/entities-named", entity=named, lang=self.lang)
+        for row in rows:
+            iri = row["entity"].value
+            _add_label_row(found.setdefault(iri, Entity(iri)), row)
+        for node in nodes:
+            self._single[node.value] = found.get(node.value)
+
+    def remember(self, entity: Entity) -> None:
+        """Keep an entity already looked up (the one an answer is about) for `known`."""
+        if self._entities is None:
+            self._single.setdefault(entity.iri, entity)
 
     def _indexed(self) -> bool:
         """Whether the store may have the label index: a graph parsed into memory has none,
