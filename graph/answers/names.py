@@ -25,9 +25,14 @@ def _is_abbreviation(label: str) -> bool:
     )
 
 
+def _long(label: str) -> bool:
+    """Whether `label` is long enough to want an abbreviation (and so the entity's labels)."""
+    return len(label) > LONG
+
+
 def short_name(entity: Entity | None, label: str, lang: str) -> tuple[str, str]:
     """(short, long) for an entity shown as `label`; long is "" where the label is short."""
-    if entity is None or len(label) <= LONG:
+    if entity is None or not _long(label):
         return label, ""
     shorts = [a for a in entity.alt_labels if _is_abbreviation(a) and a != label]
     if not shorts:
@@ -46,13 +51,16 @@ class Names:
     def expect(self, named: Iterable[tuple[str, str]]) -> None:
         """The (IRI, label) pairs an answer is about to name: the entities of the long ones
         are looked up together (one query), not one by one as they are named."""
-        self.index.known_many(iri for iri, label in named if iri and len(label) > LONG)
+        self.index.known_many(iri for iri, label in named if iri and _long(label))
+
+    def _entity(self, iri: str, label: str) -> Entity | None:
+        """The entity, where its label is long enough to need its abbreviations (a lookup
+        may be a query)."""
+        return self.index.known(iri) if _long(label) else None
 
     def pair(self, iri: str, label: str) -> tuple[str, str]:
         """(short, long) the first time `iri` is named, (short, "") afterwards."""
-        # only a long label needs the entity's abbreviations: each lookup is a query
-        entity = self.index.known(iri) if len(label) > LONG else None
-        short, long = short_name(entity, label, self.lang)
+        short, long = short_name(self._entity(iri, label), label, self.lang)
         if iri in self.seen:
             return short, ""
         self.seen.add(iri)
@@ -60,6 +68,5 @@ class Names:
 
     def full(self, iri: str, label: str) -> str:
         """ "FITKO (Föderale IT-Kooperation)" – for titles."""
-        entity = self.index.known(iri) if len(label) > LONG else None
-        short, long = short_name(entity, label, self.lang)
+        short, long = short_name(self._entity(iri, label), label, self.lang)
         return f"{short} ({long})" if long else short

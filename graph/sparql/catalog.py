@@ -25,6 +25,7 @@ grlc's rewrite is a syntax error there) but `sameTerm(COALESCE(?__name, false), 
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -248,7 +249,7 @@ def named_query(name: str) -> NamedQuery:
         found = path.stat()
     except OSError:
         found = None
-    if found is None or not path.is_file():
+    if found is None or not stat.S_ISREG(found.st_mode):
         known = ", ".join(q.name for q in all_queries())
         raise NotFoundError(f"no named query {name!r}; known: {known}")
     stamp = (found.st_mtime_ns, found.st_size)

@@ -145,17 +145,18 @@ class EntityIndex:
         if len(self._single) + len(wanted) > ONE_BY_ONE:
             self.entities  # noqa: B018 - loads every label once
             return
-        nodes = []
+        nodes: list[ox.NamedNode] = []
         for iri in wanted:
             try:
                 nodes.append(ox.NamedNode(iri))
             except ValueError:  # a name without an IRI: nothing to look up
                 self._single[iri] = None
-        found: dict[str, Entity] = {}
         if not nodes:
             return
-        named = tuple(nodes)
-        rows = run_named(self.backend, "internal/entities-named", entity=named, lang=self.lang)
+        rows = run_named(
+            self.backend, "internal/entities-named", entity=tuple(nodes), lang=self.lang
+        )
+        found: dict[str, Entity] = {}
         for row in rows:
             iri = row["entity"].value
             _add_label_row(found.setdefault(iri, Entity(iri)), row)
